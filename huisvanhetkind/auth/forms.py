@@ -1,0 +1,56 @@
+"""Forms for logging in, changing one's password and managing users."""
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, SelectMultipleField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
+
+from ..referentie import gemeenten
+from ..referentie.taxonomie import ROL
+from .passwords import password_problem
+
+VERPLICHT = "Dit veld is verplicht."
+
+
+def strong_password(form, field):
+    problem = password_problem(field.data or "")
+    if problem:
+        raise ValidationError(problem)
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("E-mailadres", validators=[DataRequired(VERPLICHT)],
+                       render_kw={"autocomplete": "username", "autofocus": True})
+    wachtwoord = PasswordField("Wachtwoord", validators=[DataRequired(VERPLICHT)],
+                               render_kw={"autocomplete": "current-password"})
+
+
+class WachtwoordForm(FlaskForm):
+    huidig = PasswordField("Huidig wachtwoord", validators=[DataRequired(VERPLICHT)],
+                           render_kw={"autocomplete": "current-password"})
+    nieuw = PasswordField("Nieuw wachtwoord", validators=[DataRequired(VERPLICHT), strong_password],
+                          render_kw={"autocomplete": "new-password"})
+    herhaal = PasswordField("Herhaal het nieuwe wachtwoord", validators=[
+        DataRequired(VERPLICHT), EqualTo("nieuw", "De twee wachtwoorden zijn niet gelijk.")],
+        render_kw={"autocomplete": "new-password"})
+
+
+class GebruikerForm(FlaskForm):
+    email = EmailField("E-mailadres", validators=[
+        DataRequired(VERPLICHT), Email("Geen geldig e-mailadres."), Length(max=254)])
+    naam = StringField("Naam", validators=[Optional(), Length(max=200)])
+    rol = SelectField("Rol", choices=ROL.choices())
+    netwerken = SelectMultipleField("Netwerken (coördinator)", coerce=int, choices=[])
+    organisatie_id = SelectField("Organisatie (partner)", coerce=int, choices=[])
+    provincies = SelectMultipleField("Provincies (consultant; leeg = alle)",
+                                     choices=[(p, p) for p in gemeenten.provincies()])
+    actief = BooleanField("Actief", default=True)
+    wachtwoord = PasswordField("Wachtwoord (leeg laten om het niet te wijzigen)",
+                               validators=[Optional(), strong_password],
+                               render_kw={"autocomplete": "new-password"})
+
+    def validate_netwerken(self, field):
+        if self.rol.data == "coordinator" and not field.data:
+            raise ValidationError("Kies minstens één netwerk voor een coördinator.")
+
+    def validate_organisatie_id(self, field):
+        if self.rol.data == "partner" and not field.data:
+            raise ValidationError("Kies de organisatie van deze partnergebruiker.")

@@ -1,0 +1,71 @@
+"""The one authorisation helper every view uses, and the actor of the current request."""
+from __future__ import annotations
+
+from flask import abort, current_app, g, request
+from flask_login import current_user
+from sqlalchemy import select
+
+from ..extensions import db
+from . import permissions
+from .permissions import ANONIEM, Actor
+
+# Views anyone may reach; every other endpoint must call authorize() (checked after each request).
+PUBLIC_ENDPOINTS = {"auth.login", "static", "bootstrap.static", "main.vendor", "referentie.over",
+                    "main.gezondheid"}
+
+
+def current_actor() -> Actor:
+    if "actor" not in g:
+        g.actor = actor_for(current_user) if current_user.is_authenticated else ANONIEM
+    return g.actor
+
+
+def actor_for(user) -> Actor:
+    from ..partners.models import Lidmaatschap
+    from ..auth.models import gebruiker_netwerk
+
+    coordinator_van: frozenset[int] = frozenset()
+    lid_van: frozenset[int] = frozenset()
+    if user.rol == permissions.COORDINATOR:
+        coordinator_van = frozenset(db.session.scalars(
+            select(gebruiker_netwerk.c.netwerk_id).where(gebruiker_netwerk.c.gebruiker_id == user.id)))
+    if user.rol == permissions.PARTNER and user.organisatie_id:
+        lid_van = frozenset(db.session.scalars(
+            select(Lidmaatschap.netwerk_id).where(Lidmaatschap.organisatie_id == user.organisatie_id,
+                                                  Lidmaatschap.lid_tot.is_(None))))
+    return Actor(id=user.id, rol=user.rol, coordinator_van=coordinator_van,
+                 organisatie_id=user.organisatie_id, lid_van=lid_van,
+                 provincies=frozenset(user.provincies or ()))
+
+
+def allowed(check, *targets) -> bool:
+    """Ask a permission without enforcing it (e.g. to show or hide a button)."""
+    return bool(check(current_actor(), *targets))
+
+
+def authorize(check, *targets) -> None:
+    """Decide access for this request: 403 (and an audit entry) unless check(actor, *targets)."""
+    g.authz_decided = True
+    actor = current_actor()
+    if check(actor, *targets):
+        return
+    from ..audit.log import record_event
+    if not actor.authenticated:
+        abort(401)
+    db.session.rollback()
+    record_event(db.session, "toegang_geweigerd",
+                 f"{request.method} {request.path} ({check.__name__})")
+    db.session.commit()
+    abort(403)
+
+
+def enforce_decision(response):
+    """after_request: a non-public view that never called authorize() fails closed."""
+    endpoint = request.endpoint
+    if (endpoint is None or endpoint in PUBLIC_ENDPOINTS or g.get("authz_decided")
+            or response.status_code >= 400 or request.method == "OPTIONS"):
+        return response
+    if current_app.testing:
+        raise AssertionError(f"View {endpoint} took no authorisation decision")
+    current_app.logger.error("View %s took no authorisation decision: refused", endpoint)
+    return current_app.response_class("Toegang geweigerd", status=403)

@@ -1,0 +1,122 @@
+"""Who may do what (domein.md §2), as pure functions over plain data.
+
+`can_*(actor, target) -> bool`. No Flask, no SQLAlchemy: views build the plain references and call
+these through the one guard helper (auth/guard.py), which also logs refusals.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BEHEERDER, COORDINATOR, PARTNER, CONSULTANT = "beheerder", "coordinator", "partner", "consultant"
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: int | None = None
+    rol: str | None = None
+    coordinator_van: frozenset[int] = frozenset()  # networks a coordinator is assigned to
+    organisatie_id: int | None = None  # a partner's own organisation
+    lid_van: frozenset[int] = frozenset()  # networks the partner's organisation belongs to
+    provincies: frozenset[str] = frozenset()  # a consultant's provinces; empty = all
+
+    @property
+    def authenticated(self) -> bool:
+        return self.id is not None and self.rol is not None
+
+
+ANONIEM = Actor()
+
+
+@dataclass(frozen=True)
+class NetwerkRef:
+    id: int
+    provincies: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class OrganisatieRef:
+    id: int
+    netwerk_ids: frozenset[int] = frozenset()  # networks it is an active member of
+    provincies: frozenset[str] = frozenset()  # provinces of those networks
+
+
+def _consultant_covers(actor: Actor, provincies: frozenset[str]) -> bool:
+    return not actor.provincies or bool(actor.provincies & provincies)
+
+
+def is_authenticated(actor: Actor, _=None) -> bool:
+    return actor.authenticated
+
+
+def is_beheerder(actor: Actor, _=None) -> bool:
+    return actor.rol == BEHEERDER
+
+
+can_manage_users = is_beheerder
+can_manage_reference_data = is_beheerder
+
+
+def can_create_netwerk(actor: Actor, _=None) -> bool:
+    return actor.rol == BEHEERDER
+
+
+def can_view_netwerk(actor: Actor, netwerk: NetwerkRef) -> bool:
+    if actor.rol == BEHEERDER:
+        return True
+    if actor.rol == COORDINATOR:
+        return netwerk.id in actor.coordinator_van
+    if actor.rol == PARTNER:
+        return netwerk.id in actor.lid_van
+    if actor.rol == CONSULTANT:
+        return _consultant_covers(actor, netwerk.provincies)
+    return False
+
+
+def can_edit_netwerk(actor: Actor, netwerk: NetwerkRef) -> bool:
+    """Edit the network, its members, engagements, actions and referrals; import."""
+    return actor.rol == BEHEERDER or (
+        actor.rol == COORDINATOR and netwerk.id in actor.coordinator_van)
+
+
+def can_review(actor: Actor, netwerk: NetwerkRef) -> bool:
+    """Write review comments and verdicts: consultants of the network's province."""
+    return actor.rol == CONSULTANT and _consultant_covers(actor, netwerk.provincies)
+
+
+def can_answer_review(actor: Actor, netwerk: NetwerkRef) -> bool:
+    return can_edit_netwerk(actor, netwerk)
+
+
+def can_view_audit(actor: Actor, netwerk: NetwerkRef) -> bool:
+    return actor.rol == BEHEERDER or (
+        actor.rol in (COORDINATOR, CONSULTANT) and can_view_netwerk(actor, netwerk))
+
+
+def can_view_organisatie(actor: Actor, org: OrganisatieRef) -> bool:
+    if actor.rol == BEHEERDER:
+        return True
+    if actor.rol == PARTNER:
+        return org.id == actor.organisatie_id or bool(org.netwerk_ids & actor.lid_van)
+    if actor.rol == COORDINATOR:
+        return bool(org.netwerk_ids & actor.coordinator_van)
+    if actor.rol == CONSULTANT:
+        return bool(org.netwerk_ids) and _consultant_covers(actor, org.provincies)
+    return False
+
+
+def can_edit_organisatie(actor: Actor, org: OrganisatieRef) -> bool:
+    """Edit the organisation's details, contacts and aanbod, and record referrals from it."""
+    if actor.rol == BEHEERDER:
+        return True
+    if actor.rol == PARTNER:
+        return org.id == actor.organisatie_id
+    if actor.rol == COORDINATOR:
+        return bool(org.netwerk_ids & actor.coordinator_van)
+    return False
+
+
+def can_view_contacts(actor: Actor, org: OrganisatieRef) -> bool:
+    """Contact persons are personal data: those who work with the organisation, not all readers."""
+    return can_edit_organisatie(actor, org) or (
+        actor.rol == PARTNER and bool(org.netwerk_ids & actor.lid_van)) or (
+        actor.rol == CONSULTANT and can_view_organisatie(actor, org))

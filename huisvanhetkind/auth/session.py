@@ -1,0 +1,70 @@
+"""Per-request login handling: user loading, login required by default, timeouts, headers."""
+from __future__ import annotations
+
+import time
+
+from flask import Flask, current_app, redirect, request, session, url_for
+from flask_login import current_user, logout_user
+from sqlalchemy import select
+
+from ..audit import log as audit_log
+from ..extensions import db, login_manager
+from .guard import PUBLIC_ENDPOINTS, enforce_decision
+from .models import Gebruiker
+
+
+@login_manager.user_loader
+def load_user(user_id: str):
+    # get_id() is "id:session_token": a rotated token ends every older session of that user
+    raw_id, _, token = user_id.partition(":")
+    if not raw_id.isdigit() or not token:
+        return None
+    user = db.session.scalar(select(Gebruiker).where(Gebruiker.id == int(raw_id)))
+    if user is None or not user.actief or user.session_token != token:
+        return None
+    return user
+
+
+def _web_actor():
+    if current_user and current_user.is_authenticated:
+        return current_user.id, current_user.email
+    return None
+
+
+def install(app: Flask) -> None:
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Meld je aan om deze pagina te bekijken."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+    audit_log.actor_provider = _web_actor
+
+    @app.before_request
+    def require_login():
+        if request.endpoint in PUBLIC_ENDPOINTS or request.endpoint is None:
+            return None
+        if current_user.is_authenticated:
+            started = session.get("aangemeld_om", 0)
+            limit = current_app.config["SESSION_ABSOLUTE_LIFETIME"].total_seconds()
+            if time.time() - started <= limit:
+                return None
+            logout_user()
+            session.clear()
+        if request.blueprint == "api":
+            return current_app.response_class(
+                '{"fout": "Niet aangemeld."}', status=401, mimetype="application/json")
+        return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+
+    app.after_request(enforce_decision)
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+        if current_user and current_user.is_authenticated:
+            response.headers["Cache-Control"] = "no-store"
+        return response

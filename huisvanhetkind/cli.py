@@ -1,0 +1,90 @@
+"""`flask hvk …` commands (domein.md §8)."""
+from __future__ import annotations
+
+import sys
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy import func, select
+
+from .audit.log import acting_as
+from .extensions import db
+
+
+class HvkGroup(AppGroup):
+    def invoke(self, ctx):
+        with acting_as("cli"):
+            return super().invoke(ctx)
+
+
+hvk = HvkGroup("hvk", help="Huis van het Kind: beheer vanaf de commandolijn.")
+
+
+def read_password(prompt: str) -> str:
+    """From standard input (one line) when piped, else an interactive prompt."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    return click.prompt(prompt, hide_input=True, confirmation_prompt=True)
+
+
+def find_netwerk(naam_of_id: str):
+    from .partners.models import Netwerk
+    if naam_of_id.isdigit():
+        found = db.session.get(Netwerk, int(naam_of_id))
+    else:
+        found = db.session.scalar(select(Netwerk).where(
+            func.lower(Netwerk.naam) == naam_of_id.strip().lower()))
+    if found is None:
+        raise click.ClickException(f"Netwerk '{naam_of_id}' niet gevonden.")
+    return found
+
+
+@hvk.command("demo")
+@click.option("--schaal", type=click.Choice(["netwerk", "vlaanderen"]), default="netwerk",
+              help="netwerk: één realistisch demonetwerk; vlaanderen: heel Vlaanderen (benchmarks).")
+@click.option("--als-leeg", is_flag=True, help="Enkel laden als de databank nog geen netwerk heeft.")
+def demo_command(schaal: str, als_leeg: bool):
+    """Laad demogegevens (met één demogebruiker per rol)."""
+    from .demo import load_demo
+    from .partners.models import Netwerk
+
+    if als_leeg and db.session.scalar(select(func.count(Netwerk.id))):
+        click.echo("De databank bevat al gegevens: geen demo geladen.")
+        return
+    if schaal != "netwerk":
+        raise click.ClickException("De schaal 'vlaanderen' is nog niet beschikbaar.")
+    result = load_demo()
+    db.session.commit()
+    click.echo(f"Demonetwerk '{result.netwerk}' geladen: {result.partners} partners, "
+               f"{result.aanbod} aanbod, {result.verwijzingen} verwijzingen.")
+    print_demo_logins()
+
+
+def print_demo_logins():
+    from .demo import DEMO_USERS
+    click.echo("\nDemo-aanmeldingen (enkel in deze demodatabank):")
+    for email, rol, password, _ in DEMO_USERS:
+        click.echo(f"  {rol:<12} {email:<36} wachtwoord: {password}")
+
+
+@hvk.command("demo-logins", hidden=True)
+def demo_logins():
+    """Toon de demo-aanmeldingen als de demodatabank geladen is."""
+    from .auth.models import Gebruiker
+    from .demo import DEMO_USERS
+    emails = [u[0] for u in DEMO_USERS]
+    if db.session.scalar(select(func.count(Gebruiker.id)).where(Gebruiker.email.in_(emails))):
+        print_demo_logins()
+
+
+@hvk.command("status")
+def status():
+    """Toon hoeveel gebruikers en netwerken er zijn, en hoe je de eerste beheerder maakt."""
+    from .auth.models import Gebruiker
+    if not db.session.scalar(select(func.count(Gebruiker.id))):
+        click.echo("Er is nog geen gebruiker. Maak de eerste beheerder met:\n"
+                   "  echo 'een-sterk-wachtwoord' | .venv/bin/flask --app huisvanhetkind hvk "
+                   "gebruiker maak jij@voorbeeld.be --rol beheerder")
+
+
+from . import cli_users  # noqa: E402,F401

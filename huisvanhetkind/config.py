@@ -1,0 +1,49 @@
+"""Configuration defaults; instance/config.py and the environment override them (see create_app)."""
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+
+class Defaults:
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SQLALCHEMY_TRACK_MODIFICATIONS = False
+    # Serve Bootstrap from the installed Bootstrap-Flask package: the app must work offline.
+    BOOTSTRAP_SERVE_LOCAL = True
+    BOOTSTRAP_BTN_SIZE = "md"
+    MAX_CONTENT_LENGTH = 5 * 1024 * 1024  # uploads (imports) are at most 5 MB
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=2)  # idle timeout
+    SESSION_ABSOLUTE_LIFETIME = timedelta(hours=12)
+    WTF_CSRF_TIME_LIMIT = None  # the session lifetime bounds the token already
+    PER_PAGINA = 25
+    AUDIT_ENFORCE_AUTHZ = True  # every non-public view must take an authorisation decision
+
+
+def database_url(raw: str | None, instance_path: str) -> str:
+    """DATABASE_URL, normalised for SQLAlchemy 2 + psycopg 3; SQLite in instance/ by default."""
+    if not raw:
+        return "sqlite:///" + str(Path(instance_path) / "huisvanhetkind.db")
+    if raw.startswith("postgres://"):
+        raw = "postgresql+psycopg://" + raw.removeprefix("postgres://")
+    elif raw.startswith("postgresql://"):
+        raw = "postgresql+psycopg://" + raw.removeprefix("postgresql://")
+    return raw
+
+
+def ensure_secret_key(instance_path: str) -> None:
+    """Write a random SECRET_KEY to instance/config.py on first run: no secret in the repository."""
+    if os.environ.get("FLASK_SECRET_KEY"):
+        return
+    path = Path(instance_path) / "config.py"
+    if path.exists() and "SECRET_KEY" in path.read_text(encoding="utf-8"):
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as f:
+        f.write(f"# Generated on first run; keep it secret.\nSECRET_KEY = {secrets.token_hex(32)!r}\n")
+    os.chmod(path, 0o600)

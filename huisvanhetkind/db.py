@@ -1,0 +1,90 @@
+"""Declarative base, naming convention, shared column types and the SQLite connection settings."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+
+from sqlalchemy import Integer, MetaData, Text, event, types
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def utcnow() -> datetime:
+    """Naive UTC timestamp: stored the same way on SQLite and PostgreSQL, shown in Brussels time."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class CodeList(types.TypeDecorator):
+    """A set of taxonomy codes in one text column, stored as ';a;b;'.
+
+    Codes are value-like attributes that are always read with their row: one column keeps lists
+    free of N+1 queries and makes the audit log show old → new lists. Filter with `has_code`.
+    """
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return ""
+        codes = sorted({str(v).strip() for v in value if str(v).strip()})
+        return ";" + ";".join(codes) + ";" if codes else ""
+
+    def process_result_value(self, value, dialect):
+        return tuple(c for c in (value or "").split(";") if c)
+
+    def coerce_compared_value(self, op, value):
+        # LIKE patterns are plain strings, not code lists
+        return Text() if isinstance(value, str) else self
+
+
+def has_code(column, code: str):
+    """SQL condition: the CodeList column contains this code."""
+    return column.contains(f";{code};", autoescape=True)
+
+
+class Versioned:
+    """Optimistic locking: a stale UPDATE raises StaleDataError instead of overwriting silently."""
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls):
+        return {"version_id_col": cls.__table__.c.version}
+
+
+class Timestamps:
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_on_connect(dbapi_connection, connection_record):
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    # Let SQLAlchemy, not the driver, open transactions, so that they can be BEGIN IMMEDIATE.
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_begin_immediate(conn):
+    # The driver's deferred BEGIN lets two writers read the same row and both write: lost updates.
+    # BEGIN IMMEDIATE takes the write lock up front; busy_timeout makes the second one wait.
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")

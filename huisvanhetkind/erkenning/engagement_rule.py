@@ -1,0 +1,197 @@
+"""The engagement rule (E6–E12, S2–S6) and the extra signals of E8, E9 and S2.
+
+Rule (domein.md §4): the engagement is taken when ≥1 action has a trekker and a deadline no later
+than the two-year deadline. Only such actions count, also as realisation: a 'gerealiseerd' action
+without trekker or with a deadline beyond the term is not verifiable evidence of this engagement,
+so it is listed in the details as not counting. The deadline day itself is not "after".
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..referentie import gemeenten
+from ..referentie.taxonomie import (ACTIESTATUS, AANBODVORM, DOELGROEP, FUNCTIE, LEEFTIJDSGROEP,
+                                    SECTOR)
+from ..snapshot import Actie, Netwerk
+from .voorwaarde import (ERKENNING, NIET_VOLDAAN, SUBSIDIE, VOLDAAN, WAARSCHUWING, Context,
+                         Uitkomst, Voorwaarde, aanbod_in_gebied, datum, deadline, opsomming)
+
+GEREALISEERD = ACTIESTATUS["gerealiseerd"].code
+WAARSCHUWINGSTERMIJN = 90  # days before the deadline from which an unrealised engagement warns
+KWETSBAAR = (DOELGROEP["kwetsbaar"].code, DOELGROEP["beide"].code)
+KIND_EN_GEZIN = SECTOR["kind_en_gezin"].code
+CONSULTATIEBUREAU = AANBODVORM["consultatiebureau"].code
+MAX_IN_UITLEG = 5  # the full list goes into details
+
+
+class Engagement(Voorwaarde):
+    """One engagement condition; subclasses add a signal through `extra`."""
+
+    def __init__(self, id: str, titel: str, soort: str):
+        self.id, self.titel, self.soort = id, titel, soort
+
+    def evaluate(self, netwerk: Netwerk, peildatum: date,
+                 context: Context | None = None) -> Uitkomst:
+        basis = self.regel(netwerk, peildatum)
+        signaal = self.extra(netwerk, peildatum, context or Context(), basis)
+        if not signaal:
+            return basis
+        uitleg, details = signaal
+        details = (*basis.details, *(details or [f"{uitleg}."]))
+        termijn = dict(deadline=basis.deadline, dagen_resterend=basis.dagen_resterend)
+        # a signal only downgrades voldaan; niet_voldaan and waarschuwing keep their own uitleg
+        if basis.status == VOLDAAN:
+            return self.uitkomst(WAARSCHUWING, f"{uitleg}. {basis.uitleg}", details, **termijn)
+        return self.uitkomst(basis.status, basis.uitleg, details, **termijn)
+
+    def extra(self, netwerk: Netwerk, peildatum: date, context: Context,
+              basis: Uitkomst) -> tuple[str, list[str]] | None:
+        return None
+
+    def regel(self, netwerk: Netwerk, peildatum: date) -> Uitkomst:
+        termijn = deadline(netwerk, peildatum)
+        dagen = (termijn - peildatum).days
+        acties = [a for a in netwerk.acties if a.voorwaarde == self.id]
+        geldig = [a for a in acties if _telt(a, termijn)]
+        details = [_waarom_niet(a, termijn) for a in acties if not _telt(a, termijn)]
+        extra = dict(deadline=termijn, dagen_resterend=dagen)
+        if not geldig:
+            return self.uitkomst(
+                NIET_VOLDAAN, f"Engagement {self.id} niet opgenomen: geen actie met een trekker en "
+                              f"een deadline uiterlijk {datum(termijn)}. De coördinator legt "
+                              "minstens één actie vast.", details, **extra)
+        klaar = [a for a in geldig if a.status == GEREALISEERD]
+        details = [f"{len(klaar)} van {len(geldig)} actie(s) gerealiseerd."] + details
+        if klaar:
+            return self.uitkomst(VOLDAAN, f"Engagement {self.id}: {len(klaar)} van {len(geldig)} "
+                                          "actie(s) gerealiseerd.", details, **extra)
+        if dagen < 0:
+            return self.uitkomst(
+                NIET_VOLDAAN, f"Engagement {self.id}: termijn van twee jaar verstreken op "
+                              f"{datum(termijn)}, geen gerealiseerde actie.", details, **extra)
+        if dagen <= WAARSCHUWINGSTERMIJN:
+            return self.uitkomst(
+                WAARSCHUWING, f"Engagement {self.id}: nog {dagen} dagen, geen gerealiseerde "
+                              "actie.", details, **extra)
+        return self.uitkomst(VOLDAAN, f"Engagement {self.id} lopend: {len(geldig)} actie(s) "
+                                      f"gepland, nog {dagen} dagen tot {datum(termijn)}.",
+                             details, **extra)
+
+
+def _telt(actie: Actie, termijn: date) -> bool:
+    return actie.trekker_id is not None and actie.deadline is not None \
+        and actie.deadline <= termijn
+
+
+def _waarom_niet(actie: Actie, termijn: date) -> str:
+    if actie.trekker_id is None:
+        reden = "geen trekker"
+    elif actie.deadline is None:
+        reden = "geen deadline"
+    else:
+        reden = f"deadline {datum(actie.deadline)} valt na de termijn ({datum(termijn)})"
+    return f"Actie '{actie.beschrijving}' telt niet mee: {reden}."
+
+
+class BereikKwetsbareGezinnen(Engagement):
+    def extra(self, netwerk, peildatum, context, basis):
+        if any(a.doelgroep in KWETSBAAR for a in aanbod_in_gebied(netwerk)):
+            return None
+        return ("Geen aanbod met doelgroep maatschappelijk kwetsbare gezinnen (kwetsbaar of "
+                "beide)", [])
+
+
+class Zorgafstemming(Engagement):
+    """E9: the consultatiebureau partner should be linked to at least one other member."""
+
+    def extra(self, netwerk, peildatum, context, basis):
+        in_gebied = aanbod_in_gebied(netwerk)
+        cb_ids = {a.partner_id for a in in_gebied if a.aanbodvorm == CONSULTATIEBUREAU}
+        cb_ids |= {p.id for p in netwerk.partners if p.sector == KIND_EN_GEZIN}
+        if not cb_ids:
+            return ("Geen consultatiebureau-partner in het netwerk, dus geen verwijzing van of "
+                    "naar het consultatiebureau", [])
+        leden = {p.id for p in netwerk.partners}
+        gelinkt = set()
+        for v in netwerk.verwijzingen:
+            if v.van != v.naar and v.van in leden and v.naar in leden:
+                gelinkt |= {v.van, v.naar}
+        zonder = sorted(netwerk.partner(i).naam for i in cb_ids - gelinkt)
+        if not zonder:
+            return None
+        return (f"Geen verwijzing van of naar een ander lid voor consultatiebureau-partner "
+                f"{opsomming(zonder)}", [])
+
+
+class OverlapEnLacunes(Engagement):
+    """S2: current lacunes/overlaps signal while no S2 action is realised.
+
+    Actions are not linked to individual lacunes, so "without an action" reads as: there are
+    lacunes or overlaps and the engagement has no realised action yet.
+    """
+
+    def extra(self, netwerk, peildatum, context, basis):
+        items = [f"Lacune: {beschrijf(x)}" for x in context.lacunes] + \
+                [f"Overlap: {beschrijf(x)}" for x in context.overlappen]
+        if not items or _gerealiseerd(netwerk, self.id, peildatum):
+            return None
+        telling = (f"{len(context.lacunes)} lacune(s) en {len(context.overlappen)} overlap(pen) "
+                   "zonder gerealiseerde actie")
+        getoond = "; ".join(items[:MAX_IN_UITLEG])
+        rest = f" en {len(items) - MAX_IN_UITLEG} meer" if len(items) > MAX_IN_UITLEG else ""
+        return f"{telling}: {getoond}{rest}", [f"{telling}:", *items]
+
+
+def _gerealiseerd(netwerk: Netwerk, voorwaarde: str, peildatum: date) -> bool:
+    termijn = deadline(netwerk, peildatum)
+    return any(a.voorwaarde == voorwaarde and a.status == GEREALISEERD and _telt(a, termijn)
+               for a in netwerk.acties)
+
+
+def _veld(item: Any, naam: str) -> Any:
+    waarde = item.get(naam) if isinstance(item, dict) else getattr(item, naam, None)
+    return waarde() if callable(waarde) else waarde
+
+
+def beschrijf(item: Any) -> str:
+    """A readable Dutch description of a lacune or overlap given as str, dict or object."""
+    if isinstance(item, str):
+        return item
+    for naam in ("beschrijving", "omschrijving", "label"):
+        if _veld(item, naam):
+            return str(_veld(item, naam))
+    delen = []
+    for naam, taxonomie in (("aanbodvorm", AANBODVORM), ("functie", FUNCTIE),
+                            ("leeftijdsgroep", LEEFTIJDSGROEP)):
+        if _veld(item, naam):
+            delen.append(taxonomie.label(str(_veld(item, naam))))
+    plaats = _veld(item, "gemeente") or _veld(item, "nis")
+    if plaats:
+        plaats = str(plaats)
+        delen.append(f"in {gemeenten.naam(plaats) if plaats.isdigit() else plaats}")
+    aanbod = _veld(item, "aanbod")
+    if aanbod and not isinstance(aanbod, str):
+        delen.append("(" + ", ".join(str(getattr(a, "naam", a)) for a in aanbod) + ")")
+    return " ".join(delen) if delen else str(item)
+
+
+def engagementen() -> list[Engagement]:
+    """E6–E12 and S2–S6 with their Dutch titles, in order."""
+    e, s = ERKENNING, SUBSIDIE
+    return [
+        Engagement("E6", "Engagement: geïntegreerd en efficiënt aanbod, afgestemd op lokale "
+                         "noden", e),
+        Engagement("E7", "Engagement: aanbod toegankelijk maken", e),
+        BereikKwetsbareGezinnen("E8", "Engagement: aanbod in bereik van maatschappelijk "
+                                      "kwetsbare gezinnen", e),
+        Zorgafstemming("E9", "Engagement: zorgafstemming faciliteren door te verwijzen", e),
+        Engagement("E10", "Engagement: aansluiten bij het lokaal sociaal beleid", e),
+        Engagement("E11", "Engagement: Huis van het Kind openstellen voor alle actoren", e),
+        Engagement("E12", "Engagement: aanbod bekendmaken op IROJ en LOK", e),
+        OverlapEnLacunes("S2", "Engagement: overlap en lacunes wegwerken", s),
+        Engagement("S3", "Engagement: nieuwe gebruikers bereiken", s),
+        Engagement("S4", "Engagement: gebruikersparticipatie structureel verankeren", s),
+        Engagement("S5", "Engagement: zorgafstemming organiseren", s),
+        Engagement("S6", "Engagement: coördinatie en kwaliteitsbevordering", s),
+    ]

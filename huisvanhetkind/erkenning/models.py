@@ -1,0 +1,86 @@
+"""Engagements with their actions, review comments and the zorgregio table."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..db import Timestamps, Versioned, utcnow
+from ..extensions import db
+
+
+class Engagement(Versioned, Timestamps, db.Model):
+    """A commitment (E6–E12, S2–S6) the network realises within two years through actions."""
+    __tablename__ = "engagement"
+    __audit__ = True
+    __table_args__ = (UniqueConstraint("netwerk_id", "voorwaarde"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    netwerk_id: Mapped[int] = mapped_column(ForeignKey("netwerk.id", ondelete="CASCADE"), index=True)
+    voorwaarde: Mapped[str] = mapped_column(String(5))
+    toelichting: Mapped[str] = mapped_column(Text, default="")
+
+    acties = relationship("Actie", back_populates="engagement", lazy="raise",
+                          cascade="all, delete-orphan", order_by="Actie.deadline")
+
+    def audit_scope(self):
+        return self.netwerk_id, None
+
+
+class Actie(Versioned, Timestamps, db.Model):
+    __tablename__ = "actie"
+    __audit__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagement.id", ondelete="CASCADE"), index=True)
+    netwerk_id: Mapped[int] = mapped_column(ForeignKey("netwerk.id", ondelete="CASCADE"), index=True)
+    beschrijving: Mapped[str] = mapped_column(Text)
+    trekker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisatie.id", ondelete="SET NULL"), index=True)
+    deadline: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(20), default="gepland")
+    bewijs: Mapped[str] = mapped_column(Text, default="")
+    bewijs_link: Mapped[str] = mapped_column(String(500), default="")
+
+    engagement = relationship("Engagement", back_populates="acties", lazy="raise")
+    trekker = relationship("Organisatie", lazy="raise")
+
+    def audit_scope(self):
+        return self.netwerk_id, self.trekker_id
+
+
+class ReviewOpmerking(db.Model):
+    """A consultant's comment and verdict on one condition, or a coordinator's answer to it."""
+    __tablename__ = "review_opmerking"
+    __audit__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    netwerk_id: Mapped[int] = mapped_column(ForeignKey("netwerk.id", ondelete="CASCADE"), index=True)
+    voorwaarde: Mapped[str] = mapped_column(String(5))
+    auteur_id: Mapped[int | None] = mapped_column(
+        ForeignKey("gebruiker.id", ondelete="SET NULL"), index=True)
+    tekst: Mapped[str] = mapped_column(Text)
+    oordeel: Mapped[str | None] = mapped_column(String(20))  # akkoord | opmerking | niet_akkoord
+    antwoord_op_id: Mapped[int | None] = mapped_column(
+        ForeignKey("review_opmerking.id", ondelete="CASCADE"), index=True)
+    peildatum: Mapped[date | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    auteur = relationship("Gebruiker", lazy="raise")
+
+    def audit_scope(self):
+        return self.netwerk_id, None
+
+
+class Zorgregio(db.Model):
+    """The official municipality → zorgregio table, loaded by a beheerder (CSV nis;zorgregio)."""
+    __tablename__ = "zorgregio"
+    __audit__ = True
+
+    nis: Mapped[str] = mapped_column(String(5), primary_key=True)
+    zorgregio: Mapped[str] = mapped_column(String(200))
+
+    def audit_scope(self):
+        return None, None

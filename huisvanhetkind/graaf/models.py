@@ -1,0 +1,50 @@
+"""Verwijzingen between organisations and 'bewust niet' coverage decisions."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..db import Timestamps, Versioned
+from ..extensions import db
+
+
+class Verwijzing(Versioned, Timestamps, db.Model):
+    """A directed referral link van → naar (domein.md §3.7); a network's graph uses its members'."""
+    __tablename__ = "verwijzing"
+    __audit__ = True
+    __table_args__ = (UniqueConstraint("van_id", "naar_id", "soort"),
+                      CheckConstraint("van_id <> naar_id", name="niet_naar_zichzelf"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    van_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id", ondelete="CASCADE"), index=True)
+    naar_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id", ondelete="CASCADE"), index=True)
+    soort: Mapped[str] = mapped_column(String(30))
+    aantal_per_jaar: Mapped[int | None]
+    sinds: Mapped[date | None]
+    bevestigd: Mapped[bool] = mapped_column(default=False)
+    opmerking: Mapped[str] = mapped_column(Text, default="")
+
+    van = relationship("Organisatie", foreign_keys=[van_id], lazy="raise")
+    naar = relationship("Organisatie", foreign_keys=[naar_id], lazy="raise")
+
+    def audit_scope(self):
+        return None, self.van_id
+
+
+class BewustNiet(Timestamps, db.Model):
+    """A coverage cell the coordinator chose not to cover, with the reason (domein.md §5)."""
+    __tablename__ = "bewust_niet"
+    __audit__ = True
+    __table_args__ = (UniqueConstraint("netwerk_id", "functie", "leeftijdsgroep", "nis"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    netwerk_id: Mapped[int] = mapped_column(ForeignKey("netwerk.id", ondelete="CASCADE"), index=True)
+    functie: Mapped[str] = mapped_column(String(30))
+    leeftijdsgroep: Mapped[str] = mapped_column(String(20))
+    nis: Mapped[str] = mapped_column(String(5), default="")  # '' = every municipality
+    reden: Mapped[str] = mapped_column(Text)
+
+    def audit_scope(self):
+        return self.netwerk_id, None

@@ -1,0 +1,2 @@
+"""Views of this module arrive with its issue."""
+from . import bp  # noqa: F401

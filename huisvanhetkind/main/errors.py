@@ -1,0 +1,42 @@
+"""Dutch error pages (HTML) and error documents (JSON for /api)."""
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+
+from ..extensions import db
+
+MESSAGES = {
+    400: ("Ongeldige aanvraag", "De aanvraag kon niet verwerkt worden."),
+    401: ("Niet aangemeld", "Meld je aan om verder te gaan."),
+    403: ("Geen toegang", "Je hebt geen toegang tot deze pagina of handeling."),
+    404: ("Niet gevonden", "Deze pagina bestaat niet (meer)."),
+    405: ("Niet toegelaten", "Deze handeling is hier niet toegelaten."),
+    409: ("Conflict", "Iemand anders heeft dit record intussen gewijzigd."),
+    413: ("Bestand te groot", "Het bestand is te groot: maximaal 5 MB."),
+    500: ("Er ging iets mis", "Er liep iets mis aan onze kant. Je wijziging is niet bewaard; "
+                              "probeer het later opnieuw."),
+}
+
+
+def _render(code: int, detail: str | None = None):
+    titel, uitleg = MESSAGES.get(code, MESSAGES[500])
+    if request.blueprint == "api" or request.accept_mimetypes.best == "application/json":
+        return jsonify({"fout": titel, "uitleg": detail or uitleg}), code
+    return render_template("errors/error.html", code=code, titel=titel,
+                           uitleg=detail or uitleg), code
+
+
+def register(app: Flask) -> None:
+    for code in (400, 401, 403, 404, 405, 409, 413):
+        app.register_error_handler(code, lambda e, code=code: _render(code))
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(e):
+        return _render(400, "Het formulier is verlopen of ongeldig. Laad de pagina opnieuw en "
+                            "probeer nog eens.")
+
+    @app.errorhandler(500)
+    def server_error(e):
+        db.session.rollback()
+        return _render(500)

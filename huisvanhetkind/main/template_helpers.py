@@ -1,0 +1,72 @@
+"""Jinja filters and globals: nl-BE dates, taxonomy labels, navigation context."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+from flask import Flask, session
+from flask_login import current_user
+
+from ..auth import permissions
+from ..auth.guard import allowed, current_actor
+from ..extensions import db
+from ..partners import kbo
+from ..referentie import gemeenten, taxonomie
+
+BRUSSEL = ZoneInfo("Europe/Brussels")
+
+
+def datum(value) -> str:
+    """dd/mm/jjjj (nl-BE)."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, datetime):
+        value = value.replace(tzinfo=timezone.utc).astimezone(BRUSSEL)
+    return value.strftime("%d/%m/%Y")
+
+
+def tijdstip(value) -> str:
+    """dd/mm/jjjj uu:mm in Brussels time; stored timestamps are naive UTC."""
+    if value is None:
+        return "—"
+    return value.replace(tzinfo=timezone.utc).astimezone(BRUSSEL).strftime("%d/%m/%Y %H:%M")
+
+
+def label(code, taxonomie_naam: str) -> str:
+    return taxonomie.ALLE[taxonomie_naam].label(code) if code else "—"
+
+
+def labels(codes, taxonomie_naam: str) -> str:
+    tax = taxonomie.ALLE[taxonomie_naam]
+    ordered = [c for c in tax.keys() if c in set(codes or ())]
+    return ", ".join(tax.label(c) for c in ordered) or "—"
+
+
+def gemeentenamen(codes) -> str:
+    return ", ".join(sorted(gemeenten.naam(c) for c in codes or ())) or "—"
+
+
+def install(app: Flask) -> None:
+    app.add_template_filter(datum)
+    app.add_template_filter(tijdstip)
+    app.add_template_filter(label)
+    app.add_template_filter(labels)
+    app.add_template_filter(gemeentenamen)
+    app.add_template_filter(gemeenten.naam, "gemeentenaam")
+    app.add_template_filter(kbo.formatted, "kbo")
+    app.add_template_global(allowed)
+    app.add_template_global(permissions, "perm")
+    app.add_template_global(taxonomie, "tax")
+    app.add_template_global(date.today, "vandaag")
+
+    @app.context_processor
+    def navigation():
+        if not current_user or not current_user.is_authenticated:
+            return {}
+        from ..partners.queries import visible_netwerken_stmt
+        netwerken = db.session.scalars(visible_netwerken_stmt(current_actor())).all()
+        gekozen_id = session.get("netwerk_id")
+        gekozen = next((n for n in netwerken if n.id == gekozen_id), None)
+        if gekozen is None and len(netwerken) == 1:
+            gekozen = netwerken[0]
+        return {"nav_netwerken": netwerken, "nav_netwerk": gekozen, "actor": current_actor()}

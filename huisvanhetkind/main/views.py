@@ -1,0 +1,68 @@
+"""Start page per role, the network switcher, vendored front-end files and a health check."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pyvis
+from flask import abort, redirect, render_template, request, send_from_directory, session, url_for
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import selectinload
+
+from ..auth.guard import authorize, current_actor
+from ..auth.models import Gebruiker
+from ..auth.permissions import PARTNER, can_view_netwerk, is_authenticated
+from ..extensions import db
+from ..partners.models import Aanbod, Lidmaatschap, Organisatie
+from ..partners.queries import netwerk_counts, visible_netwerken_stmt
+from ..partners.refs import netwerk_ref
+from . import bp
+
+VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+NAKIJKEN_NA = timedelta(days=365)
+
+
+@bp.get("/")
+def start():
+    authorize(is_authenticated)
+    actor = current_actor()
+    netwerken = db.session.scalars(visible_netwerken_stmt(actor)).all()
+    context = {"netwerken": netwerken, "counts": netwerk_counts(n.id for n in netwerken)}
+    if actor.rol == PARTNER and actor.organisatie_id:
+        org = db.session.scalar(select(Organisatie).where(Organisatie.id == actor.organisatie_id)
+                                .options(selectinload(Organisatie.aanbod)))
+        context["organisatie"] = org
+        grens = date.today() - NAKIJKEN_NA
+        context["verouderd"] = [a for a in org.aanbod
+                                if a.laatst_nagekeken_op is None or a.laatst_nagekeken_op < grens]
+    if actor.rol == "beheerder":
+        context["totalen"] = {
+            "organisaties": db.session.scalar(select(func.count(Organisatie.id))),
+            "aanbod": db.session.scalar(select(func.count(Aanbod.id))),
+            "gebruikers": db.session.scalar(select(func.count(Gebruiker.id))),
+            "lidmaatschappen": db.session.scalar(
+                select(func.count(Lidmaatschap.id)).where(Lidmaatschap.lid_tot.is_(None))),
+        }
+    return render_template(f"main/start_{actor.rol}.html", **context)
+
+
+@bp.post("/netwerk-kiezen")
+def netwerk_kiezen():
+    netwerk_id = request.form.get("netwerk_id", type=int)
+    if netwerk_id is None:
+        abort(400)
+    authorize(can_view_netwerk, netwerk_ref(netwerk_id))
+    session["netwerk_id"] = netwerk_id
+    return redirect(url_for("partners.netwerk", netwerk_id=netwerk_id))
+
+
+@bp.get("/vendor/vis-network/<path:filename>")
+def vendor(filename: str):
+    """vis-network from the installed pyvis wheel: no CDN, works on an intranet."""
+    return send_from_directory(VIS_DIR, filename, max_age=86400)
+
+
+@bp.get("/gezondheid")
+def gezondheid():
+    db.session.execute(text("SELECT 1"))
+    return {"status": "ok"}

@@ -1,0 +1,171 @@
+"""Networks, their werkingsgebied, organisations, contact persons, memberships and aanbod."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..db import CodeList, Timestamps, Versioned
+from ..extensions import db
+
+
+class Netwerk(Versioned, Timestamps, db.Model):
+    """A Huis van het Kind."""
+    __tablename__ = "netwerk"
+    __audit__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    naam: Mapped[str] = mapped_column(String(200), unique=True)
+    rechtsvorm: Mapped[str] = mapped_column(String(30), default="geen")
+    aanvraagdatum: Mapped[date | None]
+    erkenningsdatum: Mapped[date | None]
+    coordinator_naam: Mapped[str] = mapped_column(String(200), default="")
+    coordinator_email: Mapped[str] = mapped_column(String(254), default="")
+    beschrijving: Mapped[str] = mapped_column(Text, default="")
+    publiek: Mapped[bool] = mapped_column(default=False)  # publishes a public aanbod page
+
+    werkingsgebied = relationship("WerkingsgebiedDeel", back_populates="netwerk", lazy="raise",
+                                  cascade="all, delete-orphan", order_by="WerkingsgebiedDeel.nis")
+    lidmaatschappen = relationship("Lidmaatschap", back_populates="netwerk", lazy="raise",
+                                   cascade="all, delete-orphan")
+    coordinatoren = relationship("Gebruiker", secondary="gebruiker_netwerk", lazy="raise",
+                                 viewonly=True)
+
+    def audit_scope(self):
+        return self.id, None
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class WerkingsgebiedDeel(db.Model):
+    """One municipality of a werkingsgebied, whole (deel empty) or a named part of it."""
+    __tablename__ = "werkingsgebied"
+    __audit__ = True
+    __table_args__ = (UniqueConstraint("netwerk_id", "nis", "deel"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    netwerk_id: Mapped[int] = mapped_column(ForeignKey("netwerk.id", ondelete="CASCADE"), index=True)
+    nis: Mapped[str] = mapped_column(String(5), index=True)
+    deel: Mapped[str] = mapped_column(String(200), default="")  # '' = the whole municipality
+
+    netwerk = relationship("Netwerk", back_populates="werkingsgebied", lazy="raise")
+
+    def audit_scope(self):
+        return self.netwerk_id, None
+
+
+class Organisatie(Versioned, Timestamps, db.Model):
+    """A partner organisation; it can be a member of several networks."""
+    __tablename__ = "organisatie"
+    __audit__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    naam: Mapped[str] = mapped_column(String(200), index=True)
+    kbo: Mapped[str | None] = mapped_column(String(10), unique=True)  # 10 digits, no dots
+    sector: Mapped[str] = mapped_column(String(30), index=True)
+    gemeenten: Mapped[tuple[str, ...]] = mapped_column(CodeList, default=(), server_default="")
+    straat: Mapped[str] = mapped_column(String(200), default="")
+    postcode: Mapped[str] = mapped_column(String(10), default="")
+    plaats: Mapped[str] = mapped_column(String(100), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    telefoon: Mapped[str] = mapped_column(String(50), default="")
+    website: Mapped[str] = mapped_column(String(300), default="")
+    beschrijving: Mapped[str] = mapped_column(Text, default="")
+
+    contactpersonen = relationship("Contactpersoon", back_populates="organisatie", lazy="raise",
+                                   cascade="all, delete-orphan", order_by="Contactpersoon.naam")
+    lidmaatschappen = relationship("Lidmaatschap", back_populates="organisatie", lazy="raise")
+    aanbod = relationship("Aanbod", back_populates="organisatie", lazy="raise",
+                          cascade="all, delete-orphan", order_by="Aanbod.naam")
+
+    def audit_scope(self):
+        return None, self.id
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Contactpersoon(Versioned, db.Model):
+    """Only what is needed to reach a partner: name, function, work e-mail and phone (GDPR)."""
+    __tablename__ = "contactpersoon"
+    __audit__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisatie_id: Mapped[int] = mapped_column(
+        ForeignKey("organisatie.id", ondelete="CASCADE"), index=True)
+    naam: Mapped[str] = mapped_column(String(200))
+    functie: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    telefoon: Mapped[str] = mapped_column(String(50), default="")
+
+    organisatie = relationship("Organisatie", back_populates="contactpersonen", lazy="raise")
+
+    def audit_scope(self):
+        return None, self.organisatie_id
+
+
+class Lidmaatschap(Versioned, Timestamps, db.Model):
+    """An organisation's membership of a network; lid_tot set = left (history is kept)."""
+    __tablename__ = "lidmaatschap"
+    __audit__ = True
+    __table_args__ = (UniqueConstraint("netwerk_id", "organisatie_id"),
+                      UniqueConstraint("netwerk_id", "sleutel"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    netwerk_id: Mapped[int] = mapped_column(ForeignKey("netwerk.id", ondelete="CASCADE"), index=True)
+    organisatie_id: Mapped[int] = mapped_column(
+        ForeignKey("organisatie.id", ondelete="CASCADE"), index=True)
+    sleutel: Mapped[str | None] = mapped_column(String(100))  # the import key within the network
+    rol: Mapped[str] = mapped_column(String(200), default="")  # role in the network
+    lid_sinds: Mapped[date | None]
+    lid_tot: Mapped[date | None]
+    overeenkomst_getekend: Mapped[bool] = mapped_column(default=False)
+    overeenkomst_datum: Mapped[date | None]
+
+    netwerk = relationship("Netwerk", back_populates="lidmaatschappen", lazy="raise")
+    organisatie = relationship("Organisatie", back_populates="lidmaatschappen", lazy="raise")
+
+    @property
+    def actief(self) -> bool:
+        return self.lid_tot is None
+
+    def audit_scope(self):
+        return self.netwerk_id, self.organisatie_id
+
+
+class Aanbod(Versioned, Timestamps, db.Model):
+    """One service or activity of a partner, classified by the taxonomies of domein.md §3."""
+    __tablename__ = "aanbod"
+    __audit__ = True
+    __table_args__ = (UniqueConstraint("organisatie_id", "sleutel"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisatie_id: Mapped[int] = mapped_column(
+        ForeignKey("organisatie.id", ondelete="CASCADE"), index=True)
+    sleutel: Mapped[str | None] = mapped_column(String(100))
+    naam: Mapped[str] = mapped_column(String(200))
+    beschrijving: Mapped[str] = mapped_column(Text, default="")
+    aanbodvorm: Mapped[str] = mapped_column(String(40), index=True)
+    functies: Mapped[tuple[str, ...]] = mapped_column(CodeList, default=(), server_default="")
+    leeftijdsgroepen: Mapped[tuple[str, ...]] = mapped_column(CodeList, default=(), server_default="")
+    doelgroep: Mapped[str] = mapped_column(String(20), default="universeel")
+    werkvormen: Mapped[tuple[str, ...]] = mapped_column(CodeList, default=(), server_default="")
+    # empty: the organisation's own municipalities
+    gemeenten: Mapped[tuple[str, ...]] = mapped_column(CodeList, default=(), server_default="")
+    laagdrempelig: Mapped[bool] = mapped_column(default=False)
+    verplicht_kg: Mapped[bool] = mapped_column(default=False)
+    contact: Mapped[str] = mapped_column(Text, default="")
+    openingsuren: Mapped[str] = mapped_column(Text, default="")
+    startdatum: Mapped[date | None]
+    einddatum: Mapped[date | None]
+    laatst_nagekeken_op: Mapped[date | None]
+
+    organisatie = relationship("Organisatie", back_populates="aanbod", lazy="raise")
+
+    def audit_scope(self):
+        return None, self.organisatie_id
+
+    def __str__(self) -> str:
+        return self.naam

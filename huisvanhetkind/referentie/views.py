@@ -1,0 +1,18 @@
+"""The 'Over' page (credits, privacy) and the reference lists (taxonomies, municipalities)."""
+from flask import render_template
+
+from ..auth.guard import authorize
+from ..auth.permissions import is_authenticated
+from . import bp, gemeenten, taxonomie
+
+
+@bp.get("/over")
+def over():
+    return render_template("referentie/over.html")
+
+
+@bp.get("/referentie")
+def referentie():
+    authorize(is_authenticated)
+    return render_template("referentie/referentie.html", taxonomieen=taxonomie.ALLE.values(),
+                           gemeenten=gemeenten.alle(), provincies=gemeenten.provincies())
