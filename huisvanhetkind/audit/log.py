@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Callable
 
 from sqlalchemy import event, insert, inspect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Mapper, Session
 
 from ..db import utcnow
 from .models import AuditEntry
@@ -74,10 +74,11 @@ def _describe(obj) -> str:
 def _entry(obj, actie: str, wijzigingen: dict) -> dict:
     netwerk_id, organisatie_id = obj.audit_scope() if hasattr(obj, "audit_scope") else (None, None)
     gebruiker_id, label = current_actor()
-    pk = inspect(obj).identity
+    pk = inspect(obj).mapper.primary_key_from_instance(obj)
     return {
         "tijdstip": utcnow(), "gebruiker_id": gebruiker_id, "gebruiker": label, "actie": actie,
-        "tabel": obj.__tablename__, "record_id": ",".join(str(k) for k in pk) if pk else None,
+        "tabel": obj.__tablename__,
+        "record_id": ",".join(str(k) for k in pk) if any(k is not None for k in pk) else None,
         "netwerk_id": netwerk_id, "organisatie_id": organisatie_id,
         "omschrijving": _describe(obj)[:500], "wijzigingen": wijzigingen,
     }
@@ -107,6 +108,29 @@ def _snapshot(obj, index: int) -> dict:
             (hist.deleted or hist.unchanged or [state.dict.get(attr.key)])[0]
         values[attr.key] = [None, _plain(value)] if index else [_plain(value), None]
     return values
+
+
+@event.listens_for(Mapper, "mapper_configured")
+def _keep_old_values(mapper, cls) -> None:
+    """Load the old value when an expired attribute is set, so the log can show old → new."""
+    if not getattr(cls, "__audit__", False):
+        return
+    for attr in mapper.column_attrs:
+        event.listen(getattr(cls, attr.key), "set", _noop, active_history=True)
+
+
+def _noop(target, value, oldvalue, initiator):
+    return value
+
+
+@event.listens_for(Session, "before_flush")
+def _load_deleted(session: Session, flush_context, instances) -> None:
+    # a deleted row's values are logged: load any that expired after the last commit
+    for obj in session.deleted:
+        if getattr(obj, "__audit__", False):
+            state = inspect(obj)
+            for attr in _columns(obj):
+                state.attrs[attr.key].value  # noqa: B018  (triggers the load)
 
 
 @event.listens_for(Session, "after_flush")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 
-from flask import Flask, current_app, redirect, request, session, url_for
+from flask import Flask, current_app, g, redirect, request, session, url_for
 from flask_login import current_user, logout_user
 from sqlalchemy import select
 
@@ -49,6 +49,7 @@ def install(app: Flask) -> None:
                 return None
             logout_user()
             session.clear()
+        g.authz_decided = True  # refused: not logged in
         if request.blueprint == "api":
             return current_app.response_class(
                 '{"fout": "Niet aangemeld."}', status=401, mimetype="application/json")

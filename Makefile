@@ -1,0 +1,47 @@
+# huisvanhetkind — two commands do all set-up: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app huisvanhetkind
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run serve test test-sqlite test-postgres install install-test clean help
+
+help:
+	@echo "make run    - installeer, maak/upgrade de SQLite-databank, laad de demo en start op http://$(HOST):$(PORT)"
+	@echo "make serve  - zelfde databank, productieserver (gunicorn, 2 workers)"
+	@echo "make test   - installeer wat de tests nodig hebben en draai alles op SQLite en PostgreSQL"
+
+$(VENV)/.installed: setup.cfg pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+run: install
+	$(FLASK) db upgrade
+	$(FLASK) hvk demo --als-leeg
+	$(FLASK) hvk demo-logins
+	@echo "Het register draait op http://$(HOST):$(PORT) (stoppen: Ctrl+C)"
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+serve: install
+	$(FLASK) db upgrade
+	$(FLASK) hvk status
+	$(VENV)/bin/gunicorn --workers 2 --bind $(HOST):$(PORT) --access-logfile - 'huisvanhetkind:create_app()'
+
+test: install-test
+	scripts/test.sh
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole suite, once on SQLite and once on a throwaway PostgreSQL server, in a real Chromium.
+# Installs the Debian packages it needs (chromium, postgresql) only when they are missing.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${need_apt[*]}"
+  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}" >/dev/null \
+    || { echo "apt-get install ${need_apt[*]} failed" >&2; exit 1; }
+fi
+
+export PGTEST_PORT=${PGTEST_PORT:-54329}
+scripts/pg-test.sh start || exit 1
+trap 'scripts/pg-test.sh stop' EXIT
+
+status=0
+echo "=== pytest on SQLite ==="
+.venv/bin/python -m pytest -q "$@" || status=1
+echo "=== pytest on PostgreSQL ==="
+TEST_DATABASE_URL="postgresql+psycopg://postgres@127.0.0.1:${PGTEST_PORT}/hvk_test" \
+  .venv/bin/python -m pytest -q "$@" || status=1
+exit $status

@@ -1,0 +1,58 @@
+"""In Chromium: login per role, 403 for another organisation, nothing loaded from outside."""
+import pytest
+
+from tests.e2e.conftest import login
+from tests.factories import WACHTWOORD
+
+pytestmark = pytest.mark.e2e
+
+
+def test_login_page_is_styled_and_local(page):
+    page.goto("/")
+    assert page.url.endswith("/aanmelden?next=/")
+    assert page.get_by_role("heading", name="Aanmelden").is_visible()
+    # Bootstrap really applied: the primary button has Bootstrap's blue background
+    bg = page.get_by_role("button", name="Aanmelden").evaluate(
+        "b => getComputedStyle(b).backgroundColor")
+    assert bg == "rgb(13, 110, 253)"
+    assert page.foreign == []
+
+
+@pytest.mark.parametrize("email,expected", [
+    ("beheerder@test.be", "Welkom, beheerder"),
+    ("coord-x@test.be", "Je coördineert 1 netwerk(en)"),
+    ("partner-a@test.be", "Je beheert de gegevens en het aanbod van"),
+    ("cons-ov@test.be", "Je volgt de netwerken in Oost-Vlaanderen"),
+])
+def test_each_role_reaches_its_start_page(page, wereld, email, expected):
+    login(page, email, WACHTWOORD)
+    assert page.get_by_text(expected).is_visible()
+    page.get_by_role("link", name="Netwerken").first.click()
+    assert page.get_by_role("heading", name="Netwerken").is_visible()
+    assert page.foreign == [] and page.dialogs == []
+
+
+def test_wrong_password_gives_dutch_message(page, wereld):
+    login(page, "partner-a@test.be", "helemaal-fout-123")
+    assert page.get_by_text("E-mailadres of wachtwoord is onjuist.").is_visible()
+
+
+def test_partner_gets_403_on_other_organisation(page, wereld):
+    login(page, "partner-a@test.be", WACHTWOORD)
+    response = page.goto(f"/organisaties/{wereld.org_b}/bewerken")
+    assert response.status == 403
+    assert page.get_by_role("heading", name="Geen toegang").is_visible()
+
+
+def test_edit_form_shows_error_next_to_field_and_logout(page, wereld):
+    login(page, "partner-a@test.be", WACHTWOORD)
+    page.goto(f"/organisaties/{wereld.org_a}/bewerken")
+    page.get_by_label("KBO-nummer").fill("0123.456.748")
+    page.get_by_role("button", name="Opslaan").click()
+    error = page.locator("#kbo-fout")
+    assert "controlecijfers" in error.inner_text()
+    page.get_by_label("KBO-nummer").fill("0123.456.749")
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.get_by_text("is bijgewerkt").is_visible()
+    page.get_by_role("button", name="Afmelden").click()
+    assert page.get_by_text("Je bent afgemeld.").is_visible()

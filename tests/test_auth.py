@@ -1,0 +1,127 @@
+"""Login, logout, sessions and user management."""
+import pytest
+from sqlalchemy import select
+
+from huisvanhetkind.audit.models import AuditEntry
+from huisvanhetkind.auth.models import Gebruiker
+from huisvanhetkind.extensions import db
+from tests.factories import WACHTWOORD
+
+FOUT = "E-mailadres of wachtwoord is onjuist."
+
+
+def _login(client, email, password, **kw):
+    return client.post("/aanmelden", data={"email": email, "wachtwoord": password}, **kw)
+
+
+def test_anonymous_is_sent_to_login(client):
+    r = client.get("/netwerken")
+    assert r.status_code == 302
+    assert r.headers["Location"].startswith("/aanmelden?next=")
+
+
+def test_anonymous_api_gets_401_json(client):
+    r = client.get("/api/v1/openapi.json")
+    assert r.status_code == 401 and r.is_json
+
+
+def test_login_reaches_start_page(client, wereld):
+    r = _login(client, "coord-x@test.be", WACHTWOORD, follow_redirects=True)
+    assert r.status_code == 200
+    assert "Huis van het Kind X" in r.get_data(as_text=True)
+
+
+def test_wrong_password_and_unknown_user_get_the_same_dutch_message(client, wereld, app):
+    wrong = _login(client, "coord-x@test.be", "fout-wachtwoord-1").get_data(as_text=True)
+    unknown = _login(client, "niemand@test.be", "fout-wachtwoord-1").get_data(as_text=True)
+    assert FOUT in wrong and FOUT in unknown
+    with app.app_context():
+        failed = db.session.scalars(select(AuditEntry).where(
+            AuditEntry.actie == "aanmelding_mislukt")).all()
+        assert len(failed) == 2
+
+
+def test_inactive_user_cannot_log_in(client, wereld, app):
+    with app.app_context():
+        db.session.get(Gebruiker, wereld.partner_b).actief = False
+        db.session.commit()
+    assert FOUT in _login(client, "partner-b@test.be", WACHTWOORD).get_data(as_text=True)
+
+
+def test_next_only_redirects_within_site(client, wereld):
+    r = _login(client, "beheerder@test.be", WACHTWOORD,
+               query_string={"next": "//evil.example/x"})
+    assert r.headers["Location"] == "/"
+    client.post("/afmelden")
+    r = _login(client, "beheerder@test.be", WACHTWOORD, query_string={"next": "/netwerken"})
+    assert r.headers["Location"] == "/netwerken"
+
+
+def test_logout_ends_every_session_of_the_user(app, wereld):
+    first, second = app.test_client(), app.test_client()
+    _login(first, "partner-a@test.be", WACHTWOORD)
+    _login(second, "partner-a@test.be", WACHTWOORD)
+    assert second.get("/").status_code == 200
+    first.post("/afmelden")
+    assert second.get("/").status_code == 302
+
+
+def test_password_change_requires_current_password(client, wereld):
+    _login(client, "partner-a@test.be", WACHTWOORD)
+    r = client.post("/wachtwoord", data={"huidig": "verkeerd-wachtwoord", "nieuw": "nieuw-wachtwoord-1",
+                                          "herhaal": "nieuw-wachtwoord-1"})
+    assert "Het huidige wachtwoord is onjuist." in r.get_data(as_text=True)
+    r = client.post("/wachtwoord", data={"huidig": WACHTWOORD, "nieuw": "kort",
+                                          "herhaal": "kort"})
+    assert "minstens 10 tekens" in r.get_data(as_text=True)
+    r = client.post("/wachtwoord", data={"huidig": WACHTWOORD, "nieuw": "nieuw-wachtwoord-1",
+                                          "herhaal": "nieuw-wachtwoord-1"})
+    assert r.status_code == 302
+    assert client.get("/").status_code == 200  # this session stays
+
+
+@pytest.mark.csrf
+def test_login_form_requires_csrf_token(client, wereld):
+    r = _login(client, "beheerder@test.be", WACHTWOORD)
+    assert r.status_code == 400 and "verlopen" in r.get_data(as_text=True)
+    page = client.get("/aanmelden").get_data(as_text=True)
+    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    r = client.post("/aanmelden", data={"email": "beheerder@test.be", "wachtwoord": WACHTWOORD,
+                                        "csrf_token": token})
+    assert r.status_code == 302
+
+
+def test_beheerder_manages_users(wereld, login, app):
+    c = login(wereld.beheerder)
+    assert c.get("/gebruikers").status_code == 200
+    r = c.post("/gebruikers/nieuw", data={"email": "nieuw@test.be", "rol": "consultant",
+                                          "provincies": ["Limburg"], "actief": "y",
+                                          "wachtwoord": "een-goed-wachtwoord", "organisatie_id": 0})
+    assert r.status_code == 302, r.get_data(as_text=True)
+    r = c.post("/gebruikers/nieuw", data={"email": "coord@test.be", "rol": "coordinator",
+                                          "wachtwoord": "een-goed-wachtwoord", "organisatie_id": 0})
+    assert "minstens één netwerk" in r.get_data(as_text=True)
+    with app.app_context():
+        user = db.session.scalar(select(Gebruiker).where(Gebruiker.email == "nieuw@test.be"))
+        assert user.provincies == ("Limburg",)
+
+
+def test_deactivation_ends_sessions(app, wereld, login):
+    partner = app.test_client()
+    _login(partner, "partner-b@test.be", WACHTWOORD)
+    c = login(wereld.beheerder)
+    with app.app_context():
+        user = db.session.get(Gebruiker, wereld.partner_b)
+        version = user.version
+    r = c.post(f"/gebruikers/{wereld.partner_b}", data={
+        "email": "partner-b@test.be", "rol": "partner", "organisatie_id": wereld.org_b,
+        "version": version})  # 'actief' unchecked
+    assert r.status_code == 302, r.get_data(as_text=True)
+    assert partner.get("/").status_code == 302
+
+
+@pytest.mark.parametrize("who", ["coordinator_x", "partner_a", "consultant_ov"])
+def test_only_beheerder_manages_users(wereld, login, who):
+    c = login(getattr(wereld, who))
+    assert c.get("/gebruikers").status_code == 403
+    assert c.post("/gebruikers/nieuw", data={"email": "x@test.be", "rol": "beheerder"}).status_code == 403

@@ -1,0 +1,83 @@
+"""Every page renders for the roles that may see it, in Dutch, with nothing from outside the app."""
+import re
+
+import pytest
+
+PAGES = {
+    "beheerder": ["/", "/netwerken", "/gebruikers", "/gebruikers/nieuw", "/audit", "/referentie",
+                  "/wachtwoord", "/netwerken/{x}", "/netwerken/{x}/audit", "/organisaties/{a}",
+                  "/organisaties/{a}/bewerken", "/audit/organisatie/{a}"],
+    "coordinator_x": ["/", "/netwerken", "/netwerken/{x}", "/netwerken/{x}/audit",
+                      "/organisaties/{a}", "/organisaties/{b}/bewerken", "/referentie"],
+    "partner_a": ["/", "/netwerken", "/netwerken/{x}", "/organisaties/{a}",
+                  "/organisaties/{a}/bewerken", "/organisaties/{b}"],
+    "consultant_ov": ["/", "/netwerken", "/netwerken/{x}", "/organisaties/{a}",
+                      "/netwerken/{x}/audit"],
+}
+EXTERNAL = re.compile(r'(?:src|href)="(?:https?:)?//(?!creativecommons\.org)', re.I)
+
+
+def _pages():
+    for who, paths in PAGES.items():
+        for path in paths:
+            yield who, path
+
+
+@pytest.mark.parametrize("who,path", list(_pages()))
+def test_page_renders_without_external_resources(wereld, login, who, path):
+    url = path.format(x=wereld.netwerk_x, a=wereld.org_a, b=wereld.org_b)
+    r = login(getattr(wereld, who)).get(url)
+    assert r.status_code == 200, (who, url)
+    html = r.get_data(as_text=True)
+    assert '<html lang="nl-BE">' in html
+    assert not EXTERNAL.search(html), EXTERNAL.search(html)
+    assert "/bootstrap/static/" in html  # Bootstrap served by the app itself
+    assert r.headers["Cache-Control"] == "no-store"
+    assert "default-src 'self'" in r.headers["Content-Security-Policy"]
+
+
+def test_public_pages(client):
+    for url in ("/aanmelden", "/over"):
+        r = client.get(url)
+        assert r.status_code == 200
+        assert not EXTERNAL.search(r.get_data(as_text=True))
+    assert "Statbel" in client.get("/over").get_data(as_text=True)
+    assert "CC BY 4.0" in client.get("/over").get_data(as_text=True)
+
+
+def test_bootstrap_and_vis_network_are_served_locally(client):
+    page = client.get("/aanmelden").get_data(as_text=True)
+    css = re.search(r'href="(/bootstrap/static/[^"]+\.css)"', page).group(1)
+    assert client.get(css).status_code == 200
+    js = re.search(r'src="(/bootstrap/static/[^"]+\.js)"', page).group(1)
+    assert client.get(js).status_code == 200
+    assert client.get("/vendor/vis-network/vis-network.min.js").status_code == 200
+
+
+def test_dutch_error_pages(wereld, login):
+    c = login(wereld.partner_a)
+    r = c.get("/bestaat-niet")
+    assert r.status_code == 404 and "Niet gevonden" in r.get_data(as_text=True)
+    r = c.get(f"/organisaties/{wereld.org_b}/bewerken")
+    assert r.status_code == 403 and "Geen toegang" in r.get_data(as_text=True)
+
+
+def test_start_page_fits_role(wereld, login):
+    assert "Welkom, beheerder" in login(wereld.beheerder).get("/").get_data(as_text=True)
+    partner = login(wereld.partner_a).get("/").get_data(as_text=True)
+    assert "Je beheert de gegevens en het aanbod van" in partner and "Partner A" in partner
+    consultant = login(wereld.consultant_ov).get("/").get_data(as_text=True)
+    assert "Oost-Vlaanderen" in consultant and "Huis van het Kind X" in consultant
+    assert "Huis van het Kind Y" not in consultant
+
+
+def test_every_endpoint_is_public_or_guarded(app):
+    """Each rule is either in the public list or has a view that calls authorize()."""
+    import inspect
+
+    from huisvanhetkind.auth.guard import PUBLIC_ENDPOINTS
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in PUBLIC_ENDPOINTS:
+            continue
+        source = inspect.getsource(app.view_functions[rule.endpoint])
+        assert "authorize(" in source, f"{rule.endpoint} has no authorisation decision"
