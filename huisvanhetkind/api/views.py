@@ -1,16 +1,15 @@
-"""JSON API v1 (domein.md §8); the erkenning and analyse documents arrive with their modules."""
+"""JSON API v1 (domein.md §8). Each topic lives in its own module and registers its OpenAPI paths."""
 from flask import jsonify
 
 from ..auth.guard import authorize
 from ..auth.permissions import is_authenticated
-from . import bp
+from . import bp, openapi
 
 
 @bp.get("/openapi.json")
-def openapi():
+def openapi_document():
     authorize(is_authenticated)
-    return jsonify({
-        "openapi": "3.1.0",
-        "info": {"title": "huisvanhetkind API", "version": "1"},
-        "paths": {},
-    })
+    return jsonify(openapi.document())
+
+
+from . import analyse, erkenning  # noqa: E402,F401

@@ -4,13 +4,14 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
-from flask import Flask, session
+from flask import Flask, request, session
 from flask_login import current_user
 
 from ..auth import permissions
 from ..auth.guard import allowed, current_actor
 from ..extensions import db
 from ..partners import kbo
+from .navigation import NETWERK_NAV
 from ..referentie import gemeenten, taxonomie
 
 BRUSSEL = ZoneInfo("Europe/Brussels")
@@ -65,8 +66,12 @@ def install(app: Flask) -> None:
             return {}
         from ..partners.queries import visible_netwerken_stmt
         netwerken = db.session.scalars(visible_netwerken_stmt(current_actor())).all()
-        gekozen_id = session.get("netwerk_id")
+        # the network in the URL wins; otherwise the one picked in the switcher
+        gekozen_id = (request.view_args or {}).get("netwerk_id") or session.get("netwerk_id")
         gekozen = next((n for n in netwerken if n.id == gekozen_id), None)
         if gekozen is None and len(netwerken) == 1:
             gekozen = netwerken[0]
-        return {"nav_netwerken": netwerken, "nav_netwerk": gekozen, "actor": current_actor()}
+        nav = [(endpoint, label) for endpoint, label in NETWERK_NAV
+               if endpoint in app.view_functions]
+        return {"nav_netwerken": netwerken, "nav_netwerk": gekozen, "actor": current_actor(),
+                "netwerk_nav": nav}

@@ -1,0 +1,17 @@
+"""The network-level navigation: one list, shown for the network chosen in the switcher.
+
+Entries whose view does not exist (yet) are skipped, so modules can be added independently.
+"""
+NETWERK_NAV = [
+    ("partners.netwerk", "Overzicht"),
+    ("partners.leden", "Partners"),
+    ("partners.aanbod_lijst", "Aanbod"),
+    ("erkenning.dashboard", "Erkenning"),
+    ("erkenning.engagementen", "Engagementen"),
+    ("graaf.netwerk_graaf", "Samenwerking"),
+    ("graaf.dekking", "Lacunes en overlap"),
+    ("graaf.verwijzingen", "Verwijzingen"),
+    ("partners.import_upload", "Import"),
+    ("partners.export", "Export"),
+    ("audit.netwerk_log", "Wijzigingen"),
+]

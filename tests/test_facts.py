@@ -1,0 +1,76 @@
+"""The database → snapshot adapter: the right facts, in a bounded number of queries."""
+from datetime import date
+
+from sqlalchemy import event
+
+from huisvanhetkind.erkenning.facts import netwerk_facts
+from huisvanhetkind.erkenning.models import Actie, Engagement, Zorgregio
+from huisvanhetkind.extensions import db
+from tests import factories as f
+
+
+def _count_queries(fn):
+    statements = []
+    listener = lambda *a: statements.append(a[2])  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        result = fn()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    return result, len(statements)
+
+
+def _network(n_partners: int):
+    net = f.netwerk("Groot", gemeenten=("46021", "46025"), coordinator_email="c@x.be")
+    orgs = [f.organisatie(f"Org {i}", gemeenten=("46021",)) for i in range(n_partners)]
+    for i, o in enumerate(orgs):
+        f.lid(net, o, overeenkomst_getekend=i % 2 == 0)
+        f.aanbod(o, f"Aanbod {i}", leeftijdsgroepen=("0-3", "ouders"))
+        if i:
+            f.verwijzing(orgs[i - 1], o, bevestigd=True)
+    e = Engagement(netwerk_id=net.id, voorwaarde="E7")
+    db.session.add(e)
+    db.session.flush()
+    db.session.add(Actie(engagement_id=e.id, netwerk_id=net.id, beschrijving="Folder",
+                         trekker_id=orgs[0].id, deadline=date(2026, 1, 1), status="lopend"))
+    db.session.commit()
+    return net, orgs
+
+
+def test_facts_of_a_network(ctx):
+    net, orgs = _network(3)
+    outsider = f.organisatie("Buiten", gemeenten=("46025",))
+    f.aanbod(outsider, "Verplicht K&G", verplicht_kg=True, gemeenten=())
+    f.verwijzing(outsider, orgs[0])
+    other = f.netwerk("Buur", gemeenten=("46025",))
+    db.session.commit()
+    facts = netwerk_facts(net.id)
+    assert [p.naam for p in facts.partners] == ["Org 0", "Org 1", "Org 2"]
+    assert facts.partners[0].overeenkomst_getekend and not facts.partners[1].overeenkomst_getekend
+    assert len(facts.aanbod) == 3 and facts.aanbod[0].leeftijdsgroepen == {"0-3", "ouders"}
+    assert len(facts.verwijzingen) == 2  # the outsider's link is not part of the network
+    assert [a.voorwaarde for a in facts.acties] == ["E7"]
+    assert facts.andere_netwerken[0].naam == other.naam
+    assert [a.naam for a in facts.verplicht_kg_buiten] == ["Verplicht K&G"]
+    assert facts.zorgregio is None
+    db.session.add(Zorgregio(nis="46021", zorgregio="Waasland"))
+    db.session.commit()
+    assert netwerk_facts(net.id).zorgregio == {"46021": "Waasland"}
+
+
+def test_query_count_does_not_grow_with_the_network(ctx):
+    small, _ = _network(2)
+    small_id = small.id
+    db.session.expunge_all()
+    _, few = _count_queries(lambda: netwerk_facts(small_id))
+    db.session.expunge_all()
+    big = f.netwerk("Nog groter", gemeenten=("11002",))
+    orgs = [f.organisatie(f"B{i}") for i in range(30)]
+    for o in orgs:
+        f.lid(big, o)
+        f.aanbod(o)
+    db.session.commit()
+    big_id = big.id
+    db.session.expunge_all()
+    _, many = _count_queries(lambda: netwerk_facts(big_id))
+    assert many <= few + 1 and many <= 12
