@@ -1,0 +1,232 @@
+"""Graph analysis (domein.md §6) on small hand-made networks with known answers."""
+import ast
+import random
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from huisvanhetkind.graaf import analysis
+from huisvanhetkind.graaf.analysis import UITLEG, analyseer, to_json
+from huisvanhetkind.graaf.coverage import BewustNietCel, Lacune, Overlap
+from huisvanhetkind.snapshot import Aanbod, Deel, Netwerk, Partner, Verwijzing
+
+GENT = "44021"
+PAKKET = Path(__file__).resolve().parents[2] / "huisvanhetkind"
+
+
+def net(pijlen, extra=(), sector=None, aanbod=(), bevestigd=True, soort="doorverwijzing"):
+    """Partners named by the letters used; ids in reverse name order so id order never helps."""
+    letters = sorted({x for p in pijlen for x in p[:2]} | set(extra))
+    ids = {n: 100 - i for i, n in enumerate(letters)}
+    partners = tuple(Partner(ids[n], n, (sector or {}).get(n, "welzijn")) for n in letters)
+    verwijzingen = tuple(
+        Verwijzing(ids[p[0]], ids[p[1]], p[2] if len(p) > 2 else soort, bevestigd=bevestigd)
+        for p in pijlen)
+    aanbod = tuple(Aanbod(i, ids[n], f"aanbod {n}", vorm) for i, (n, vorm) in enumerate(aanbod))
+    return Netwerk(1, "Testnet", werkingsgebied=(Deel(GENT),), partners=partners,
+                   aanbod=aanbod, verwijzingen=verwijzingen), ids
+
+
+def names(netwerk, ids_):
+    naam = {p.id: p.naam for p in netwerk.partners}
+    return [naam[i] for i in ids_]
+
+
+def test_path():
+    n, _ = net([("a", "b"), ("b", "c")])
+    a = analyseer(n)
+    assert names(n, a.kwetsbare_schakels) == ["b"]
+    assert [names(n, p) for p in a.bruggen] == [["a", "b"], ["b", "c"]]
+    assert names(n, a.makelaars) == ["b"]
+    assert a.componenten == 1 and a.geisoleerd == ()
+    assert a.dichtheid == 2 / 3
+    assert a.graad == {100: 1, 99: 2, 98: 1}
+
+
+def test_star():
+    n, ids = net([("s", "x"), ("s", "y"), ("z", "s")])
+    a = analyseer(n)
+    assert names(n, a.kwetsbare_schakels) == ["s"]
+    assert len(a.bruggen) == 3 and all(ids["s"] in b for b in a.bruggen)
+    assert names(n, a.makelaars) == ["s"] and a.betweenness[ids["s"]] == 1.0
+    assert a.dichtheid == 0.5
+
+
+def test_two_triangles_joined_by_one_edge():
+    n, ids = net([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("d", "e"), ("e", "f"),
+                  ("f", "d")])
+    a = analyseer(n)
+    assert a.bruggen == ((ids["c"], ids["d"]),)
+    assert names(n, a.kwetsbare_schakels) == ["c", "d"]
+    assert names(n, a.makelaars) == ["c", "d"]  # equal betweenness: name decides
+    assert a.componenten == 1
+
+
+def test_isolated_member_counts_as_component():
+    n, ids = net([("a", "b")], extra=["z", "y"])
+    a = analyseer(n)
+    assert names(n, a.geisoleerd) == ["y", "z"]
+    assert a.componenten == 3
+    assert a.graad[ids["z"]] == 0
+    assert a.kwetsbare_schakels == () and a.makelaars == ()
+
+
+def test_makelaars_at_most_five_highest_first_only_positive():
+    n, _ = net([(x, y) for x, y in zip("abcdefghij", "bcdefghij")])  # path of 10
+    a = analyseer(n)
+    assert names(n, a.makelaars) == ["e", "f", "d", "g", "c"]
+    complete, _ = net([(x, y) for x in "abcd" for y in "abcd" if x < y])
+    assert analyseer(complete).makelaars == ()  # everybody is linked directly
+
+
+def test_one_way_and_reciprocal_pairs_collapse_soorten():
+    n, ids = net([("a", "b"), ("b", "a", "samenwerking"), ("a", "b", "warme_overdracht"),
+                  ("a", "c"), ("d", "c")])
+    a = analyseer(n)
+    assert [names(n, p) for p in a.eenrichting] == [["a", "c"], ["d", "c"]]
+    assert a.reciprociteit == 1 / 3  # pairs a-b (both ways), a-c, c-d
+    assert a.graad[ids["a"]] == 2  # a-b counts once whatever the soorten
+
+
+def test_no_links():
+    n, _ = net([], extra=["a", "b"])
+    a = analyseer(n)
+    assert a.reciprociteit is None and a.dichtheid == 0 and a.eenrichting == ()
+    assert a.componenten == 2 and a.bruggen == ()
+    empty = analyseer(Netwerk(2, "Leeg"))
+    assert empty.componenten == 0 and empty.geisoleerd == ()
+
+
+def test_onbevestigd_and_self_links():
+    n, ids = net([("a", "b")], bevestigd=False)
+    n = Netwerk(1, "x", partners=n.partners, verwijzingen=n.verwijzingen + (
+        Verwijzing(ids["a"], ids["a"], "samenwerking", bevestigd=True),
+        Verwijzing(ids["b"], 999, "samenwerking")))  # 999 is no member: ignored
+    a = analyseer(n)
+    assert [(v.van, v.naar) for v in a.onbevestigd] == [(ids["a"], ids["b"])]
+    assert a.graad == {ids["a"]: 1, ids["b"]: 1}
+
+
+def test_cb_bereik_from_consultatiebureau_aanbod():
+    # cb - x - y - z ; w isolated; k is Kind en Gezin but not the CB here
+    n, ids = net([("cb", "x"), ("y", "x"), ("y", "z")], extra=["w", "k"],
+                 sector={"k": "kind_en_gezin"}, aanbod=[("cb", "consultatiebureau")])
+    b = analyseer(n).cb_bereik
+    assert names(n, b.cb) == ["cb"]
+    assert b.een_stap == {ids["x"]} and b.twee_stappen == {ids["y"]}
+    assert b.buiten_bereik == {ids["z"], ids["w"], ids["k"]}
+
+
+def test_cb_bereik_falls_back_to_kind_en_gezin_sector():
+    n, ids = net([("k", "x")], extra=["w"], sector={"k": "kind_en_gezin"})
+    b = analyseer(n).cb_bereik
+    assert b.cb == (ids["k"],) and b.een_stap == {ids["x"]} and b.twee_stappen == frozenset()
+
+
+def test_to_json_is_the_documented_analyse_document():
+    n, ids = net([("a", "b"), ("b", "c"), ("c", "b")], extra=["z"])
+    doc = to_json(n, analyseer(n),
+                  [Lacune("ontmoeting", "0-3", GENT)],
+                  [Overlap("spel_en_ontmoeting", "0-3", GENT, (1, 2), ("Zeta", "Alfa"))],
+                  [BewustNietCel("vrije_tijd", "12-18", GENT, "stad doet dit")])
+    assert list(doc)[:8] == ["netwerk", "geisoleerd", "kwetsbare_schakels", "bruggen",
+                             "makelaars", "componenten", "lacunes", "overlappen"]
+    assert doc["netwerk"] == "Testnet" and doc["geisoleerd"] == ["z"]
+    assert doc["kwetsbare_schakels"] == ["b"] and doc["makelaars"] == ["b"]
+    assert doc["bruggen"] == [["a", "b"], ["b", "c"]] and doc["componenten"] == 2
+    assert doc["lacunes"] == [{"functie": "ontmoeting", "leeftijdsgroep": "0-3",
+                               "gemeente": "Gent"}]
+    assert doc["overlappen"] == [{"aanbodvorm": "spel_en_ontmoeting", "leeftijdsgroep": "0-3",
+                                  "gemeente": "Gent", "aanbod": ["Alfa", "Zeta"]}]
+    assert doc["bewust_niet"][0]["reden"] == "stad doet dit"
+    assert doc["reciprociteit"] == 0.5 and doc["eenrichting"] == [["a", "b"]]
+    assert doc["cb_bereik"]["consultatiebureau"] == []
+
+
+def test_every_measure_is_explained_in_dutch():
+    velden = set(analysis.Analyse.__dataclass_fields__) - {"graad", "betweenness", "benaderd"}
+    assert velden <= set(UITLEG)
+    assert {"lacunes", "overlappen", "bewust_niet"} <= set(UITLEG)
+    assert all(t.strip().endswith(".") for t in UITLEG.values())
+
+
+def test_large_sparse_network_uses_sampled_betweenness():
+    rng = random.Random(7)
+    n = 2000
+    partners = tuple(Partner(i, f"partner {i:04d}", "welzijn") for i in range(n))
+    pijlen = {(rng.randrange(n), rng.randrange(n)) for _ in range(2 * n)}
+    netwerk = Netwerk(1, "Groot", partners=partners, verwijzingen=tuple(
+        Verwijzing(a, b, "doorverwijzing", bevestigd=bool(a % 2)) for a, b in pijlen if a != b))
+    a = analyseer(netwerk)
+    g = analysis.graaf(netwerk)
+    assert a.benaderd and len(a.makelaars) == 5
+    assert a.componenten == nx.number_connected_components(g)
+    assert set(a.geisoleerd) == {v for v in g if g.degree(v) == 0}
+    assert analyseer(netwerk) == a  # reproducible: fixed seed
+
+
+def test_betweenness_exact_for_real_networks_and_within_budget_beyond():
+    assert analysis.pivots(150, 400) == 150  # exact
+    for n in (300, 2000, 16_000, 256_000):
+        k = analysis.pivots(n, 2 * n)
+        assert analysis.BETWEENNESS_MIN_PIVOTS <= k < n
+        assert k * 3 * n <= max(analysis.BETWEENNESS_BUDGET,
+                                analysis.BETWEENNESS_MIN_PIVOTS * 3 * n)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sets(st.tuples(st.integers(0, 7), st.integers(0, 7)), max_size=16))
+def test_schakels_and_bruggen_match_their_definition(pijlen):
+    """Brute force: removing a kwetsbare schakel / brug increases the number of components."""
+    netwerk = Netwerk(1, "x", partners=tuple(Partner(i, chr(97 + i), "andere") for i in range(8)),
+                      verwijzingen=tuple(Verwijzing(a, b, "doorverwijzing") for a, b in pijlen))
+    a = analyseer(netwerk)
+    g = analysis.graaf(netwerk)
+    for v in g:
+        h = g.copy()
+        h.remove_node(v)
+        basis = nx.number_connected_components(g) - (g.degree(v) == 0)
+        assert (v in a.kwetsbare_schakels) == (nx.number_connected_components(h) > basis)
+    for e in g.edges:
+        h = g.copy()
+        h.remove_edge(*e)
+        splits = nx.number_connected_components(h) > a.componenten
+        assert splits == (tuple(sorted(e)) in {tuple(sorted(b)) for b in a.bruggen})
+    if a.reciprociteit is not None:
+        assert a.reciprociteit == pytest.approx(1 - len(a.eenrichting) / g.number_of_edges())
+
+
+def _imports(path: Path) -> set[str]:
+    """Absolute module names imported by a file, resolving relative imports in the package."""
+    pakket = path.relative_to(PAKKET.parent).with_suffix("").parts[:-1]
+    uit = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            uit.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            basis = list(pakket[:len(pakket) - node.level + 1]) if node.level else []
+            module = ".".join(basis + ([node.module] if node.module else []))
+            uit.add(module)
+            uit.update(f"{module}.{a.name}" for a in node.names)  # `from . import x`
+    return uit
+
+
+def test_pure_modules_import_neither_flask_nor_sqlalchemy():
+    """The pure graaf modules and every package module they import, transitively."""
+    te_doen = [PAKKET / "graaf" / f"{m}.py" for m in ("analysis", "coverage", "render")]
+    gezien = set()
+    while te_doen:
+        pad = te_doen.pop()
+        if pad in gezien:
+            continue
+        gezien.add(pad)
+        for module in _imports(pad):
+            assert module.split(".")[0] not in {"flask", "flask_sqlalchemy", "sqlalchemy"}, \
+                f"{pad.name} imports {module}"
+            if module.startswith("huisvanhetkind."):
+                kandidaat = PAKKET.parent.joinpath(*module.split(".")).with_suffix(".py")
+                if kandidaat.exists() and kandidaat.name != "__init__.py":
+                    te_doen.append(kandidaat)
+    assert len(gezien) >= 6  # the three modules, snapshot, taxonomie, gemeenten
