@@ -51,7 +51,15 @@ def test_templates_found_in_checkout():
     assert Path(templates_dir(), "base.html").is_file()
 
 
-def test_packaging_ships_templates_and_migrations():
-    setup = (Path(__file__).resolve().parent.parent / "setup.cfg").read_text()
-    assert "huisvanhetkind.templates = templates" in setup
-    assert "migrations/*" in setup
+def test_packaging_ships_every_package_templates_and_migrations():
+    import configparser
+    root = Path(__file__).resolve().parent.parent
+    cfg = configparser.ConfigParser()
+    cfg.read(root / "setup.cfg")
+    listed = set(cfg["options"]["packages"].split())
+    on_disk = {".".join(p.parent.relative_to(root).parts)
+               for p in (root / "huisvanhetkind").rglob("__init__.py")
+               if "migrations" not in p.parts}
+    assert on_disk | {"huisvanhetkind.templates"} == listed
+    assert "huisvanhetkind.templates = templates" in cfg["options"]["package_dir"]
+    assert "migrations/*" in cfg["options.package_data"]["huisvanhetkind"]
