@@ -31,7 +31,6 @@ install-test: $(VENV)/.installed-test
 run: install
 	$(FLASK) db upgrade
 	$(FLASK) hvk demo --als-leeg
-	$(FLASK) hvk demo-logins
 	@echo "Het register draait op http://$(HOST):$(PORT) (stoppen: Ctrl+C)"
 	$(FLASK) run --host $(HOST) --port $(PORT)
 

@@ -50,6 +50,7 @@ def demo_command(schaal: str, als_leeg: bool):
 
     if als_leeg and db.session.scalar(select(func.count(Netwerk.id))):
         click.echo("De databank bevat al gegevens: geen demo geladen.")
+        demo_logins.callback()
         return
     if schaal != "netwerk":
         raise click.ClickException("De schaal 'vlaanderen' is nog niet beschikbaar.")
@@ -67,7 +68,7 @@ def print_demo_logins():
         click.echo(f"  {rol:<12} {email:<36} wachtwoord: {password}")
 
 
-@hvk.command("demo-logins", hidden=True)
+@hvk.command("demo-logins")
 def demo_logins():
     """Toon de demo-aanmeldingen als de demodatabank geladen is."""
     from .auth.models import Gebruiker
