@@ -56,3 +56,18 @@ def test_edit_form_shows_error_next_to_field_and_logout(page, wereld):
     assert page.get_by_text("is bijgewerkt").is_visible()
     page.get_by_role("button", name="Afmelden").click()
     assert page.get_by_text("Je bent afgemeld.").is_visible()
+
+
+def test_every_demo_login_reaches_its_start_page(page, runner):
+    """The logins `make run` prints work in a real browser and land on a page for that role."""
+    from huisvanhetkind.demo import DEMO_USERS
+    assert runner.invoke(args=["hvk", "demo"]).exit_code == 0
+    expected = {"beheerder": "Welkom, beheerder", "coordinator": "Je coördineert",
+                "partner": "Je beheert de gegevens en het aanbod van",
+                "consultant": "Je volgt de netwerken in Oost-Vlaanderen"}
+    for email, rol, password, _ in DEMO_USERS:
+        login(page, email, password)
+        assert page.get_by_text(expected[rol]).is_visible(), rol
+        assert "Sint-Niklaas-Temse" in page.content()
+        page.get_by_role("button", name="Afmelden").click()
+    assert page.foreign == [] and page.dialogs == []
