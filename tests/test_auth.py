@@ -125,3 +125,27 @@ def test_only_beheerder_manages_users(wereld, login, who):
     c = login(getattr(wereld, who))
     assert c.get("/gebruikers").status_code == 403
     assert c.post("/gebruikers/nieuw", data={"email": "x@test.be", "rol": "beheerder"}).status_code == 403
+
+
+def test_login_is_throttled_per_user_and_ip(client, wereld, app):
+    for _ in range(5):
+        assert FOUT in _login(client, "partner-a@test.be", "fout-wachtwoord-1").get_data(as_text=True)
+    r = _login(client, "partner-a@test.be", WACHTWOORD)  # even the right password waits
+    assert r.status_code == 429 and "Te veel mislukte aanmeldpogingen" in r.get_data(as_text=True)
+    other_ip = app.test_client()
+    r = _login(other_ip, "partner-a@test.be", WACHTWOORD,
+               environ_base={"REMOTE_ADDR": "10.9.8.7"})
+    assert r.status_code == 302  # another address is not blocked
+    with app.app_context():
+        blocked = db.session.scalars(select(AuditEntry).where(
+            AuditEntry.actie == "aanmelding_geblokkeerd")).all()
+        assert len(blocked) == 1
+
+
+def test_session_cookie_flags(client, wereld):
+    r = _login(client, "beheerder@test.be", WACHTWOORD)
+    cookie = r.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
+    secure = client.application.test_client()
+    r = _login(secure, "beheerder@test.be", WACHTWOORD, base_url="https://localhost")
+    assert "Secure" in r.headers["Set-Cookie"]

@@ -53,3 +53,12 @@ class Gebruiker(UserMixin, Versioned, Timestamps, db.Model):
 
     def __repr__(self) -> str:
         return f"<Gebruiker {self.email} ({self.rol})>"
+
+
+class Aanmeldpoging(db.Model):
+    """A failed login, keyed by a hash of e-mail + IP address (no personal data stored in clear)."""
+    __tablename__ = "aanmeldpoging"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sleutel: Mapped[str] = mapped_column(String(64), index=True)
+    tijdstip: Mapped[datetime] = mapped_column(index=True)

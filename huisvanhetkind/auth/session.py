@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import time
 
-from flask import Flask, current_app, g, redirect, request, session, url_for
+from flask import (Flask, current_app, g, has_request_context, redirect, request, session,
+                   url_for)
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user, logout_user
 from sqlalchemy import select
 
@@ -31,7 +33,15 @@ def _web_actor():
     return None
 
 
+class HttpsAwareSessionInterface(SecureCookieSessionInterface):
+    """The session cookie gets the Secure flag whenever the request came in over https."""
+
+    def get_cookie_secure(self, app) -> bool:
+        return super().get_cookie_secure(app) or (has_request_context() and request.is_secure)
+
+
 def install(app: Flask) -> None:
+    app.session_interface = HttpsAwareSessionInterface()
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Meld je aan om deze pagina te bekijken."
     login_manager.login_message_category = "info"

@@ -10,7 +10,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from ..audit.log import record_event
 from ..db import utcnow
 from ..extensions import db
-from . import bp
+from . import bp, throttle
 from .forms import LoginForm, WachtwoordForm
 from .guard import authorize
 from .operations import end_sessions, find_user, set_password
@@ -37,12 +37,21 @@ def login():
         return redirect(url_for("main.start"))
     form = LoginForm()
     if form.validate_on_submit():
+        sleutel = throttle.key(form.email.data, request.remote_addr)
+        if throttle.blocked(sleutel):
+            record_event(db.session, "aanmelding_geblokkeerd",
+                         f"Te veel mislukte aanmeldingen voor {form.email.data}",
+                         gebruiker=form.email.data[:254])
+            db.session.commit()
+            form.wachtwoord.errors = [throttle.TE_VEEL]
+            return render_template("auth/login.html", form=form), 429
         user = find_user(form.email.data)
         ok = verify_password(user.wachtwoord_hash if user else None, form.wachtwoord.data)
         if ok and user.actief:
             if needs_rehash(user.wachtwoord_hash):
                 user.wachtwoord_hash = hash_password(form.wachtwoord.data)
             user.laatst_aangemeld_op = utcnow()
+            throttle.clear(sleutel)
             session.clear()  # a fresh session at login: no fixation
             login_user(user)
             session.permanent = True
@@ -51,6 +60,7 @@ def login():
                          gebruiker=user.email)
             db.session.commit()
             return redirect(safe_next(request.args.get("next")))
+        throttle.record_failure(sleutel)
         record_event(db.session, "aanmelding_mislukt", f"Mislukte aanmelding voor {form.email.data}",
                      gebruiker_id=user.id if user else None, gebruiker=form.email.data[:254])
         db.session.commit()
