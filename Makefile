@@ -29,6 +29,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 run: install
+	$(FLASK) hvk backup --als-bestaat
 	$(FLASK) db upgrade
 	$(FLASK) hvk demo --als-leeg
 	@echo "Het register draait op http://$(HOST):$(PORT) (stoppen: Ctrl+C)"

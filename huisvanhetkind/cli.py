@@ -92,3 +92,51 @@ from . import cli_users  # noqa: E402,F401
 from .erkenning import cli as _erkenning_cli  # noqa: E402,F401
 from .graaf import cli as _graaf_cli  # noqa: E402,F401
 from .partners import cli as _partners_cli  # noqa: E402,F401
+
+
+def _backup_folder() -> "Path":
+    from pathlib import Path
+
+    from flask import current_app
+    return Path(current_app.instance_path) / "backups"
+
+
+@hvk.command("backup")
+@click.option("--als-bestaat", is_flag=True, help="Zwijg als er nog geen databank is (voor make run).")
+def backup_command(als_bestaat: bool):
+    """Maak een back-up van de volledige databank (met integriteitscontrole)."""
+    from flask import current_app
+
+    from .backup import BackupError, make_backup
+    url = current_app.config["SQLALCHEMY_DATABASE_URI"]
+    if als_bestaat and url.startswith("sqlite:///"):
+        from pathlib import Path
+        if not Path(url.removeprefix("sqlite:///")).exists():
+            return
+    try:
+        path = make_backup(url, _backup_folder())
+    except BackupError as exc:
+        raise click.ClickException(str(exc))
+    click.echo(f"Back-up gemaakt en gecontroleerd: {path}")
+
+
+@hvk.command("herstel")
+@click.argument("bestand", type=click.Path(dir_okay=False))
+@click.option("--ja", is_flag=True, help="Niet om bevestiging vragen.")
+def herstel_command(bestand: str, ja: bool):
+    """Zet een back-up terug (vervangt alle gegevens; stop eerst de toepassing)."""
+    from pathlib import Path
+
+    from flask import current_app
+
+    from .backup import BackupError, restore
+    if not ja:
+        click.confirm("Alle huidige gegevens worden vervangen door de back-up. Doorgaan?",
+                      abort=True)
+    db.session.remove()
+    db.engine.dispose()
+    try:
+        restore(current_app.config["SQLALCHEMY_DATABASE_URI"], Path(bestand))
+    except BackupError as exc:
+        raise click.ClickException(str(exc))
+    click.echo(f"Back-up {bestand} teruggezet.")
