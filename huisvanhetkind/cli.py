@@ -140,3 +140,16 @@ def herstel_command(bestand: str, ja: bool):
     except BackupError as exc:
         raise click.ClickException(str(exc))
     click.echo(f"Back-up {bestand} teruggezet.")
+
+
+@hvk.command("bewaartermijn")
+@click.option("--op", "peildatum", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Peildatum (JJJJ-MM-DD), standaard vandaag.")
+def bewaartermijn_command(peildatum):
+    """Anonimiseer contactpersonen 12 maanden nadat hun organisatie elk netwerk verliet."""
+    from datetime import date
+
+    from .audit.privacy import pas_bewaartermijn_toe
+    n = pas_bewaartermijn_toe(peildatum.date() if peildatum else date.today())
+    db.session.commit()
+    click.echo(f"{n} contactperso(o)n(en) geanonimiseerd.")

@@ -1,6 +1,7 @@
 """Configuration defaults; instance/config.py and the environment override them (see create_app)."""
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from datetime import timedelta
@@ -8,7 +9,9 @@ from pathlib import Path
 
 
 class Defaults:
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # JSON stored as readable UTF-8 (ensure_ascii off) so that searches in the audit log find 'José'
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True,
+                                 "json_serializer": lambda o: json.dumps(o, ensure_ascii=False)}
     SQLALCHEMY_TRACK_MODIFICATIONS = False
     # Serve Bootstrap from the installed Bootstrap-Flask package: the app must work offline.
     BOOTSTRAP_SERVE_LOCAL = True

@@ -56,3 +56,6 @@ def alles():
     if actie:
         stmt = stmt.where(AuditEntry.actie == actie)
     return render_template("audit/log.html", titel="Auditlog", pagina=_page(stmt), netwerk=None)
+
+
+from . import privacy_views  # noqa: E402,F401
