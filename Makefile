@@ -20,8 +20,9 @@ $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
+$(VENV)/.installed-test: $(VENV)/.installed tests/e2e/axe/package.json
 	$(PY) -m pip install --quiet -e '.[test]'
+	cd tests/e2e/axe && npm install --no-audit --no-fund --silent
 	touch $@
 
 install: $(VENV)/.installed

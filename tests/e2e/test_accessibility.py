@@ -1,0 +1,52 @@
+"""axe-core (npm package, loaded from disk) on the main pages: no serious or critical WCAG 2.1 AA issue."""
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import login
+
+pytestmark = pytest.mark.e2e
+AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.fixture
+def axe_page(browser, live_server):
+    # injecting axe needs an inline script: only this test context bypasses the app's CSP
+    context = browser.new_context(locale="nl-BE", base_url=live_server, bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_axe_core_installed():
+    assert AXE.is_file(), "run `make test` (it installs axe-core from npm)"
+
+
+@pytest.mark.parametrize("email,paths", [
+    (None, ["/aanmelden", "/over"]),
+    ("beheerder@demo.hvk.be", ["/", "/gebruikers", "/gebruikers/nieuw", "/audit", "/privacy"]),
+    ("coordinator@demo.hvk.be", ["/", "/netwerken/1", "/organisaties/1", "/organisaties/1/bewerken",
+                                 "/netwerken/1/audit", "/wachtwoord"]),
+    ("partner@demo.hvk.be", ["/", "/netwerken"]),
+    ("consultant@demo.hvk.be", ["/", "/referentie"]),
+])
+def test_no_serious_wcag_violations(axe_page, runner, email, paths):
+    from huisvanhetkind.demo import DEMO_USERS
+    assert runner.invoke(args=["hvk", "demo"]).exit_code == 0
+    if email:
+        password = next(u[2] for u in DEMO_USERS if u[0] == email)
+        login(axe_page, email, password)
+    problems = {}
+    for path in paths:
+        axe_page.goto(path)
+        found = _violations(axe_page)
+        if found:
+            problems[path] = found
+    assert problems == {}
