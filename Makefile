@@ -13,6 +13,7 @@ help:
 	@echo "make run    - installeer, maak/upgrade de SQLite-databank, laad de demo en start op http://$(HOST):$(PORT)"
 	@echo "make serve  - zelfde databank, productieserver (gunicorn, 2 workers)"
 	@echo "make test   - installeer wat de tests nodig hebben en draai alles op SQLite en PostgreSQL"
+	@echo "make bench  - meet pagina's en API op de Vlaanderen-dataset (SQLite en PostgreSQL) → bench/results.md"
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,9 +21,8 @@ $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed tests/e2e/axe/package.json
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
-	cd tests/e2e/axe && npm install --no-audit --no-fund --silent
 	touch $@
 
 install: $(VENV)/.installed
@@ -30,6 +30,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 run: install
+	scripts/system-deps.sh run
 	$(FLASK) hvk backup --als-bestaat
 	$(FLASK) db upgrade
 	$(FLASK) hvk demo --als-leeg
@@ -37,6 +38,7 @@ run: install
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 serve: install
+	scripts/system-deps.sh run
 	$(FLASK) db upgrade
 	$(FLASK) hvk status
 	$(VENV)/bin/gunicorn --workers 2 --bind $(HOST):$(PORT) --access-logfile - 'huisvanhetkind:create_app()'
@@ -46,3 +48,8 @@ test: install-test
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+.PHONY: bench
+BENCH_ARGS ?=
+bench: install
+	$(PY) -m bench.run $(BENCH_ARGS)

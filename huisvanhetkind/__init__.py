@@ -82,8 +82,10 @@ def register_commands(app: Flask) -> None:
 
 def register_request_hooks(app: Flask) -> None:
     from .auth.session import install
+    from .main import sqlcount
 
     install(app)
+    sqlcount.install(app)
 
 
 def register_template_helpers(app: Flask) -> None:

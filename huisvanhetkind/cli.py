@@ -43,7 +43,11 @@ def find_netwerk(naam_of_id: str):
 @click.option("--schaal", type=click.Choice(["netwerk", "vlaanderen"]), default="netwerk",
               help="netwerk: één realistisch demonetwerk; vlaanderen: heel Vlaanderen (benchmarks).")
 @click.option("--als-leeg", is_flag=True, help="Enkel laden als de databank nog geen netwerk heeft.")
-def demo_command(schaal: str, als_leeg: bool):
+@click.option("--seed", type=int, default=2026, show_default=True,
+              help="Startwaarde van de toevalsgenerator (enkel --schaal vlaanderen).")
+@click.option("--leeg-eerst", is_flag=True,
+              help="Verwijder eerst alle gegevens (enkel --schaal vlaanderen; het auditlog blijft).")
+def demo_command(schaal: str, als_leeg: bool, seed: int, leeg_eerst: bool):
     """Laad demogegevens (met één demogebruiker per rol)."""
     from .demo import load_demo
     from .partners.models import Netwerk
@@ -52,8 +56,10 @@ def demo_command(schaal: str, als_leeg: bool):
         click.echo("De databank bevat al gegevens: geen demo geladen.")
         demo_logins.callback()
         return
-    if schaal != "netwerk":
-        raise click.ClickException("De schaal 'vlaanderen' is nog niet beschikbaar.")
+    if schaal == "vlaanderen":
+        from .demo.vlaanderen_cli import demo_vlaanderen
+        demo_vlaanderen(seed=seed, leeg_eerst=leeg_eerst)
+        return
     result = load_demo()
     db.session.commit()
     click.echo(f"Demonetwerk '{result.netwerk}' geladen: {result.partners} partners, "

@@ -4,16 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-need_apt=()
-[ -x /usr/bin/chromium ] || need_apt+=(chromium)
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
-[ -f tests/e2e/axe/node_modules/axe-core/axe.min.js ] || command -v npm >/dev/null || need_apt+=(npm)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "Installing Debian packages: ${need_apt[*]}"
-  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}" >/dev/null \
-    || { echo "apt-get install ${need_apt[*]} failed" >&2; exit 1; }
-fi
+scripts/system-deps.sh test || exit 1
 
 [ -f tests/e2e/axe/node_modules/axe-core/axe.min.js ] || (cd tests/e2e/axe && npm install --no-audit --no-fund --silent)
 

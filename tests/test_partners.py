@@ -62,3 +62,58 @@ def test_second_save_of_the_same_record_gets_a_conflict(wereld, login, app):
 def test_network_page_lists_members(wereld, login):
     html = login(wereld.coordinator_x).get(f"/netwerken/{wereld.netwerk_x}").get_data(as_text=True)
     assert "Partner A" in html and "Partner B" in html and "Temse" in html
+
+
+# --- every partners page: renders per role, CSP-safe markup, CSRF on forms ---------------------
+import re  # noqa: E402
+
+import pytest  # noqa: E402
+
+INLINE = re.compile(r'<script(?![^>]*\b(?:src=|type="application/json"))|\sstyle="|\son[a-z]+="', re.I)
+LABELLED_SELECT = re.compile(r'<select[^>]*\bid="([^"]+)"')
+
+PARTNER_PAGES = {
+    "beheerder": ["/netwerken/nieuw", "/netwerken/{x}/bewerken", "/netwerken/{x}/partners",
+                  "/netwerken/{x}/partners/toevoegen?q=partner", "/netwerken/{x}/organisaties/nieuw",
+                  "/netwerken/{x}/partners/toevoegen/{y}", "/netwerken/{x}/aanbod",
+                  "/netwerken/{x}/aanbod/overzicht", "/netwerken/{x}/aanbod/nieuw"],
+    "coordinator_x": ["/netwerken/{x}/bewerken", "/netwerken/{x}/partners", "/netwerken/{x}/aanbod",
+                      "/organisaties/{b}/aanbod/nieuw", "/organisaties/{b}/contactpersonen/nieuw"],
+    "partner_a": ["/netwerken/{x}/aanbod", "/netwerken/{x}/aanbod/overzicht", "/aanbod/{s}",
+                  "/aanbod/{s}/bewerken", "/aanbod/{s}/verwijderen", "/organisaties/{a}/aanbod/nieuw",
+                  "/netwerken/{x}/partners"],
+    "consultant_ov": ["/netwerken/{x}/aanbod", "/netwerken/{x}/partners", "/aanbod/{s}"],
+}
+
+
+def _spelotheek(app):
+    from huisvanhetkind.partners.models import Aanbod
+    from sqlalchemy import select
+    with app.app_context():
+        return db.session.scalar(select(Aanbod.id).where(Aanbod.naam == "Spelotheek A"))
+
+
+@pytest.mark.parametrize("who,path", [(w, p) for w, ps in PARTNER_PAGES.items() for p in ps])
+def test_partner_pages_render_with_csp_safe_labelled_markup(wereld, login, app, who, path):
+    url = path.format(x=wereld.netwerk_x, a=wereld.org_a, b=wereld.org_b, y=wereld.org_y,
+                      s=_spelotheek(app))
+    r = login(getattr(wereld, who)).get(url)
+    assert r.status_code == 200, (who, url)
+    html = r.get_data(as_text=True)
+    assert not INLINE.search(html), INLINE.search(html)
+    for select_id in LABELLED_SELECT.findall(html):
+        assert f'for="{select_id}"' in html, f"select #{select_id} has no label on {url}"
+
+
+@pytest.mark.csrf
+def test_partner_forms_carry_a_csrf_token(wereld, login, app):
+    c = login(wereld.partner_a)
+    url = f"/organisaties/{wereld.org_a}/aanbod/nieuw"
+    data = {"naam": "Met token", "aanbodvorm": "informatie", "functies": "ontmoeting",
+            "leeftijdsgroepen": "0-3", "doelgroep": "universeel", "werkvormen": "online"}
+    assert c.post(url, data=data).status_code == 400  # no token
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"',
+                      c.get(url).get_data(as_text=True)).group(1)
+    assert c.post(url, data=dict(data, csrf_token=token)).status_code == 302
+    page = c.get(f"/netwerken/{wereld.netwerk_x}/aanbod").get_data(as_text=True)
+    assert 'name="csrf_token"' in page  # the "nagekeken" buttons post with a token

@@ -1,2 +1,70 @@
-"""API: the analyse document of a network (domein.md §8)."""
-from . import bp, openapi  # noqa: F401
+"""API: the analyse document of a network (domein.md §8), the same document as `hvk analyse --json`."""
+from __future__ import annotations
+
+from flask import jsonify
+
+from ..auth.guard import authorize
+from ..auth.permissions import can_view_netwerk
+from ..graaf import queries
+from ..graaf.analysis import to_json
+from ..partners.refs import netwerk_ref
+from . import bp, openapi
+
+_NAMEN = {"type": "array", "items": {"type": "string"}}
+_CEL = {"type": "object", "required": ["functie", "leeftijdsgroep", "gemeente"],
+        "properties": {"functie": {"type": "string"}, "leeftijdsgroep": {"type": "string"},
+                       "gemeente": {"type": "string", "description": "Nederlandse naam"}}}
+ANALYSE = {
+    "type": "object",
+    "description": "Netwerkanalyse (domein.md §6) met lacunes en overlappen (§5).",
+    "required": ["netwerk", "geisoleerd", "kwetsbare_schakels", "bruggen", "makelaars",
+                 "componenten", "lacunes", "overlappen"],
+    "properties": {
+        "netwerk": {"type": "string"},
+        "geisoleerd": _NAMEN,
+        "kwetsbare_schakels": _NAMEN,
+        "bruggen": {"type": "array", "items": {"type": "array", "items": {"type": "string"},
+                                               "minItems": 2, "maxItems": 2}},
+        "makelaars": {**_NAMEN, "description": "Hoogste tussenliggendheid eerst, hoogstens 5."},
+        "componenten": {"type": "integer", "minimum": 0},
+        "lacunes": {"type": "array", "items": _CEL},
+        "overlappen": {"type": "array", "items": {
+            "type": "object", "required": ["aanbodvorm", "leeftijdsgroep", "gemeente", "aanbod"],
+            "properties": {"aanbodvorm": {"type": "string"}, "leeftijdsgroep": {"type": "string"},
+                           "gemeente": {"type": "string"}, "aanbod": _NAMEN}}},
+        "bewust_niet": {"type": "array", "items": {
+            **_CEL, "required": [*_CEL["required"], "reden"],
+            "properties": {**_CEL["properties"], "reden": {"type": "string"}}}},
+        "dichtheid": {"type": "number"},
+        "reciprociteit": {"type": ["number", "null"]},
+        "eenrichting": {"type": "array", "items": _NAMEN},
+        "onbevestigd": {"type": "array", "items": _NAMEN},
+        "cb_bereik": {"type": "object", "properties": {
+            k: _NAMEN for k in ("consultatiebureau", "een_stap", "twee_stappen", "buiten_bereik")}},
+        "betweenness_benaderd": {"type": "boolean"},
+    },
+}
+
+
+def document(netwerk_id: int) -> dict:
+    r = queries.rapport(netwerk_id)
+    return to_json(r.netwerk, r.analyse, r.lacunes, r.overlappen, r.bewust_niet)
+
+
+@bp.get("/netwerken/<int:netwerk_id>/analyse")
+def netwerk_analyse(netwerk_id: int):
+    authorize(can_view_netwerk, netwerk_ref(netwerk_id))
+    return jsonify(document(netwerk_id))
+
+
+openapi.register("/netwerken/{netwerk_id}/analyse", {"get": {
+    "summary": "Netwerkanalyse, lacunes en overlappen van een netwerk",
+    "operationId": "netwerkAnalyse",
+    "parameters": [{"name": "netwerk_id", "in": "path", "required": True,
+                    "schema": {"type": "integer"}}],
+    "responses": {
+        "200": {"description": "Het analysedocument",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Analyse"}}}},
+        **openapi.FOUTEN,
+    },
+}}, {"Analyse": ANALYSE})

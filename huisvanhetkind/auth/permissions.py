@@ -87,6 +87,11 @@ def can_answer_review(actor: Actor, netwerk: NetwerkRef) -> bool:
     return can_edit_netwerk(actor, netwerk)
 
 
+def can_view_review(actor: Actor, netwerk: NetwerkRef) -> bool:
+    """The review dialogue is between the consultant and the network's coordinators."""
+    return can_review(actor, netwerk) or can_answer_review(actor, netwerk)
+
+
 def can_view_audit(actor: Actor, netwerk: NetwerkRef) -> bool:
     return actor.rol == BEHEERDER or (
         actor.rol in (COORDINATOR, CONSULTANT) and can_view_netwerk(actor, netwerk))
@@ -120,3 +125,20 @@ def can_view_contacts(actor: Actor, org: OrganisatieRef) -> bool:
     return can_edit_organisatie(actor, org) or (
         actor.rol == PARTNER and bool(org.netwerk_ids & actor.lid_van)) or (
         actor.rol == CONSULTANT and can_view_organisatie(actor, org))
+
+
+def can_view_overview(actor: Actor, provincie: str | None = None) -> bool:
+    """The consultants' side-by-side overview of networks: beheerder any province, consultant
+    their own (all when unrestricted); coordinators and partners never."""
+    if actor.rol == BEHEERDER:
+        return True
+    if actor.rol == CONSULTANT:
+        return provincie is None or _consultant_covers(actor, frozenset({provincie}))
+    return False
+
+
+def can_export_netwerk(actor: Actor, netwerk: NetwerkRef) -> bool:
+    """Download the whole register (it holds partners' e-mail addresses): the beheerder, the
+    network's coordinators and the consultants who read it — not every partner of the network."""
+    return actor.rol == BEHEERDER or (
+        actor.rol in (COORDINATOR, CONSULTANT) and can_view_netwerk(actor, netwerk))

@@ -2,4 +2,5 @@ from flask import Blueprint
 
 bp = Blueprint("erkenning", __name__)
 
-from . import views  # noqa: E402,F401
+from . import (views, views_dossier, views_engagementen, views_review,  # noqa: E402,F401
+               views_zorgregio)

@@ -1,9 +1,11 @@
 """The engagement rule (E6–E12, S2–S6) and the extra signals of E8, E9 and S2.
 
 Rule (domein.md §4): the engagement is taken when ≥1 action has a trekker and a deadline no later
-than the two-year deadline. Only such actions count, also as realisation: a 'gerealiseerd' action
-without trekker or with a deadline beyond the term is not verifiable evidence of this engagement,
-so it is listed in the details as not counting. The deadline day itself is not "after".
+than the two-year deadline. The trekker must be a current member partner: one that left the network
+no longer carries the action (as in 'wat als'). Only such actions count, also as realisation: a
+'gerealiseerd' action without trekker or with a deadline beyond the term is not verifiable evidence
+of this engagement, so it is listed in the details as not counting. The deadline day itself is not
+"after".
 """
 from __future__ import annotations
 
@@ -52,9 +54,11 @@ class Engagement(Voorwaarde):
     def regel(self, netwerk: Netwerk, peildatum: date) -> Uitkomst:
         termijn = deadline(netwerk, peildatum)
         dagen = (termijn - peildatum).days
+        leden = _leden(netwerk)
         acties = [a for a in netwerk.acties if a.voorwaarde == self.id]
-        geldig = [a for a in acties if _telt(a, termijn)]
-        details = [_waarom_niet(a, termijn) for a in acties if not _telt(a, termijn)]
+        geldig = [a for a in acties if _telt(a, termijn, leden)]
+        details = [_waarom_niet(a, termijn, leden) for a in acties
+                   if not _telt(a, termijn, leden)]
         extra = dict(deadline=termijn, dagen_resterend=dagen)
         if not geldig:
             return self.uitkomst(
@@ -79,14 +83,20 @@ class Engagement(Voorwaarde):
                              details, **extra)
 
 
-def _telt(actie: Actie, termijn: date) -> bool:
-    return actie.trekker_id is not None and actie.deadline is not None \
+def _leden(netwerk: Netwerk) -> frozenset[int]:
+    return frozenset(p.id for p in netwerk.partners)
+
+
+def _telt(actie: Actie, termijn: date, leden: frozenset[int]) -> bool:
+    return actie.trekker_id in leden and actie.deadline is not None \
         and actie.deadline <= termijn
 
 
-def _waarom_niet(actie: Actie, termijn: date) -> str:
+def _waarom_niet(actie: Actie, termijn: date, leden: frozenset[int]) -> str:
     if actie.trekker_id is None:
         reden = "geen trekker"
+    elif actie.trekker_id not in leden:
+        reden = "de trekker is geen lid (meer) van het netwerk"
     elif actie.deadline is None:
         reden = "geen deadline"
     else:
@@ -145,8 +155,9 @@ class OverlapEnLacunes(Engagement):
 
 def _gerealiseerd(netwerk: Netwerk, voorwaarde: str, peildatum: date) -> bool:
     termijn = deadline(netwerk, peildatum)
-    return any(a.voorwaarde == voorwaarde and a.status == GEREALISEERD and _telt(a, termijn)
-               for a in netwerk.acties)
+    leden = _leden(netwerk)
+    return any(a.voorwaarde == voorwaarde and a.status == GEREALISEERD
+               and _telt(a, termijn, leden) for a in netwerk.acties)
 
 
 def _veld(item: Any, naam: str) -> Any:
@@ -170,7 +181,7 @@ def beschrijf(item: Any) -> str:
     if plaats:
         plaats = str(plaats)
         delen.append(f"in {gemeenten.naam(plaats) if plaats.isdigit() else plaats}")
-    aanbod = _veld(item, "aanbod")
+    aanbod = _veld(item, "aanbod") or _veld(item, "aanbod_namen")  # dict or coverage.Overlap
     if aanbod and not isinstance(aanbod, str):
         delen.append("(" + ", ".join(str(getattr(a, "naam", a)) for a in aanbod) + ")")
     return " ".join(delen) if delen else str(item)

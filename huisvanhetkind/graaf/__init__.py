@@ -2,4 +2,6 @@ from flask import Blueprint
 
 bp = Blueprint("graaf", __name__)
 
-from . import views  # noqa: E402,F401
+from . import export, views, views_dekking, views_overzicht, views_verwijzingen  # noqa: E402,F401
+
+export.registreer()  # gexf and graphml on the export page and in `flask hvk export`

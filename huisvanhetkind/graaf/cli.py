@@ -1,2 +1,41 @@
 """`flask hvk …` commands of the graaf module (domein.md §8)."""
-from ..cli import hvk  # noqa: F401
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..cli import find_netwerk, hvk
+
+
+@hvk.command("analyse")
+@click.argument("netwerk")
+@click.option("--json", "als_json", is_flag=True, help="Het analysedocument als JSON (domein.md §8).")
+def analyse_command(netwerk: str, als_json: bool):
+    """Netwerkanalyse, lacunes en overlappen van NETWERK (naam of id)."""
+    from ..erkenning.facts import netwerk_facts
+    from ..referentie.taxonomie import AANBODVORM, FUNCTIE, LEEFTIJDSGROEP
+    from .analysis import to_json
+    from .queries import bereken
+
+    r = bereken(netwerk_facts(find_netwerk(netwerk).id))
+    doc = to_json(r.netwerk, r.analyse, r.lacunes, r.overlappen, r.bewust_niet)
+    if als_json:
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Netwerk: {doc['netwerk']}")
+    click.echo(f"Partners: {len(r.netwerk.partners)}, verwijzingen: {len(r.netwerk.verwijzingen)}, "
+               f"componenten: {doc['componenten']}")
+    for sleutel, titel in (("geisoleerd", "Geïsoleerd"), ("kwetsbare_schakels", "Kwetsbare schakels"),
+                           ("makelaars", "Makelaars")):
+        click.echo(f"{titel} ({len(doc[sleutel])}): {', '.join(doc[sleutel]) or '—'}")
+    click.echo(f"Bruggen ({len(doc['bruggen'])}): "
+               + ("; ".join(f"{a} — {b}" for a, b in doc["bruggen"]) or "—"))
+    click.echo(f"Lacunes ({len(doc['lacunes'])}):")
+    for c in doc["lacunes"]:
+        click.echo(f"  {c['gemeente']}: {FUNCTIE.label(c['functie'])} × "
+                   f"{LEEFTIJDSGROEP.label(c['leeftijdsgroep'])}")
+    click.echo(f"Overlappen ({len(doc['overlappen'])}):")
+    for o in doc["overlappen"]:
+        click.echo(f"  {o['gemeente']}: {AANBODVORM.label(o['aanbodvorm'])} × "
+                   f"{LEEFTIJDSGROEP.label(o['leeftijdsgroep'])}: {', '.join(o['aanbod'])}")

@@ -1,8 +1,10 @@
-"""Forms of the partners module."""
+"""Forms of the partners module: organisations and contact persons (see also forms_*.py)."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import (DateField, EmailField, SelectField, SelectMultipleField, StringField,
+                     TextAreaField)
+from wtforms.meta import DefaultMeta
 from wtforms.validators import DataRequired, Email, Length, Optional, URL, ValidationError
 
 from ..editing import VersionMixin
@@ -12,14 +14,40 @@ from ..referentie.taxonomie import SECTOR
 from . import kbo
 
 
-class OrganisatieForm(VersionMixin, FlaskForm):
+class NlForm(FlaskForm):
+    """FlaskForm with WTForms' own Dutch messages (Flask-WTF only translates through Babel)."""
+    class Meta:
+        locales = ("nl_BE", "nl")
+
+        def get_translations(self, form):
+            return DefaultMeta.get_translations(self, form)
+
+
+class NlFilterMeta(DefaultMeta):
+    """Meta of the GET filter forms: no CSRF, Dutch messages."""
+    csrf = False
+    locales = ("nl_BE", "nl")
+
+
+def datum_veld(label: str, **kwargs) -> DateField:
+    """An <input type=date> that is optional unless validators say otherwise."""
+    kwargs.setdefault("validators", [Optional()])
+    return DateField(label, format="%Y-%m-%d", **kwargs)
+
+
+GEMEENTEKIEZER = {"data-gemeentekiezer": ""}  # enhanced by static/js/gemeentekiezer.js
+
+
+class OrganisatieVelden(NlForm):
     naam = StringField("Naam", validators=[DataRequired(VERPLICHT), Length(max=200)])
+    # empty → None (Optional() stops the chain before validate_kbo): KBO is unique when present
     kbo = StringField("KBO-nummer", validators=[Optional()],
+                      filters=[lambda v: v.strip() or None if isinstance(v, str) else v],
                       description="Tien cijfers, bv. 0123.456.749. Leeg als er geen is.")
     sector = SelectField("Sector", choices=[("", "— kies —")] + SECTOR.choices(),
                          validators=[DataRequired("Kies een sector.")])
     gemeenten = SelectMultipleField("Gemeenten waar de organisatie werkt",
-                                    choices=gemeenten.choices())
+                                    choices=gemeenten.choices(), render_kw=GEMEENTEKIEZER)
     straat = StringField("Straat en nummer", validators=[Optional(), Length(max=200)])
     postcode = StringField("Postcode", validators=[Optional(), Length(max=10)])
     plaats = StringField("Plaats", validators=[Optional(), Length(max=100)])
@@ -42,3 +70,20 @@ class OrganisatieForm(VersionMixin, FlaskForm):
     def validate_website(self, field):
         if field.data and not field.data.lower().startswith(("https://", "http://")):
             raise ValidationError("Een webadres begint met https:// of http://.")
+
+
+class OrganisatieForm(VersionMixin, OrganisatieVelden):
+    """Edit an organisation."""
+
+
+class ContactpersoonForm(VersionMixin, NlForm):
+    """Only what is needed to reach someone at work (GDPR): no private data."""
+    naam = StringField("Naam", validators=[DataRequired(VERPLICHT), Length(max=200)])
+    functie = StringField("Functie", validators=[Optional(), Length(max=200)])
+    email = EmailField("E-mailadres (werk)", validators=[
+        Optional(), Email("Geen geldig e-mailadres."), Length(max=254)])
+    telefoon = StringField("Telefoon (werk)", validators=[Optional(), Length(max=50)])
+
+
+class BevestigForm(VersionMixin, NlForm):
+    """The confirm step of a delete: CSRF and the version the user saw."""

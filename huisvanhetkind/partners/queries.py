@@ -1,12 +1,19 @@
 """Queries of the partners module: what a user may see, with eager loading (no N+1)."""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import contains_eager
 
 from ..auth.permissions import BEHEERDER, CONSULTANT, COORDINATOR, PARTNER, Actor
+from ..db import has_code
 from ..extensions import db
 from ..referentie import gemeenten
-from .models import Aanbod, Lidmaatschap, Netwerk, WerkingsgebiedDeel
+from ..referentie.taxonomie import AANBODVORM, SECTOR
+from .models import Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
 
 
 def visible_netwerken_stmt(actor: Actor):
@@ -52,3 +59,138 @@ def search_filter(column, text: str):
 
 def any_of(*conditions):
     return or_(*conditions)
+
+
+# --- networks: overview, members, search -------------------------------------------------------
+
+NAKIJKEN_NA = timedelta(days=365)  # aanbod not checked for 12 months is "verouderd"
+PER_PAGINA = 25
+
+
+def nakijk_grens(vandaag: date | None = None) -> date:
+    """Aanbod last checked before this date (or never) is stale."""
+    return (vandaag or date.today()) - NAKIJKEN_NA
+
+
+def verouderd_filter(grens: date):
+    return or_(Aanbod.laatst_nagekeken_op.is_(None), Aanbod.laatst_nagekeken_op < grens)
+
+
+def actieve_leden(netwerk_id: int):
+    """Subquery: ids of the network's active member organisations."""
+    return select(Lidmaatschap.organisatie_id).where(
+        Lidmaatschap.netwerk_id == netwerk_id, Lidmaatschap.lid_tot.is_(None))
+
+
+@dataclass(frozen=True)
+class Overzicht:
+    """What the network page shows at a glance, from a fixed number of aggregate queries."""
+    per_sector: list[tuple[str, list[tuple[int, str]]]]  # sector, [(organisatie_id, naam)]
+    per_vorm: list[tuple[str, int]]
+    leden: int
+    aanbod: int
+    zonder_overeenkomst: list[tuple[int, str]]  # (organisatie_id, naam)
+    zonder_aanbod: list[tuple[int, str]]
+    zonder_contact: list[tuple[int, str]]
+    verouderd: int
+    oud_leden: int
+
+
+def netwerk_overzicht(netwerk_id: int, vandaag: date | None = None) -> Overzicht:
+    members = actieve_leden(netwerk_id)
+    per_sector: dict[str, list[tuple[int, str]]] = {}
+    for sector, org_id, naam in db.session.execute(
+            select(Organisatie.sector, Organisatie.id, Organisatie.naam)
+            .where(Organisatie.id.in_(members)).order_by(Organisatie.naam)):
+        per_sector.setdefault(sector, []).append((org_id, naam))
+    per_vorm = db.session.execute(
+        select(Aanbod.aanbodvorm, func.count()).where(Aanbod.organisatie_id.in_(members))
+        .group_by(Aanbod.aanbodvorm)).all()
+    zonder_overeenkomst = db.session.execute(
+        select(Organisatie.id, Organisatie.naam)
+        .join(Lidmaatschap, Lidmaatschap.organisatie_id == Organisatie.id)
+        .where(Lidmaatschap.netwerk_id == netwerk_id, Lidmaatschap.lid_tot.is_(None),
+               Lidmaatschap.overeenkomst_getekend.is_(False)).order_by(Organisatie.naam)).all()
+    zonder_aanbod = db.session.execute(
+        select(Organisatie.id, Organisatie.naam).where(
+            Organisatie.id.in_(members),
+            Organisatie.id.not_in(select(Aanbod.organisatie_id))).order_by(Organisatie.naam)).all()
+    zonder_contact = db.session.execute(
+        select(Organisatie.id, Organisatie.naam).where(
+            Organisatie.id.in_(members),
+            Organisatie.id.not_in(select(Contactpersoon.organisatie_id)))
+        .order_by(Organisatie.naam)).all()
+    verouderd = db.session.scalar(select(func.count(Aanbod.id)).where(
+        Aanbod.organisatie_id.in_(members), verouderd_filter(nakijk_grens(vandaag))))
+    oud = db.session.scalar(select(func.count(Lidmaatschap.id)).where(
+        Lidmaatschap.netwerk_id == netwerk_id, Lidmaatschap.lid_tot.is_not(None)))
+    sector_order = {c: i for i, c in enumerate(SECTOR.keys())}
+    vorm_order = {c: i for i, c in enumerate(AANBODVORM.keys())}
+    return Overzicht(
+        per_sector=sorted(per_sector.items(), key=lambda r: sector_order.get(r[0], 99)),
+        per_vorm=sorted(((v, n) for v, n in per_vorm), key=lambda r: vorm_order.get(r[0], 99)),
+        leden=sum(len(orgs) for orgs in per_sector.values()), aanbod=sum(n for _, n in per_vorm),
+        zonder_overeenkomst=[tuple(r) for r in zonder_overeenkomst],
+        zonder_aanbod=[tuple(r) for r in zonder_aanbod],
+        zonder_contact=[tuple(r) for r in zonder_contact],
+        verouderd=verouderd or 0, oud_leden=oud or 0)
+
+
+LEDEN_SORTERING = {
+    "naam": (Organisatie.naam,),
+    "sector": (Organisatie.sector, Organisatie.naam),
+    "lid_sinds": (Lidmaatschap.lid_sinds.desc().nulls_last(), Organisatie.naam),
+}
+
+
+def leden_stmt(netwerk_id: int, *, actief: bool = True, q: str = "", sector: str = "",
+               gemeente: str = "", overeenkomst: str = "", sorteer: str = "naam"):
+    """SELECT Lidmaatschap (organisation eagerly loaded) of the network, filtered and sorted."""
+    stmt = (select(Lidmaatschap).join(Organisatie, Organisatie.id == Lidmaatschap.organisatie_id)
+            .options(contains_eager(Lidmaatschap.organisatie))
+            .where(Lidmaatschap.netwerk_id == netwerk_id,
+                   Lidmaatschap.lid_tot.is_(None) if actief else Lidmaatschap.lid_tot.is_not(None)))
+    if q:
+        stmt = stmt.where(naam_of_kbo(q))
+    if sector:
+        stmt = stmt.where(Organisatie.sector == sector)
+    if gemeente:
+        stmt = stmt.where(has_code(Organisatie.gemeenten, gemeente))
+    if overeenkomst in ("ja", "nee"):
+        stmt = stmt.where(Lidmaatschap.overeenkomst_getekend.is_(overeenkomst == "ja"))
+    order = LEDEN_SORTERING.get(sorteer, LEDEN_SORTERING["naam"]) if actief \
+        else (Lidmaatschap.lid_tot.desc(), Organisatie.naam)
+    return stmt.order_by(*order, Organisatie.id)
+
+
+def naam_of_kbo(q: str):
+    """Organisation name contains q, or its KBO number contains q's digits (dots and spaces
+    ignored, so '0123.456.749', '123456749' and 'BE 0123 456 749' all find it)."""
+    digits = re.sub(r"\D", "", q)
+    if len(digits) >= 4:
+        return or_(search_filter(Organisatie.naam, q),
+                   Organisatie.kbo.contains(digits, autoescape=True))
+    return search_filter(Organisatie.naam, q)
+
+
+def aanbod_per_organisatie(organisatie_ids) -> dict[int, int]:
+    ids = list(organisatie_ids)
+    if not ids:
+        return {}
+    return dict(db.session.execute(
+        select(Aanbod.organisatie_id, func.count()).where(Aanbod.organisatie_id.in_(ids))
+        .group_by(Aanbod.organisatie_id)).all())
+
+
+def zoek_organisaties(q: str, netwerk_id: int, limiet: int = 20):
+    """Organisations matching q by name or KBO, with whether each is an active member already."""
+    member = (select(Lidmaatschap.id).where(
+        Lidmaatschap.netwerk_id == netwerk_id, Lidmaatschap.organisatie_id == Organisatie.id,
+        Lidmaatschap.lid_tot.is_(None)).exists())
+    return db.session.execute(
+        select(Organisatie, member.label("is_lid")).where(naam_of_kbo(q))
+        .order_by(Organisatie.naam, Organisatie.id).limit(limiet)).all()
+
+
+def aanbod_organisatie_id(aanbod_id: int) -> int | None:
+    return db.session.scalar(select(Aanbod.organisatie_id).where(Aanbod.id == aanbod_id))

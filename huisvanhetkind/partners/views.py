@@ -1,23 +1,25 @@
-"""Networks and organisations: read pages and the organisation edit form."""
+"""Networks: the list, the network page (overview at a glance), create and edit."""
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..auth.guard import allowed, authorize, current_actor
-from ..auth.permissions import (can_edit_organisatie, can_view_audit, can_view_contacts, can_view_netwerk,
-                                can_view_organisatie, is_authenticated)
-from ..editing import render_conflict, save_form
+from ..auth.models import Gebruiker
+from ..auth.permissions import (COORDINATOR, can_create_netwerk, can_edit_netwerk, can_manage_users,
+                                can_view_audit, can_view_netwerk, is_authenticated)
+from ..editing import Verschil, render_conflict, save_form
 from ..extensions import db
-from . import bp
-from .forms import OrganisatieForm
-from .models import Lidmaatschap, Netwerk, Organisatie
-from .queries import netwerk_counts, visible_netwerken_stmt
-from .refs import netwerk_ref, organisatie_ref
+from . import bp, operations
+from .forms_netwerk import NetwerkForm, NetwerkVelden
+from .models import Netwerk
+from .queries import netwerk_counts, netwerk_overzicht, visible_netwerken_stmt
+from .refs import netwerk_ref
 
-ORGANISATIE_VELDEN = ["naam", "kbo", "sector", "gemeenten", "straat", "postcode", "plaats", "email",
-                      "telefoon", "website", "beschrijving"]
+NETWERK_VELDEN = ["naam", "rechtsvorm", "aanvraagdatum", "erkenningsdatum", "coordinator_naam",
+                  "coordinator_email", "beschrijving"]
 
 
 @bp.get("/netwerken")
@@ -25,59 +27,93 @@ def netwerken():
     authorize(is_authenticated)
     rows = db.session.scalars(visible_netwerken_stmt(current_actor())).all()
     return render_template("partners/netwerken.html", netwerken=rows,
-                           counts=netwerk_counts(n.id for n in rows))
+                           counts=netwerk_counts(n.id for n in rows),
+                           mag_aanmaken=allowed(can_create_netwerk))
+
+
+def _load_netwerk(netwerk_id: int) -> Netwerk:
+    return db.first_or_404(select(Netwerk).where(Netwerk.id == netwerk_id).options(
+        selectinload(Netwerk.werkingsgebied), selectinload(Netwerk.coordinatoren)))
 
 
 @bp.get("/netwerken/<int:netwerk_id>")
 def netwerk(netwerk_id: int):
     ref = netwerk_ref(netwerk_id)
     authorize(can_view_netwerk, ref)
-    n = db.first_or_404(select(Netwerk).where(Netwerk.id == netwerk_id).options(
-        selectinload(Netwerk.werkingsgebied), selectinload(Netwerk.coordinatoren),
-        selectinload(Netwerk.lidmaatschappen).selectinload(Lidmaatschap.organisatie)
-        .selectinload(Organisatie.aanbod)))
-    leden = sorted((m for m in n.lidmaatschappen if m.actief), key=lambda m: m.organisatie.naam)
-    return render_template("partners/netwerk.html", netwerk=n, leden=leden,
+    n = _load_netwerk(netwerk_id)
+    return render_template("partners/netwerk.html", netwerk=n,
+                           overzicht=netwerk_overzicht(netwerk_id),
+                           mag_bewerken=allowed(can_edit_netwerk, ref),
                            mag_audit=allowed(can_view_audit, ref))
 
 
-def _load_organisatie(organisatie_id: int, *, with_contacts: bool = False) -> Organisatie:
-    options = [selectinload(Organisatie.aanbod),
-               selectinload(Organisatie.lidmaatschappen).selectinload(Lidmaatschap.netwerk)]
-    if with_contacts:
-        options.append(selectinload(Organisatie.contactpersonen))
-    return db.first_or_404(select(Organisatie).where(Organisatie.id == organisatie_id)
-                           .options(*options))
+def _coordinator_choices(form) -> None:
+    """Only a beheerder assigns coordinators (it grants access); others do not see the field."""
+    if not allowed(can_manage_users):
+        del form.coordinatoren
+        return
+    form.coordinatoren.choices = [
+        (u.id, f"{u.naam} ({u.email})" if u.naam else u.email) for u in db.session.scalars(
+            select(Gebruiker).where(Gebruiker.rol == COORDINATOR).order_by(Gebruiker.email))]
 
 
-@bp.get("/organisaties/<int:organisatie_id>")
-def organisatie(organisatie_id: int):
-    ref = organisatie_ref(organisatie_id)
-    authorize(can_view_organisatie, ref)
-    contacts = allowed(can_view_contacts, ref)
-    org = _load_organisatie(organisatie_id, with_contacts=contacts)
-    return render_template("partners/organisatie.html", org=org, toon_contacten=contacts,
-                           mag_bewerken=allowed(can_edit_organisatie, ref))
+def _strip_text(form) -> None:
+    for name in ("naam", "coordinator_naam", "coordinator_email", "beschrijving"):
+        getattr(form, name).data = (getattr(form, name).data or "").strip()
 
 
-@bp.route("/organisaties/<int:organisatie_id>/bewerken", methods=["GET", "POST"])
-def organisatie_bewerken(organisatie_id: int):
-    authorize(can_edit_organisatie, organisatie_ref(organisatie_id))
-    org = db.get_or_404(Organisatie, organisatie_id)
-    form = OrganisatieForm(obj=org)
-    if request.method == "GET":
-        form.gemeenten.data = list(org.gemeenten)
+@bp.route("/netwerken/nieuw", methods=["GET", "POST"])
+def netwerk_nieuw():
+    authorize(can_create_netwerk)
+    form = NetwerkVelden()
+    _coordinator_choices(form)
     if form.validate_on_submit():
-        other = form.kbo.data and db.session.scalar(
-            select(Organisatie.id).where(Organisatie.kbo == form.kbo.data,
-                                         Organisatie.id != org.id))
-        if other:
-            form.kbo.errors = ["Een andere organisatie heeft dit KBO-nummer al."]
+        if operations.naam_bestaat(form.naam.data):
+            form.naam.errors = ["Er bestaat al een netwerk met deze naam."]
         else:
-            form.gemeenten.data = tuple(form.gemeenten.data)
-            diffs = save_form(org, form, ORGANISATIE_VELDEN)
+            _strip_text(form)
+            try:
+                n = operations.maak_netwerk(form.naam.data, form.werkingsgebied(), **{
+                    f: getattr(form, f).data for f in NETWERK_VELDEN if f != "naam"})
+                if "coordinatoren" in form:
+                    operations.zet_coordinatoren(n, form.coordinatoren.data)
+                db.session.commit()
+            except IntegrityError:  # the same name saved by someone else just now
+                db.session.rollback()
+                form.naam.errors = ["Er bestaat al een netwerk met deze naam."]
+            else:
+                flash(f"Netwerk {n.naam} is aangemaakt. Voeg nu de partners toe.", "success")
+                return redirect(url_for("partners.netwerk", netwerk_id=n.id))
+    return render_template("partners/netwerk_form.html", form=form, netwerk=None)
+
+
+@bp.route("/netwerken/<int:netwerk_id>/bewerken", methods=["GET", "POST"])
+def netwerk_bewerken(netwerk_id: int):
+    authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
+    n = _load_netwerk(netwerk_id)
+    huidig = [(d.nis, d.deel) for d in n.werkingsgebied]
+    form = NetwerkForm(obj=n)
+    _coordinator_choices(form)
+    if request.method == "GET":
+        form.vul_werkingsgebied(huidig)
+        if "coordinatoren" in form:
+            form.coordinatoren.data = [u.id for u in n.coordinatoren]
+    if form.validate_on_submit():
+        if operations.naam_bestaat(form.naam.data, behalve_id=n.id):
+            form.naam.errors = ["Er bestaat al een netwerk met deze naam."]
+        else:
+            _strip_text(form)
+            if str(n.version) == (form.version.data or ""):
+                operations.zet_werkingsgebied(n, form.werkingsgebied())
+                if "coordinatoren" in form:
+                    operations.zet_coordinatoren(n, form.coordinatoren.data)
+            diffs = save_form(n, form, NETWERK_VELDEN)
             if diffs is not None:
-                return render_conflict("partners/organisatie_form.html", diffs, form=form, org=org)
-            flash(f"{org.naam} is bijgewerkt.", "success")
-            return redirect(url_for("partners.organisatie", organisatie_id=org.id))
-    return render_template("partners/organisatie_form.html", form=form, org=org)
+                nieuw = operations.werkingsgebied_tekst(form.werkingsgebied())
+                oud = operations.werkingsgebied_tekst(huidig)
+                if nieuw != oud:
+                    diffs.append(Verschil("Werkingsgebied", oud or "—", nieuw or "—"))
+                return render_conflict("partners/netwerk_form.html", diffs, form=form, netwerk=n)
+            flash(f"{n.naam} is bijgewerkt.", "success")
+            return redirect(url_for("partners.netwerk", netwerk_id=n.id))
+    return render_template("partners/netwerk_form.html", form=form, netwerk=n)

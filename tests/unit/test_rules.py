@@ -303,3 +303,27 @@ def test_rules_modules_import_neither_flask_nor_sqlalchemy():
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             for m in modules:
                 assert m.split(".")[0] not in ("flask", "sqlalchemy", "flask_sqlalchemy"), naam
+
+
+# --- added with the erkenning screens ----------------------------------------------------------
+def test_action_with_deadline_exactly_today_counts():
+    n = volledig(erkenningsdatum=None, acties=(actie("E7", "gepland", dl=PEIL),))
+    u = status(n, "E7")
+    assert u.status == VOLDAAN and "lopend" in u.uitleg and u.dagen_resterend == 730
+
+
+def test_trekker_must_be_a_current_member():
+    u = status(volledig(acties=(actie("E7", "gerealiseerd", trekker=99),)), "E7")
+    assert u.status == NIET_VOLDAAN and "geen lid (meer)" in u.details[0]
+
+
+def test_s2_describes_coverage_lacunes_and_overlaps():
+    from huisvanhetkind.graaf.coverage import Lacune as CLacune, Overlap
+    overlap = Overlap("spel_en_ontmoeting", "0-3", TEMSE, (1, 2), ("Babyhuis", "Kruimel"))
+    gepland = volledig(acties=(*volledig().acties[:7], actie("S2", "gepland")))
+    u = status(gepland, "S2", lacunes=[CLacune("ontmoeting", "3-6", SINT_NIKLAAS)],
+               overlappen=[overlap])
+    assert u.status == WAARSCHUWING
+    assert "Overlap: Spel en ontmoeting 0 tot 3 jaar in Temse (Babyhuis, Kruimel)" in u.details
+    assert any(d.startswith("Lacune: Ontmoeting") and d.endswith("in Sint-Niklaas")
+               for d in u.details)

@@ -1,0 +1,1 @@
+"""Benchmarks on the Flanders-scale data set: `make bench` (see run.py)."""

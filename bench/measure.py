@@ -1,0 +1,141 @@
+"""Measures every resolved page at each concurrency level against a running gunicorn."""
+from __future__ import annotations
+
+import statistics
+import time
+
+from bench import load, pages
+from huisvanhetkind.demo.vlaanderen import WACHTWOORD
+
+
+def _getter(url: str, cookie: str, port: int, clients: int):
+    conns = [load.Client(port, cookie) for _ in range(clients)]
+
+    def doe(i: int):
+        status, headers, _ = conns[i].request("GET", url)
+        sql = headers.get("X-SQL-Statements")
+        return status == 200, int(sql) if sql is not None else None, f"status {status}"
+    return doe
+
+
+def _login(port: int, emails: list[str], clients: int):
+    conns = [load.Client(port) for _ in range(clients)]
+    prepared = []
+    for c in conns:
+        token = c.csrf("/aanmelden")
+        prepared.append((c.cookie, token))
+
+    def doe(i: int):
+        c, (anon, token) = conns[i], prepared[i]
+        c.cookie = anon  # always the anonymous session: every request is a real login
+        email = emails[i % len(emails)]
+        status, headers, _ = c.form("/aanmelden", {"csrf_token": token, "email": email,
+                                                   "wachtwoord": WACHTWOORD})
+        sql = headers.get("X-SQL-Statements")
+        ok = status == 302 and "/aanmelden" not in headers.get("Location", "")
+        return ok, int(sql) if sql is not None else None, f"status {status}"
+    return doe
+
+
+def _import(url: str, cookie: str, port: int, bestand: bytes, aantal: int) -> load.Meting:
+    """Upload (dry run + preview) then confirm, timed together; the CSRF GET is not timed."""
+    m = load.Meting()
+    c = load.Client(port, cookie)
+    begin_alles = time.perf_counter()
+    for _ in range(aantal):
+        csrf = c.csrf(url)
+        begin = time.perf_counter()
+        try:
+            status, headers, body = c.multipart(url, {"csrf_token": csrf}, "bench-import.zip",
+                                                bestand)
+            html = body.decode("utf-8", "replace")
+            token, csrf2 = load.TOKEN.search(html), load.CSRF.search(html)
+            if status != 200 or not token:
+                raise RuntimeError(f"upload: status {status}")
+            sql = int(headers.get("X-SQL-Statements", 0))
+            status, headers, _ = c.form(url + "/bevestig", {"csrf_token": csrf2.group(1),
+                                                           "token": token.group(1)})
+            sql += int(headers.get("X-SQL-Statements", 0))
+            if status != 302:
+                raise RuntimeError(f"bevestigen: status {status}")
+            m.sql.append(sql)
+        except Exception as e:  # noqa: BLE001 - measured as an error
+            m.fouten.append(f"{type(e).__name__}: {e}")
+        m.latencies.append(time.perf_counter() - begin)
+    m.wall = time.perf_counter() - begin_alles
+    return m
+
+
+def _rij(naam: str, clients: int, m: load.Meting, rss: float, grens) -> dict:
+    return {"naam": naam, "clients": clients, "n": m.n, "median": m.median, "p95": m.pct(0.95),
+            "rps": m.rps, "sql": round(statistics.median(m.sql)) if m.sql else None,
+            "sql_max": max(m.sql) if m.sql else None, "rss": rss, "fouten": len(m.fouten),
+            "fout_voorbeeld": m.fouten[:3], "grens_ms": grens, "ratio": float("nan")}
+
+
+def meet_alles(app, context: dict, port: int, master: int, args):
+    cookies = {wie: load.login(port, context[wie], WACHTWOORD)
+               for wie in ("coordinator", "consultant", "beheerder")}
+    resolved = pages.resolve(app, context)
+    noten = [f"{r.page.naam}: {r.noot}" for r in resolved if r.url is None]
+    geheugen = load.Geheugen(master)
+    geheugen.start()
+    rijen, vloer, een = [], {}, {}
+    niveaus = [int(x) for x in args.clients.split(",")]
+    for r in (r for r in resolved if r.url is not None):
+        p = r.page
+        if p.soort == "IMPORT":
+            bestand = pages.import_zip(context["gemeenten"])
+            geheugen.reset()
+            eerste = _import(r.url, cookies["coordinator"], port, bestand, 1)
+            rijen.append(_rij(f"{p.naam} (eerste keer)", 1, eerste, geheugen.piek(), p.grens_ms))
+            geheugen.reset()
+            herhaald = _import(r.url, cookies["coordinator"], port, bestand, args.import_n)
+            rijen.append(_rij(f"{p.naam} (herhaald: verandert niets)", 1, herhaald,
+                              geheugen.piek(), p.grens_ms))
+            for m in (eerste, herhaald):
+                print(f"  {p.naam:<32}  1 client : mediaan {m.median * 1000:7.1f} ms, "
+                      f"fouten {m.fouten[:2]}", flush=True)
+                if m.fouten:
+                    noten.append(f"{p.naam}: {len(m.fouten)} fouten, bv. {m.fouten[0]}")
+            noten.append(f"{p.naam}: enkel bij 1 client (gelijktijdige imports in hetzelfde "
+                         f"netwerk zijn geen realistisch gebruik)")
+            continue
+        for clients in niveaus:
+            n = (args.zwaar1 if clients == 1 else max(args.zwaar10, clients)) if p.zwaar else \
+                (args.n1 if clients == 1 else args.n10)
+            if p.soort == "LOGIN":
+                doe = _login(port, context["coordinatoren"], clients)
+            elif p.soort == "LOGIN_ZELFDE":
+                doe = _login(port, [context["coordinator"]], clients)
+            else:
+                doe = _getter(r.url, cookies[p.wie] if p.wie else "", port, clients)
+            if p.zwaar and clients > 1 and een.get(p.naam, 0) * n / 2 > 3 * args.max_s:
+                noten.append(f"{p.naam} bij {clients} clients overgeslagen: zou ~"
+                             f"{een[p.naam] * n / 2:.0f} s duren (mediaan bij 1 client "
+                             f"{een[p.naam]:.1f} s, 2 workers); meet toch met een grotere "
+                             f"--max-s")
+                continue
+            if not p.zwaar:
+                load.run(doe, min(2, clients), 2)  # warm up both workers
+            geheugen.reset()
+            m = load.run(doe, clients, n, args.max_s)
+            if clients == 1:
+                een[p.naam] = m.median
+            rij = _rij(p.naam, clients, m, geheugen.piek(), p.grens_ms if clients == 1 else None)
+            if p.doel == "main.gezondheid":
+                vloer[clients] = m.median
+            rij["ratio"] = m.median / vloer.get(clients, float("nan"))
+            rijen.append(rij)
+            print(f"  {p.naam:<32} {clients:>2} clients: mediaan {m.median * 1000:7.1f} ms, "
+                  f"p95 {m.pct(0.95) * 1000:7.1f} ms, SQL {rij['sql']}, fouten {len(m.fouten)}",
+                  flush=True)
+            if m.fouten:
+                noten.append(f"{p.naam} bij {clients} clients: {len(m.fouten)} fouten, bv. "
+                             f"{'; '.join(m.fouten[:2])}")
+    for rij in rijen:
+        if rij["naam"].startswith(pages.PAGES[-1].naam):
+            rij["ratio"] = rij["median"] / vloer.get(1, float("nan"))
+    hwm = geheugen.hwm()
+    geheugen.stop()
+    return rijen, noten, hwm

@@ -1,0 +1,84 @@
+"""The erkenningsdossier: everything Kind en Gezin reads, at one peildatum.
+
+Built from the same Evaluation as the dashboard (service.evaluation), so the HTML page, the PDF,
+the CLI and the API show the same statuses.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from ..referentie.taxonomie import AANBODVORM, ENGAGEMENTEN, LEEFTIJDSGROEP
+from ..snapshot import Aanbod
+from . import service
+from .models import Actie
+from .queries import acties_per_voorwaarde
+from .rules import ERKENNING, SUBSIDIE, Uitkomst, deadline
+
+
+@dataclass(frozen=True)
+class VormRij:
+    """One aanbodvorm: how many aanbod, per leeftijdsgroep, and which ones."""
+    vorm: str
+    pgo: bool
+    per_leeftijd: dict[str, int]
+    aanbod: tuple[Aanbod, ...]
+
+
+@dataclass(frozen=True)
+class EngagementPlan:
+    uitkomst: Uitkomst
+    acties: tuple[Actie, ...]
+
+
+@dataclass(frozen=True)
+class Dossier:
+    ev: service.Evaluation
+    termijn: date
+    erkenning: tuple[Uitkomst, ...]
+    subsidie: tuple[Uitkomst, ...]
+    leeftijden: tuple[str, ...]
+    aanbod: tuple[VormRij, ...]
+    plan: tuple[EngagementPlan, ...]
+    partner_namen: dict[int, str]
+
+    @property
+    def netwerk(self):
+        return self.ev.netwerk
+
+    @property
+    def b(self):
+        return self.ev.beoordeling
+
+
+def aanbod_per_vorm(aanbod) -> tuple[VormRij, ...]:
+    """Aanbod grouped by aanbodvorm in taxonomy order, counted per leeftijdsgroep."""
+    per_vorm: dict[str, list[Aanbod]] = defaultdict(list)
+    for a in aanbod:
+        per_vorm[a.aanbodvorm].append(a)
+    orde = {c: i for i, c in enumerate(AANBODVORM.keys())}
+    rijen = []
+    for vorm in sorted(per_vorm, key=lambda v: (orde.get(v, 99), v)):
+        lijst = sorted(per_vorm[vorm], key=lambda a: (a.naam.casefold(), a.id))
+        telling = Counter(g for a in lijst for g in a.leeftijdsgroepen)
+        rijen.append(VormRij(vorm, vorm in AANBODVORM and AANBODVORM[vorm].pgo,
+                             {g: telling.get(g, 0) for g in LEEFTIJDSGROEP.keys()},
+                             tuple(lijst)))
+    return tuple(rijen)
+
+
+def bouw(netwerk_id: int, peildatum: date) -> Dossier:
+    """Raises LookupError when the network does not exist."""
+    ev = service.evaluation(netwerk_id, peildatum)
+    acties = acties_per_voorwaarde(netwerk_id)
+    uitkomsten = ev.beoordeling.uitkomsten
+    return Dossier(
+        ev=ev, termijn=deadline(ev.netwerk, peildatum),
+        erkenning=tuple(u for u in uitkomsten if u.soort == ERKENNING),
+        subsidie=tuple(u for u in uitkomsten if u.soort == SUBSIDIE),
+        leeftijden=tuple(LEEFTIJDSGROEP.keys()),
+        aanbod=aanbod_per_vorm(ev.netwerk.aanbod),
+        plan=tuple(EngagementPlan(ev.beoordeling.uitkomst(e), tuple(acties.get(e, ())))
+                   for e in ENGAGEMENTEN),
+        partner_namen={p.id: p.naam for p in ev.netwerk.partners})

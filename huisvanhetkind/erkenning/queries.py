@@ -1,0 +1,89 @@
+"""Queries of the erkenning module: each a fixed number of statements, whatever the size."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from flask import abort
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from ..auth.models import Gebruiker
+from ..extensions import db
+from ..partners.models import Lidmaatschap, Netwerk, Organisatie
+from .models import Actie, Engagement, ReviewOpmerking, Zorgregio
+
+
+def netwerk_of_404(netwerk_id: int) -> Netwerk:
+    return db.get_or_404(Netwerk, netwerk_id)
+
+
+def acties_per_voorwaarde(netwerk_id: int) -> dict[str, list[Actie]]:
+    """The network's actions per engagement (voorwaarde), by deadline; trekker loaded."""
+    rows = db.session.execute(
+        select(Actie, Engagement.voorwaarde)
+        .join(Engagement, Engagement.id == Actie.engagement_id)
+        .where(Engagement.netwerk_id == netwerk_id)
+        .options(joinedload(Actie.trekker))
+        .order_by(Actie.deadline.is_(None), Actie.deadline, Actie.id)).all()
+    uit: dict[str, list[Actie]] = defaultdict(list)
+    for actie, voorwaarde in rows:
+        uit[voorwaarde].append(actie)
+    return uit
+
+
+def actie_in_netwerk(netwerk_id: int, actie_id: int) -> tuple[Actie, str]:
+    """(actie, voorwaarde) or 404 when the action does not belong to this network."""
+    row = db.session.execute(
+        select(Actie, Engagement.voorwaarde)
+        .join(Engagement, Engagement.id == Actie.engagement_id)
+        .where(Actie.id == actie_id, Engagement.netwerk_id == netwerk_id)).first()
+    if row is None:
+        abort(404)
+    return row[0], row[1]
+
+
+def actieve_leden(netwerk_id: int) -> list[tuple[int, str]]:
+    """(organisatie_id, naam) of the active members, for the trekker select."""
+    return [tuple(r) for r in db.session.execute(
+        select(Organisatie.id, Organisatie.naam)
+        .join(Lidmaatschap, Lidmaatschap.organisatie_id == Organisatie.id)
+        .where(Lidmaatschap.netwerk_id == netwerk_id, Lidmaatschap.lid_tot.is_(None))
+        .order_by(Organisatie.naam, Organisatie.id))]
+
+
+def review_per_voorwaarde(netwerk_id: int) -> dict[str, list[ReviewOpmerking]]:
+    """Every review comment and answer per condition, oldest first, with its author."""
+    rows = db.session.scalars(
+        select(ReviewOpmerking).where(ReviewOpmerking.netwerk_id == netwerk_id)
+        .options(joinedload(ReviewOpmerking.auteur))
+        .order_by(ReviewOpmerking.created_at, ReviewOpmerking.id)).all()
+    uit: dict[str, list[ReviewOpmerking]] = defaultdict(list)
+    for r in rows:
+        uit[r.voorwaarde].append(r)
+    return uit
+
+
+def opmerking_in_netwerk(netwerk_id: int, voorwaarde: str, opmerking_id: int) -> ReviewOpmerking:
+    found = db.session.scalar(select(ReviewOpmerking).where(
+        ReviewOpmerking.id == opmerking_id, ReviewOpmerking.netwerk_id == netwerk_id,
+        ReviewOpmerking.voorwaarde == voorwaarde))
+    if found is None:
+        abort(404)
+    return found
+
+
+def zorgregio_stand() -> tuple[int, int]:
+    """(municipalities, distinct zorgregio's) currently loaded."""
+    gemeenten, regios = db.session.execute(
+        select(func.count(Zorgregio.nis), func.count(Zorgregio.zorgregio.distinct()))).one()
+    return gemeenten or 0, regios or 0
+
+
+def zorgregio_tabel() -> dict[str, str]:
+    return dict(db.session.execute(select(Zorgregio.nis, Zorgregio.zorgregio)).all())
+
+
+def auteur_naam(gebruiker: Gebruiker | None) -> str:
+    if gebruiker is None:
+        return "verwijderde gebruiker"
+    return gebruiker.naam or gebruiker.email

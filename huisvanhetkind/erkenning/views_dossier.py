@@ -1,0 +1,40 @@
+"""The erkenningsdossier: a printable HTML page and the same content as PDF."""
+from __future__ import annotations
+
+from flask import abort, make_response, render_template
+
+from ..auth.guard import authorize
+from ..auth.permissions import can_view_netwerk
+from ..partners.refs import netwerk_ref
+from . import bp, dossier as dossier_mod
+from .pdf import render_pdf
+from .views import peildatum_uit_request
+
+
+def _dossier(netwerk_id: int):
+    peildatum, fout = peildatum_uit_request()
+    if fout:
+        abort(make_response(render_template(
+            "errors/error.html", code=400, titel="Ongeldige peildatum", uitleg=fout), 400))
+    try:
+        return dossier_mod.bouw(netwerk_id, peildatum)
+    except LookupError:
+        abort(404)
+
+
+@bp.get("/netwerken/<int:netwerk_id>/erkenning/dossier")
+def dossier(netwerk_id: int):
+    authorize(can_view_netwerk, netwerk_ref(netwerk_id))
+    return render_template("erkenning/dossier.html", d=_dossier(netwerk_id))
+
+
+@bp.get("/netwerken/<int:netwerk_id>/erkenning/dossier.pdf")
+def dossier_pdf(netwerk_id: int):
+    authorize(can_view_netwerk, netwerk_ref(netwerk_id))
+    d = _dossier(netwerk_id)
+    pdf = render_pdf(render_template("erkenning/dossier_pdf.html", d=d))
+    response = make_response(pdf)
+    response.headers["Content-Type"] = "application/pdf"
+    naam = f"erkenningsdossier-{d.netwerk.id}-{d.ev.peildatum.isoformat()}.pdf"
+    response.headers["Content-Disposition"] = f'inline; filename="{naam}"'
+    return response

@@ -1,0 +1,104 @@
+"""State-changing operations on verwijzingen and 'bewust niet' marks.
+
+Views call these and commit once; the functions never commit, so tests and the CLI can combine
+them. Row changes are audited automatically (audit/log.py); confirmations are also recorded as a
+business event so the network's log reads as a story.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from ..audit.log import record_event
+from ..extensions import db
+from ..referentie import gemeenten
+from ..referentie.taxonomie import FUNCTIE, LEEFTIJDSGROEP, VERWIJZINGSSOORT
+from . import queries
+from .coverage import nodig
+from .models import BewustNiet, Verwijzing
+
+
+class OperatieFout(ValueError):
+    """A request that cannot be carried out; the message is Dutch and meant for the user."""
+
+
+BESTAAT_AL = "Deze verwijzing (zelfde partners en soort) bestaat al."
+
+
+def nieuwe_verwijzing(van_id: int, naar_id: int, soort: str, aantal_per_jaar: int | None = None,
+                      sinds: date | None = None, opmerking: str = "") -> Verwijzing:
+    """Record a link van → naar; unconfirmed until the receiving partner confirms it."""
+    if van_id == naar_id:
+        raise OperatieFout("Een partner kan niet naar zichzelf verwijzen.")
+    if soort not in VERWIJZINGSSOORT:
+        raise OperatieFout("Onbekende soort verwijzing.")
+    if queries.bestaat(van_id, naar_id, soort):
+        raise OperatieFout(BESTAAT_AL)
+    v = Verwijzing(van_id=van_id, naar_id=naar_id, soort=soort, aantal_per_jaar=aantal_per_jaar,
+                   sinds=sinds, opmerking=opmerking or "", bevestigd=False)
+    db.session.add(v)
+    db.session.flush()
+    return v
+
+
+def bevestig(v: Verwijzing, netwerk_id: int, bevestigd: bool, van_naam: str,
+             naar_naam: str) -> None:
+    """The receiving partner confirms the link (or withdraws a confirmation)."""
+    if v.bevestigd == bevestigd:
+        return
+    v.bevestigd = bevestigd
+    wat = "bevestigd" if bevestigd else "niet langer bevestigd"
+    record_event(db.session, "verwijzing_bevestigd" if bevestigd else "verwijzing_onbevestigd",
+                 f"Verwijzing {van_naam} → {naar_naam} ({VERWIJZINGSSOORT.label(v.soort)}) {wat}",
+                 netwerk_id=netwerk_id)
+
+
+def tel_verwijzing(verwijzing_id: int) -> Verwijzing:
+    """Count one more referral this year, atomically: the row is locked (FOR UPDATE on
+    PostgreSQL, BEGIN IMMEDIATE on SQLite) so concurrent counts are never lost."""
+    v = db.session.scalar(select(Verwijzing).where(Verwijzing.id == verwijzing_id)
+                          .with_for_update())
+    v.aantal_per_jaar = (v.aantal_per_jaar or 0) + 1
+    db.session.flush()
+    return v
+
+
+def verwijder_verwijzing(v: Verwijzing) -> None:
+    db.session.delete(v)
+    db.session.flush()  # a concurrent change raises StaleDataError here (version_id_col)
+
+
+def bereik_keuzes(netwerk_gemeenten) -> list[tuple[str, str]]:
+    """The scope choices of a mark: every municipality ('alle' = nis '') or one of them."""
+    return [("alle", "Alle gemeenten van het werkingsgebied")] + sorted(
+        ((nis, gemeenten.naam(nis)) for nis in netwerk_gemeenten), key=lambda c: c[1])
+
+
+def markeer_bewust_niet(netwerk_id: int, netwerk_gemeenten, functie: str, leeftijdsgroep: str,
+                        nis: str, reden: str) -> BewustNiet:
+    """Mark a needed cell 'bewust niet' (nis '' = every municipality); updates the reason of an
+    existing mark for the same cell."""
+    if functie not in FUNCTIE or leeftijdsgroep not in LEEFTIJDSGROEP:
+        raise OperatieFout("Onbekende functie of leeftijdsgroep.")
+    if not nodig(functie, leeftijdsgroep):
+        raise OperatieFout("Deze combinatie hoeft het netwerk niet aan te bieden.")
+    if nis and nis not in set(netwerk_gemeenten):
+        raise OperatieFout("Deze gemeente hoort niet bij het werkingsgebied.")
+    reden = (reden or "").strip()
+    if not reden:
+        raise OperatieFout("Geef de reden.")
+    markering = queries.bewust_niet_markering(netwerk_id, functie, leeftijdsgroep, nis)
+    if markering is None:
+        markering = BewustNiet(netwerk_id=netwerk_id, functie=functie,
+                               leeftijdsgroep=leeftijdsgroep, nis=nis, reden=reden)
+        db.session.add(markering)
+    else:
+        markering.reden = reden
+    db.session.flush()
+    return markering
+
+
+def verwijder_bewust_niet(markering: BewustNiet) -> None:
+    db.session.delete(markering)
+    db.session.flush()

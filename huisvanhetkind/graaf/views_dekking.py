@@ -1,0 +1,156 @@
+"""Coverage pages (domein.md §5): the functie × leeftijdsgroep matrix, a cell's aanbod, the
+'bewust niet' marks, and the matrix as SVG/PNG."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+
+from ..auth.guard import allowed, authorize
+from ..auth.permissions import can_edit_netwerk, can_view_netwerk
+from ..extensions import db
+from ..partners.refs import netwerk_ref
+from ..referentie import gemeenten
+from ..referentie.taxonomie import FUNCTIE, LEEFTIJDSGROEP
+from . import bp, coverage, matrix_image, operations, queries
+from .analysis import UITLEG
+from .export import bestandsnaam
+from .forms import BewustNietForm, GraafForm
+from .models import BewustNiet
+
+
+def _gemeente(facts) -> str | None:
+    """The ?gemeente= of the request (a nis of the werkingsgebied) or None for all; 404 else."""
+    nis = request.args.get("gemeente") or None
+    if nis is not None and nis not in facts.gemeenten:
+        abort(404)
+    return nis
+
+
+def _cel_codes() -> tuple[str, str]:
+    functie, leeftijd = request.args.get("functie", ""), request.args.get("leeftijdsgroep", "")
+    if functie not in FUNCTIE or leeftijd not in LEEFTIJDSGROEP:
+        abort(404)
+    return functie, leeftijd
+
+
+@bp.get("/netwerken/<int:netwerk_id>/dekking")
+def dekking(netwerk_id: int):
+    ref = netwerk_ref(netwerk_id)
+    authorize(can_view_netwerk, ref)
+    r = queries.rapport(netwerk_id)
+    nis = _gemeente(r.netwerk)
+    m = coverage.matrix(r.netwerk, nis)
+    binnen = set(m.gemeenten)
+    aanbod = {a.id: a for a in r.netwerk.aanbod}
+    return render_template(
+        "graaf/dekking.html", r=r, m=m, nis=nis, netwerk_id=netwerk_id, aanbod=aanbod,
+        weergave={(c.functie, c.leeftijdsgroep): matrix_image.cel_weergave(c, len(m.gemeenten))
+                  for rij in m.rijen for c in rij},
+        lacunes=[c for c in r.lacunes if c.nis in binnen],
+        overlappen=[o for o in r.overlappen if o.nis in binnen],
+        bewust_niet=[c for c in r.bewust_niet if c.nis in binnen],
+        markeringen=queries.bewust_niet_markeringen(netwerk_id),
+        gemeenten_keuze=sorted(r.netwerk.gemeenten, key=gemeenten.naam),
+        mag_bewerken=allowed(can_edit_netwerk, ref), uitleg=UITLEG, form=GraafForm())
+
+
+@bp.get("/netwerken/<int:netwerk_id>/dekking/cel")
+def dekking_cel(netwerk_id: int):
+    ref = netwerk_ref(netwerk_id)
+    authorize(can_view_netwerk, ref)
+    functie, leeftijd = _cel_codes()
+    r = queries.rapport(netwerk_id)
+    nis = _gemeente(r.netwerk)
+    m = coverage.matrix(r.netwerk, nis)
+    cel = m.cel(functie, leeftijd)
+    per_aanbod = {a.id: a for a in r.netwerk.aanbod}
+    gedekt = coverage.dekking(r.netwerk)
+    per_gemeente = []
+    redenen = dict(cel.bewust_niet)
+    for g in m.gemeenten:
+        ids = gedekt.get((functie, leeftijd, g), ())
+        status = ("gedekt" if ids else "lacune" if g in cel.lacunes
+                  else "bewust_niet" if g in redenen else "niet_nodig")
+        per_gemeente.append({"nis": g, "status": status, "reden": redenen.get(g),
+                             "aanbod": sorted((per_aanbod[i] for i in ids),
+                                              key=lambda a: (a.naam, a.id))})
+    markeringen = [b for b in queries.bewust_niet_markeringen(netwerk_id)
+                   if b.functie == functie and b.leeftijdsgroep == leeftijd
+                   and (not nis or b.nis in ("", nis))]
+    return render_template(
+        "graaf/dekking_cel.html", r=r, m=m, cel=cel, nis=nis, netwerk_id=netwerk_id,
+        aanbod=sorted((per_aanbod[i] for i in cel.aanbod_ids), key=lambda a: (a.naam, a.id)),
+        overlap=set(cel.overlap_ids), per_gemeente=per_gemeente, markeringen=markeringen,
+        weergave=matrix_image.cel_weergave(cel, len(m.gemeenten)),
+        aanbod_pagina="partners.aanbod" if "partners.aanbod" in current_app.view_functions
+        else None,
+        mag_bewerken=allowed(can_edit_netwerk, ref), uitleg=UITLEG, form=GraafForm())
+
+
+@bp.get("/netwerken/<int:netwerk_id>/dekking.<any(svg, png):formaat>")
+def dekking_afbeelding(netwerk_id: int, formaat: str):
+    authorize(can_view_netwerk, netwerk_ref(netwerk_id))
+    facts = queries.facts_or_404(netwerk_id)
+    nis = _gemeente(facts)
+    waar = (f"Gemeente {gemeenten.naam(nis)}" if nis else "Heel het werkingsgebied: "
+            + ", ".join(sorted(gemeenten.naam(g) for g in facts.gemeenten)))
+    t = matrix_image.tekening(coverage.matrix(facts, nis), f"Dekking {facts.naam}",
+                              f"{waar} · stand op {date.today():%d/%m/%Y}")
+    body, mime = ((matrix_image.svg(t).encode("utf-8"), "image/svg+xml") if formaat == "svg"
+                  else (matrix_image.png(t), "image/png"))
+    bestand = bestandsnaam(f"{facts.naam} dekking {nis or 'alle'}", formaat)
+    return Response(body, mimetype=mime,
+                    headers={"Content-Disposition": f'attachment; filename="{bestand}"'})
+
+
+@bp.route("/netwerken/<int:netwerk_id>/dekking/bewust-niet", methods=["GET", "POST"])
+def bewust_niet(netwerk_id: int):
+    authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
+    functie, leeftijd = _cel_codes()
+    werkingsgebied = queries.werkingsgebied(netwerk_id)
+    if not werkingsgebied:
+        abort(404)
+    form = BewustNietForm()
+    form.bereik.choices = operations.bereik_keuzes(werkingsgebied)
+    gekozen = request.args.get("gemeente") or ""
+    if request.method == "GET":
+        form.bereik.data = gekozen if gekozen in werkingsgebied else "alle"
+        bestaand = queries.bewust_niet_markering(netwerk_id, functie, leeftijd,
+                                                 "" if form.bereik.data == "alle"
+                                                 else form.bereik.data)
+        if bestaand is not None:
+            form.reden.data = bestaand.reden
+    terug = url_for("graaf.dekking_cel", netwerk_id=netwerk_id, functie=functie,
+                    leeftijdsgroep=leeftijd, gemeente=gekozen or None)
+    if form.validate_on_submit():
+        scope = "" if form.bereik.data == "alle" else form.bereik.data
+        try:
+            operations.markeer_bewust_niet(netwerk_id, werkingsgebied, functie, leeftijd, scope,
+                                           form.reden.data)
+        except operations.OperatieFout as fout:
+            form.reden.errors = [str(fout)]
+        else:
+            db.session.commit()
+            flash("De cel is gemarkeerd als 'bewust niet' en telt niet meer als lacune.",
+                  "success")
+            return redirect(terug)
+    return render_template("graaf/bewust_niet_form.html", form=form, netwerk_id=netwerk_id,
+                           functie=functie, leeftijdsgroep=leeftijd, terug=terug,
+                           nodig=coverage.nodig(functie, leeftijd))
+
+
+@bp.post("/netwerken/<int:netwerk_id>/dekking/bewust-niet/<int:markering_id>/verwijderen")
+def bewust_niet_verwijderen(netwerk_id: int, markering_id: int):
+    authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
+    markering = db.session.get(BewustNiet, markering_id)
+    if markering is None or markering.netwerk_id != netwerk_id:
+        abort(404)
+    if not GraafForm().validate_on_submit():
+        abort(400)
+    terug = url_for("graaf.dekking", netwerk_id=netwerk_id)
+    operations.verwijder_bewust_niet(markering)
+    db.session.commit()
+    flash("De markering 'bewust niet' is verwijderd: de cel telt weer als lacune als er geen "
+          "aanbod is.", "success")
+    return redirect(terug)

@@ -1,0 +1,73 @@
+"""The consultants' overview: every network of a province side by side, sortable server-side.
+
+Each network is read through the one facts adapter (a fixed number of statements per network),
+analysed and evaluated with the rules engine at today's date.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, render_template, request
+
+from ..auth.guard import authorize, current_actor
+from ..auth.permissions import CONSULTANT, can_view_overview
+from ..erkenning import rules
+from ..erkenning.facts import netwerk_facts
+from ..referentie import gemeenten
+from . import bp, queries
+
+KOLOMMEN = [  # (code, kop, numeric)
+    ("naam", "Netwerk", False),
+    ("provincies", "Provincie", False),
+    ("leden", "Partners", True),
+    ("aanbod", "Aanbod", True),
+    ("geisoleerd", "Geïsoleerd", True),
+    ("lacunes", "Lacunes", True),
+    ("overlappen", "Overlappen", True),
+    ("erkenbaar", "Erkenbaar", False),
+    ("subsidieerbaar", "Subsidieerbaar", False),
+]
+SORTEERBAAR = {code for code, _, _ in KOLOMMEN}
+
+
+def _rij(netwerk_id: int, vandaag: date) -> dict:
+    facts = netwerk_facts(netwerk_id)
+    r = queries.bereken(facts)
+    b = rules.evalueer(facts, vandaag, r.lacunes, r.overlappen)
+    return {
+        "id": netwerk_id, "naam": facts.naam,
+        "provincies": ", ".join(sorted({p for p in map(gemeenten.provincie_van, facts.gemeenten)
+                                        if p})) or "—",
+        "leden": len(facts.partners), "aanbod": len(facts.aanbod),
+        "geisoleerd": len(r.analyse.geisoleerd), "lacunes": len(r.lacunes),
+        "overlappen": len(r.overlappen), "erkenbaar": b.erkenbaar,
+        "subsidieerbaar": b.subsidieerbaar,
+    }
+
+
+@bp.get("/overzicht")
+def provincie_overzicht():
+    provincie = request.args.get("provincie") or None
+    authorize(can_view_overview, provincie)
+    if provincie is not None and provincie not in gemeenten.provincies():
+        abort(404)
+    actor = current_actor()
+    beperkt = actor.rol == CONSULTANT and bool(actor.provincies)
+    keuzes = sorted(actor.provincies) if beperkt else gemeenten.provincies()
+    bereik = ({provincie} if provincie else set(actor.provincies) if beperkt else None)
+    vandaag = date.today()
+    rijen = [_rij(n.id, vandaag) for n in queries.netwerken_in(
+        frozenset(bereik) if bereik is not None else None)]
+    sort = request.args.get("sort", "naam")
+    if sort not in SORTEERBAAR:
+        sort = "naam"
+    richting = "af" if request.args.get("richting") == "af" else "op"
+    # by name first, then (stable, ties keep name order) by the chosen column
+    rijen.sort(key=lambda r: (r["naam"].casefold(), r["id"]), reverse=sort == "naam" and
+               richting == "af")
+    if sort != "naam":
+        rijen.sort(key=lambda r: r[sort], reverse=richting == "af")
+    return render_template("graaf/overzicht.html", rijen=rijen, kolommen=KOLOMMEN, sort=sort,
+                           richting=richting, provincie=provincie, keuzes=keuzes, beperkt=beperkt,
+                           koppen={code: kop for code, kop, _ in KOLOMMEN},
+                           bereik=sorted(bereik) if bereik else None, vandaag=vandaag)

@@ -1,0 +1,266 @@
+"""The sheets partners, aanbod, verwijzingen and engagementen written into one network.
+
+Used by apply.importeer inside its transaction; see there for the matching rules.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ...erkenning.models import Actie, Engagement
+from ...extensions import db
+from ...graaf.models import Verwijzing
+from ...referentie.taxonomie import VERWIJZINGSSOORT
+from ..models import Aanbod, Lidmaatschap, Netwerk, Organisatie
+from .apply import gewenst, zet
+from .cells import CelFout
+from .fouten import Fout
+from .parsing import Bestand, PartnerIndex, Ref, Rij, sleutel
+from .rapport import GEWIJZIGD, NIEUW, ONGEWIJZIGD, Rapport, Wijziging
+
+ORGANISATIE_VELDEN = (("naam", None), ("kbo", None), ("sector", None), ("gemeenten", ()),
+                      ("email", ""))
+LID_VELDEN = (("sleutel", None), ("lid_sinds", None), ("overeenkomst_getekend", False))
+AANBOD_VELDEN = (("sleutel", None), ("naam", None), ("aanbodvorm", None), ("functies", ()),
+                 ("leeftijdsgroepen", ()), ("doelgroep", "universeel"), ("werkvormen", ()),
+                 ("gemeenten", ()), ("laagdrempelig", False), ("verplicht_kg", False))
+VERWIJZING_VELDEN = (("aantal_per_jaar", None), ("sinds", None), ("bevestigd", False))
+ACTIE_VELDEN = (("deadline", None), ("status", "gepland"), ("bewijs", ""))
+
+
+class Schrijver:
+    def __init__(self, bestand: Bestand):
+        self.bestand = bestand
+        self.rapport = Rapport()
+        self.fouten: list[Fout] = []
+        self.netwerk: Netwerk | None = None
+        self.leden: list[Lidmaatschap] = []
+        self.org_van_rij: dict[int, Organisatie] = {}  # id(partner Rij) → its organisation
+
+    def fout(self, r: Rij, kolom: str, uitleg: str) -> None:
+        self.fouten.append(Fout(r.blad, r.rij, kolom, uitleg))
+
+    def laad_leden(self, leden: list[Lidmaatschap]) -> None:
+        self.leden = leden
+        # references to partners not in the file: active members first, then former ones
+        index = dict(sleutel_van=lambda m: m.sleutel, kbo_van=lambda m: m.organisatie.kbo,
+                     naam_van=lambda m: m.organisatie.naam)
+        self.actief = PartnerIndex([m for m in leden if m.lid_tot is None], **index)
+        self.vroeger = PartnerIndex([m for m in leden if m.lid_tot is not None], **index)
+        self.namen = {m.organisatie_id: m.organisatie.naam for m in leden}
+        self.op_sleutel, self.op_naam = defaultdict(list), defaultdict(list)
+        for m in leden:  # indexes: a Flanders-scale file must not compare every row to every lid
+            if m.sleutel:
+                self.op_sleutel[sleutel(m.sleutel)].append(m)
+            self.op_naam[sleutel(m.organisatie.naam)].append(m)
+
+    # -- partners ---------------------------------------------------------------------------
+    def partners(self) -> None:
+        rijen = self.bestand.rijen("partners")
+        kbos = {r["kbo"] for r in rijen if r["kbo"]}
+        op_kbo = {o.kbo: o for o in db.session.scalars(
+            select(Organisatie).where(Organisatie.kbo.in_(kbos)))} if kbos else {}
+        gevonden: dict[int, Rij] = {}
+        nieuw = []
+        for r in rijen:
+            org = self._zoek_partner(r, op_kbo)
+            if org is False:
+                continue
+            if org is not None:
+                if org.id in gevonden:
+                    self.fout(r, "naam", f"dit is dezelfde partner als rij {gevonden[org.id].rij}.")
+                    continue
+                gevonden[org.id] = r
+            else:
+                org = Organisatie(**gewenst(self.bestand, r, ORGANISATIE_VELDEN))
+                db.session.add(org)
+                nieuw.append(org)
+            self.org_van_rij[id(r)] = org
+        db.session.flush()  # ids for the new organisations
+        lid_van = {m.organisatie_id: m for m in self.leden}
+        for r in rijen:
+            org = self.org_van_rij.get(id(r))
+            if org is not None:
+                self._partner(r, org, org in nieuw, lid_van.get(org.id))
+        db.session.flush()
+
+    def _zoek_partner(self, r: Rij, op_kbo: dict):
+        """The existing organisation this row is, None for a new one, False on an error."""
+        op_sleutel = None
+        if r["sleutel"] and self.op_sleutel.get(sleutel(r["sleutel"])):
+            op_sleutel = self.op_sleutel[sleutel(r["sleutel"])][0].organisatie
+        kbo = op_kbo.get(r["kbo"]) if r["kbo"] else None
+        if kbo is not None:
+            if op_sleutel is not None and op_sleutel is not kbo:
+                self.fout(r, "sleutel", f"deze sleutel hoort in dit netwerk al bij "
+                                        f"'{op_sleutel.naam}', niet bij KBO-nummer {r['kbo']}.")
+                return False
+            return kbo
+        if op_sleutel is not None:
+            if r["kbo"] and op_sleutel.kbo and op_sleutel.kbo != r["kbo"]:
+                self.fout(r, "kbo", f"de partner met deze sleutel ('{op_sleutel.naam}') heeft "
+                                    "een ander KBO-nummer.")
+                return False
+            return op_sleutel
+        kandidaten = [m.organisatie for m in self.op_naam.get(sleutel(r["naam"]), ())
+                      if not (r["kbo"] and m.organisatie.kbo and m.organisatie.kbo != r["kbo"])]
+        if len(kandidaten) > 1:
+            self.fout(r, "naam", "meerdere partners van dit netwerk hebben deze naam; geef een "
+                                 "sleutel of KBO-nummer.")
+            return False
+        return kandidaten[0] if kandidaten else None
+
+    def _partner(self, r: Rij, org: Organisatie, org_nieuw: bool, lid: Lidmaatschap | None):
+        w = Wijziging(NIEUW if lid is None else ONGEWIJZIGD, r["naam"], r.rij)
+        if not org_nieuw:
+            for attr, value in gewenst(self.bestand, r, ORGANISATIE_VELDEN).items():
+                if not (attr == "kbo" and value is None):
+                    zet(org, attr, value, w, "partners")
+        if lid is None:
+            db.session.add(Lidmaatschap(netwerk_id=self.netwerk.id, organisatie_id=org.id,
+                                        **gewenst(self.bestand, r, LID_VELDEN)))
+            if not org_nieuw:
+                w.label += " (bestaande organisatie, nieuw lid)"
+        else:
+            for attr, value in gewenst(self.bestand, r, LID_VELDEN).items():
+                zet(lid, attr, value, w, "partners")
+            if lid.lid_tot is not None:
+                w.velden.append(("lid_tot", lid.lid_tot.strftime("%d/%m/%Y"), "— (opnieuw lid)"))
+                lid.lid_tot = None
+                w.soort = GEWIJZIGD
+        self.namen[org.id] = org.naam
+        self.rapport.blad("partners").wijzigingen.append(w)
+
+    def org_voor(self, r: Rij, kolom: str) -> Organisatie | None:
+        ref: Ref = r[kolom]
+        if ref.rij is not None:
+            return self.org_van_rij.get(id(ref.rij))  # None: that row has its own error
+        try:
+            lid = self.actief.zoek(ref.tekst) or self.vroeger.zoek(ref.tekst)
+        except CelFout as e:
+            self.fout(r, kolom, str(e))
+            return None
+        if lid is None:
+            self.fout(r, kolom, f"onbekende partner '{ref.tekst}': niet in het blad partners en "
+                                "geen partner van dit netwerk.")
+            return None
+        return lid.organisatie
+
+    # -- aanbod -----------------------------------------------------------------------------
+    def aanbod(self) -> None:
+        rijen = [(r, self.org_voor(r, "partner")) for r in self.bestand.rijen("aanbod")]
+        ids = {o.id for _, o in rijen if o is not None}
+        van_org = defaultdict(list)
+        for a in db.session.scalars(select(Aanbod).where(Aanbod.organisatie_id.in_(ids))
+                                    .order_by(Aanbod.id)) if ids else ():
+            van_org[a.organisatie_id].append(a)
+        gebruikt: dict[int, Rij] = {}
+        for r, org in rijen:
+            if org is None:
+                continue
+            a = self._zoek_aanbod(r, van_org[org.id])
+            if a is False:
+                continue
+            if a is not None and a.id in gebruikt:
+                self.fout(r, "naam", f"dit is hetzelfde aanbod als rij {gebruikt[a.id].rij}.")
+                continue
+            velden = gewenst(self.bestand, r, AANBOD_VELDEN)
+            label = f"{org.naam}: {r['naam']}"
+            if a is None:
+                db.session.add(Aanbod(organisatie_id=org.id, **velden))
+                w = Wijziging(NIEUW, label, r.rij)
+            else:
+                gebruikt[a.id] = r
+                w = Wijziging(ONGEWIJZIGD, label, r.rij)
+                for attr, value in velden.items():
+                    zet(a, attr, value, w, "aanbod")
+            self.rapport.blad("aanbod").wijzigingen.append(w)
+
+    def _zoek_aanbod(self, r: Rij, lijst: list[Aanbod]):
+        if r["sleutel"]:
+            hit = next((a for a in lijst
+                        if a.sleutel and sleutel(a.sleutel) == sleutel(r["sleutel"])), None)
+            if hit is not None:
+                return hit
+        hits = [a for a in lijst if sleutel(a.naam) == sleutel(r["naam"])
+                and not (r["sleutel"] and a.sleutel)]
+        if len(hits) > 1:
+            self.fout(r, "naam", "deze partner heeft meerdere aanbod met deze naam; geef een "
+                                 "sleutel.")
+            return False
+        return hits[0] if hits else None
+
+    # -- verwijzingen -----------------------------------------------------------------------
+    def verwijzingen(self) -> None:
+        rijen = [(r, self.org_voor(r, "van"), self.org_voor(r, "naar"))
+                 for r in self.bestand.rijen("verwijzingen")]
+        ids = {o.id for _, v, n in rijen for o in (v, n) if o is not None}
+        bestaand = {(v.van_id, v.naar_id, v.soort): v for v in db.session.scalars(
+            select(Verwijzing).where(Verwijzing.van_id.in_(ids), Verwijzing.naar_id.in_(ids)))
+        } if ids else {}
+        for r, van, naar in rijen:
+            if van is None or naar is None:
+                continue
+            if van.id == naar.id:
+                self.fout(r, "naar", "een partner kan niet naar zichzelf verwijzen.")
+                continue
+            label = f"{van.naam} → {naar.naam} ({VERWIJZINGSSOORT.label(r['soort'])})"
+            velden = gewenst(self.bestand, r, VERWIJZING_VELDEN)
+            v = bestaand.get((van.id, naar.id, r["soort"]))
+            if v is None:
+                v = Verwijzing(van_id=van.id, naar_id=naar.id, soort=r["soort"], **velden)
+                db.session.add(v)
+                bestaand[(van.id, naar.id, r["soort"])] = v
+                w = Wijziging(NIEUW, label, r.rij)
+            else:
+                w = Wijziging(ONGEWIJZIGD, label, r.rij)
+                for attr, value in velden.items():
+                    zet(v, attr, value, w, "verwijzingen")
+            self.rapport.blad("verwijzingen").wijzigingen.append(w)
+
+    # -- engagementen -----------------------------------------------------------------------
+    def engagementen(self) -> None:
+        if not self.bestand.heeft("engagementen"):
+            return
+        per_voorwaarde = {e.voorwaarde: e for e in db.session.scalars(
+            select(Engagement).where(Engagement.netwerk_id == self.netwerk.id)
+            .options(selectinload(Engagement.acties)))}
+        blad = self.rapport.blad("engagementen")
+        for r in self.bestand.rijen("engagementen"):
+            trekker = self.org_voor(r, "trekker") if r["trekker"] else None
+            if r["trekker"] and trekker is None:
+                continue
+            e = per_voorwaarde.get(r["voorwaarde"])
+            if not r["actie"]:  # the engagement alone; with an action, the action line says it
+                blad.wijzigingen.append(Wijziging(ONGEWIJZIGD if e else NIEUW,
+                                                  f"{r['voorwaarde']}: engagement", r.rij))
+            if e is None:
+                e = Engagement(netwerk_id=self.netwerk.id, voorwaarde=r["voorwaarde"], acties=[])
+                db.session.add(e)
+                per_voorwaarde[e.voorwaarde] = e
+            if r["actie"]:
+                self._actie(r, e, trekker)
+
+    def _actie(self, r: Rij, e: Engagement, trekker: Organisatie | None) -> None:
+        label = f"{e.voorwaarde}: {r['actie']}"
+        velden = gewenst(self.bestand, r, ACTIE_VELDEN)
+        a = next((a for a in e.acties if sleutel(a.beschrijving) == sleutel(r["actie"])), None)
+        if a is None:
+            e.acties.append(Actie(netwerk_id=self.netwerk.id, beschrijving=r["actie"],
+                                  trekker_id=trekker.id if trekker else None, **velden))
+            w = Wijziging(NIEUW, label, r.rij)
+        else:
+            w = Wijziging(ONGEWIJZIGD, label, r.rij)
+            zet(a, "beschrijving", r["actie"], w, "engagementen", "actie")
+            if self.bestand.heeft("engagementen", "trekker"):
+                nieuw_id = trekker.id if trekker else None
+                if a.trekker_id != nieuw_id:
+                    oud = self.namen.get(a.trekker_id, "—") if a.trekker_id else "—"
+                    w.velden.append(("trekker", oud, trekker.naam if trekker else "—"))
+                    a.trekker_id = nieuw_id
+                    w.soort = GEWIJZIGD
+            for attr, value in velden.items():
+                zet(a, attr, value, w, "engagementen")
+        self.rapport.blad("engagementen").wijzigingen.append(w)

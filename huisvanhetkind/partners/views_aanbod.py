@@ -1,0 +1,187 @@
+"""Aanbod: the network's list and overview, and create/edit/delete/'nagekeken' per aanbod."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
+
+from ..auth.guard import allowed, authorize, current_actor
+from ..auth.permissions import PARTNER, can_edit_netwerk, can_edit_organisatie, can_view_netwerk, \
+    can_view_organisatie
+from ..editing import render_conflict, save_form
+from ..extensions import db
+from ..referentie import gemeenten
+from . import bp, operations
+from .forms import BevestigForm
+from .forms_aanbod import (ALLE, AanbodFilterForm, AanbodForm, AanbodNetwerkForm, AanbodVelden,
+                           filter_waarden)
+from .models import Aanbod, Netwerk, Organisatie, WerkingsgebiedDeel
+from .queries import PER_PAGINA, aanbod_organisatie_id, leden_stmt, nakijk_grens
+from .queries_aanbod import AanbodFilter, aanbod_overzicht, aanbod_stmt
+from .refs import netwerk_ref, organisatie_ref
+
+VELDEN = list(operations.AANBOD_VELDEN)
+
+
+def gemeente_keuzes(netwerk_id: int) -> list[tuple[str, str]]:
+    """The werkingsgebied's municipalities (all of them when it is still empty)."""
+    nis = set(db.session.scalars(select(WerkingsgebiedDeel.nis)
+                                 .where(WerkingsgebiedDeel.netwerk_id == netwerk_id)))
+    return ALLE + [(c, naam) for c, naam in gemeenten.choices() if not nis or c in nis]
+
+
+@bp.get("/netwerken/<int:netwerk_id>/aanbod")
+def aanbod_lijst(netwerk_id: int):
+    ref = netwerk_ref(netwerk_id)
+    authorize(can_view_netwerk, ref)
+    n = db.get_or_404(Netwerk, netwerk_id)
+    form = AanbodFilterForm(request.args)
+    form.gemeente.choices = gemeente_keuzes(netwerk_id)
+    filters = filter_waarden(form)
+    pagina = db.paginate(aanbod_stmt(netwerk_id, AanbodFilter(**filters)), per_page=PER_PAGINA,
+                         error_out=False)
+    actor = current_actor()
+    return render_template("partners/aanbod_lijst.html", netwerk=n, form=form, pagina=pagina,
+                           grens=nakijk_grens(), eigen_organisatie_id=actor.organisatie_id
+                           if actor.rol == PARTNER and netwerk_id in actor.lid_van else None,
+                           gefilterd=any(v for k, v in filters.items() if k != "sorteer"),
+                           mag_bewerken=allowed(can_edit_netwerk, ref))
+
+
+@bp.get("/netwerken/<int:netwerk_id>/aanbod/overzicht", endpoint="aanbod_overzicht")
+def aanbod_overzicht_pagina(netwerk_id: int):
+    authorize(can_view_netwerk, netwerk_ref(netwerk_id))
+    n = db.get_or_404(Netwerk, netwerk_id)
+    return render_template("partners/aanbod_overzicht.html", netwerk=n,
+                           overzicht=aanbod_overzicht(netwerk_id))
+
+
+def _aanbod_ref(aanbod_id: int):
+    organisatie_id = aanbod_organisatie_id(aanbod_id)
+    if organisatie_id is None:
+        abort(404)
+    return organisatie_ref(organisatie_id)
+
+
+def _load(aanbod_id: int) -> Aanbod:
+    return db.first_or_404(select(Aanbod).where(Aanbod.id == aanbod_id).join(Aanbod.organisatie)
+                           .options(contains_eager(Aanbod.organisatie)))
+
+
+@bp.get("/aanbod/<int:aanbod_id>")
+def aanbod(aanbod_id: int):
+    ref = _aanbod_ref(aanbod_id)
+    authorize(can_view_organisatie, ref)
+    a = _load(aanbod_id)
+    return render_template("partners/aanbod.html", aanbod=a, grens=nakijk_grens(),
+                           mag_bewerken=allowed(can_edit_organisatie, ref))
+
+
+def _terug(default: str) -> str:
+    """Back to where the user came from (?next=, same site only), else `default`."""
+    from ..auth.views import safe_next  # late: auth imports audit imports partners
+    return safe_next(request.args.get("next")) if request.args.get("next") else default
+
+
+@bp.route("/organisaties/<int:organisatie_id>/aanbod/nieuw", methods=["GET", "POST"])
+def aanbod_nieuw(organisatie_id: int):
+    authorize(can_edit_organisatie, organisatie_ref(organisatie_id))
+    org = db.get_or_404(Organisatie, organisatie_id)
+    form = AanbodVelden()
+    if form.validate_on_submit():
+        a = operations.maak_aanbod(org.id, **_waarden(form))
+        db.session.commit()
+        flash(f"Aanbod {a.naam} is toegevoegd.", "success")
+        if request.form.get("nog_een"):
+            return redirect(url_for("partners.aanbod_nieuw", organisatie_id=org.id,
+                                    next=request.args.get("next")))
+        return redirect(_terug(url_for("partners.aanbod", aanbod_id=a.id)))
+    return render_template("partners/aanbod_form.html", form=form, org=org, aanbod=None,
+                           terug=_terug(url_for("partners.organisatie", organisatie_id=org.id)))
+
+
+@bp.route("/netwerken/<int:netwerk_id>/aanbod/nieuw", methods=["GET", "POST"])
+def aanbod_nieuw_netwerk(netwerk_id: int):
+    """A coordinator enters aanbod for any member, choosing the partner in the form."""
+    authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
+    n = db.get_or_404(Netwerk, netwerk_id)
+    form = AanbodNetwerkForm()
+    form.organisatie_id.choices = [(0, "— kies —")] + [
+        (m.organisatie.id, m.organisatie.naam) for m in db.session.scalars(leden_stmt(netwerk_id))]
+    if request.method == "GET":
+        form.organisatie_id.data = request.args.get("organisatie_id", 0, type=int)
+    lijst = url_for("partners.aanbod_lijst", netwerk_id=n.id)
+    if form.validate_on_submit():
+        a = operations.maak_aanbod(form.organisatie_id.data, **_waarden(form))
+        db.session.commit()
+        flash(f"Aanbod {a.naam} is toegevoegd.", "success")
+        if request.form.get("nog_een"):
+            return redirect(url_for("partners.aanbod_nieuw_netwerk", netwerk_id=n.id,
+                                    organisatie_id=a.organisatie_id))
+        return redirect(lijst)
+    return render_template("partners/aanbod_form.html", form=form, org=None, netwerk=n,
+                           aanbod=None, terug=lijst)
+
+
+def _waarden(form) -> dict:
+    out = {name: getattr(form, name).data for name in VELDEN}
+    for name in ("naam", "beschrijving", "contact", "openingsuren"):
+        out[name] = (out[name] or "").strip()
+    for name in ("functies", "leeftijdsgroepen", "werkvormen", "gemeenten"):
+        out[name] = tuple(out[name] or ())
+    return out
+
+
+@bp.route("/aanbod/<int:aanbod_id>/bewerken", methods=["GET", "POST"])
+def aanbod_bewerken(aanbod_id: int):
+    authorize(can_edit_organisatie, _aanbod_ref(aanbod_id))
+    a = _load(aanbod_id)
+    form = AanbodForm(obj=a)
+    if request.method == "GET":
+        for name in ("functies", "leeftijdsgroepen", "werkvormen", "gemeenten"):
+            getattr(form, name).data = list(getattr(a, name))
+    terug = _terug(url_for("partners.aanbod", aanbod_id=a.id))
+    if form.validate_on_submit():
+        for name, value in _waarden(form).items():
+            getattr(form, name).data = value
+        diffs = save_form(a, form, VELDEN)
+        if diffs is not None:
+            return render_conflict("partners/aanbod_form.html", diffs, form=form, org=a.organisatie,
+                                   aanbod=a, terug=terug)
+        flash(f"Aanbod {a.naam} is bijgewerkt.", "success")
+        return redirect(terug)
+    return render_template("partners/aanbod_form.html", form=form, org=a.organisatie, aanbod=a,
+                           terug=terug)
+
+
+@bp.route("/aanbod/<int:aanbod_id>/verwijderen", methods=["GET", "POST"])
+def aanbod_verwijderen(aanbod_id: int):
+    authorize(can_edit_organisatie, _aanbod_ref(aanbod_id))
+    a = _load(aanbod_id)
+    form = BevestigForm(version=a.version)
+    terug = url_for("partners.organisatie", organisatie_id=a.organisatie_id)
+    context = dict(form=form, titel=f"Aanbod {a.naam} verwijderen", terug=terug,
+                   uitleg=f"'{a.naam}' van {a.organisatie.naam} wordt definitief verwijderd. "
+                          "Is het "
+                          "aanbod alleen tijdelijk gestopt? Vul dan liever een einddatum in.")
+    if form.validate_on_submit():
+        if form.version.data != str(a.version):
+            return render_template("partners/bevestig_verwijderen.html", gewijzigd=True,
+                                   **context), 409
+        naam = a.naam
+        operations.verwijder(a)
+        db.session.commit()
+        flash(f"Aanbod {naam} is verwijderd.", "success")
+        return redirect(terug)
+    return render_template("partners/bevestig_verwijderen.html", **context)
+
+
+@bp.post("/aanbod/<int:aanbod_id>/nagekeken")
+def aanbod_nagekeken(aanbod_id: int):
+    """The 'nagekeken' button: the partner confirms the aanbod is still correct today."""
+    authorize(can_edit_organisatie, _aanbod_ref(aanbod_id))
+    a = db.get_or_404(Aanbod, aanbod_id)
+    operations.markeer_nagekeken(a)
+    db.session.commit()
+    flash(f"Aanbod {a.naam} is gemarkeerd als nagekeken op vandaag.", "success")
+    return redirect(_terug(url_for("partners.aanbod", aanbod_id=a.id)))

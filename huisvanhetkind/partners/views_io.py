@@ -1,0 +1,188 @@
+"""Import (upload → preview → confirm → result), the empty template, and the exports."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from flask import (abort, current_app, flash, redirect, render_template, send_file, session,
+                   url_for)
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import HiddenField
+from wtforms.validators import DataRequired
+
+from ..audit.log import record_event
+from ..auth.guard import authorize
+from ..auth.permissions import (can_create_netwerk, can_edit_netwerk, can_export_netwerk,
+                                is_authenticated)
+from ..extensions import db
+from ..forms import VERPLICHT
+from . import bp, importer
+from .export import FORMATEN, bestandsnaam
+from .export.writers import werkmap
+from .importer import ImportGeweigerd, opslag
+from .importer.columns import BLADEN
+from .models import Netwerk
+from .refs import netwerk_ref
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class ImportForm(FlaskForm):
+    bestand = FileField("Bestand (.xlsx, .zip met .csv-bestanden, of één .csv)",
+                        validators=[FileRequired(VERPLICHT)],
+                        description="Maximaal 5 MB. Er wordt nog niets opgeslagen: je krijgt "
+                                    "eerst een overzicht van wat er zal veranderen.")
+
+
+class BevestigForm(FlaskForm):
+    token = HiddenField(validators=[DataRequired()])
+
+
+def _map() -> Path:
+    """Where uploads wait for confirmation: IMPORT_MAP, by default instance/imports."""
+    return Path(current_app.config.get("IMPORT_MAP")
+                or Path(current_app.instance_path) / "imports")
+
+
+def _upload(form: ImportForm, netwerk: Netwerk | None, bevestig_url: str, annuleer_url: str):
+    """Shared by both imports: validate and dry-run the upload, then show the preview."""
+    bestand = form.bestand.data
+    naam = (bestand.filename or "").replace("\\", "/").rsplit("/", 1)[-1][:200]
+    data = bestand.read()
+    netwerk_id = netwerk.id if netwerk else None
+    try:
+        rapport = importer.importeer(importer.lees(data, naam), netwerk_id=netwerk_id,
+                                     mag_bestaan=netwerk is not None, bestandsnaam=naam,
+                                     dry_run=True)
+    except ImportGeweigerd as e:
+        return _fouten(form, netwerk, naam, e)
+    token = opslag.bewaar(_map(), data, gebruiker_id=current_user.id, netwerk_id=netwerk_id,
+                          bestandsnaam=naam)
+    return render_template("partners/import_preview.html", rapport=rapport, netwerk=netwerk,
+                           bestandsnaam=naam, form=BevestigForm(token=token),
+                           bevestig_url=bevestig_url, annuleer_url=annuleer_url)
+
+
+def _fouten(form, netwerk, naam: str, e: ImportGeweigerd):
+    return render_template("partners/import_upload.html", form=form, netwerk=netwerk,
+                           bladen=BLADEN, bestandsnaam=naam, fouten=e.regels(),
+                           aantal_fouten=len(e.fouten)), 422
+
+
+def _bevestig(netwerk: Netwerk | None, terug_url: str):
+    """Read the stored file again and import it for real; None token → back to the upload."""
+    form = BevestigForm()
+    if not form.validate_on_submit():
+        abort(400)
+    netwerk_id = netwerk.id if netwerk else None
+    stored = opslag.haal(_map(), form.token.data, gebruiker_id=current_user.id,
+                         netwerk_id=netwerk_id)
+    if stored is None:
+        flash("Deze upload is verlopen of al verwerkt. Kies het bestand opnieuw.", "warning")
+        return None, redirect(terug_url)
+    data, naam = stored
+    try:
+        rapport = importer.importeer(importer.lees(data, naam), netwerk_id=netwerk_id,
+                                     mag_bestaan=netwerk is not None, bestandsnaam=naam)
+    except ImportGeweigerd as e:
+        return None, _fouten(ImportForm(formdata=None), netwerk, naam, e)
+    finally:
+        opslag.verwijder(_map(), form.token.data)
+    return rapport, None
+
+
+@bp.route("/netwerken/<int:netwerk_id>/import", methods=["GET", "POST"])
+def import_upload(netwerk_id: int):
+    authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
+    netwerk = db.get_or_404(Netwerk, netwerk_id)
+    form = ImportForm()
+    if form.validate_on_submit():
+        return _upload(form, netwerk, url_for("partners.import_bevestig", netwerk_id=netwerk_id),
+                       url_for("partners.import_annuleer", netwerk_id=netwerk_id))
+    return render_template("partners/import_upload.html", form=form, netwerk=netwerk,
+                           bladen=BLADEN), 422 if form.errors else 200
+
+
+@bp.post("/netwerken/<int:netwerk_id>/import/bevestig")
+def import_bevestig(netwerk_id: int):
+    authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
+    netwerk = db.get_or_404(Netwerk, netwerk_id)
+    rapport, response = _bevestig(netwerk, url_for("partners.import_upload", netwerk_id=netwerk_id))
+    if response is not None:
+        return response
+    session["import_resultaat"] = {"netwerk_id": netwerk_id, "tellingen": rapport.tellingen()}
+    return redirect(url_for("partners.import_resultaat", netwerk_id=netwerk_id))
+
+
+@bp.post("/netwerken/<int:netwerk_id>/import/annuleer")
+def import_annuleer(netwerk_id: int):
+    authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
+    form = BevestigForm()
+    if form.validate_on_submit():
+        opslag.verwijder(_map(), form.token.data)
+    flash("De import is geannuleerd; er is niets opgeslagen.", "info")
+    return redirect(url_for("partners.import_upload", netwerk_id=netwerk_id))
+
+
+@bp.get("/netwerken/<int:netwerk_id>/import/resultaat")
+def import_resultaat(netwerk_id: int):
+    authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
+    netwerk = db.get_or_404(Netwerk, netwerk_id)
+    resultaat = session.get("import_resultaat")
+    if not resultaat or resultaat.get("netwerk_id") != netwerk_id:
+        return redirect(url_for("partners.import_upload", netwerk_id=netwerk_id))
+    return render_template("partners/import_resultaat.html", netwerk=netwerk,
+                           tellingen=resultaat["tellingen"])
+
+
+@bp.route("/netwerken/import", methods=["GET", "POST"])
+def import_nieuw():
+    authorize(can_create_netwerk)
+    form = ImportForm()
+    if form.validate_on_submit():
+        return _upload(form, None, url_for("partners.import_nieuw_bevestig"),
+                       url_for("partners.import_nieuw"))
+    return render_template("partners/import_upload.html", form=form, netwerk=None,
+                           bladen=BLADEN), 422 if form.errors else 200
+
+
+@bp.post("/netwerken/import/bevestig")
+def import_nieuw_bevestig():
+    authorize(can_create_netwerk)
+    rapport, response = _bevestig(None, url_for("partners.import_nieuw"))
+    if response is not None:
+        return response
+    flash(f"Het netwerk '{rapport.netwerk}' is geïmporteerd: {rapport.samenvatting()}.", "success")
+    return redirect(url_for("partners.netwerk", netwerk_id=rapport.netwerk_id))
+
+
+@bp.get("/import/sjabloon.xlsx")
+def import_sjabloon():
+    authorize(is_authenticated)
+    return send_file(io.BytesIO(werkmap()), mimetype=XLSX, as_attachment=True,
+                     download_name="huis-van-het-kind-sjabloon.xlsx")
+
+
+@bp.get("/netwerken/<int:netwerk_id>/export")
+def export(netwerk_id: int):
+    authorize(can_export_netwerk, netwerk_ref(netwerk_id))
+    netwerk = db.get_or_404(Netwerk, netwerk_id)
+    return render_template("partners/export.html", netwerk=netwerk, formaten=FORMATEN.values())
+
+
+@bp.get("/netwerken/<int:netwerk_id>/export.<formaat>")
+def export_bestand(netwerk_id: int, formaat: str):
+    authorize(can_export_netwerk, netwerk_ref(netwerk_id))
+    netwerk = db.get_or_404(Netwerk, netwerk_id)
+    f = FORMATEN.get(formaat)
+    if f is None:
+        abort(404)
+    naam = bestandsnaam(netwerk.naam, f)
+    data = f.maak(netwerk_id)
+    # exports carry personal data (e-mail addresses): who downloaded what is logged
+    record_event(db.session, "export", f"Export {f.naam} ({naam})", netwerk_id=netwerk_id)
+    db.session.commit()
+    return send_file(io.BytesIO(data), mimetype=f.mimetype, as_attachment=True,
+                     download_name=naam)

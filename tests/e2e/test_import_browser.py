@@ -1,0 +1,39 @@
+"""In Chromium, with CSRF on: upload a workbook → see the preview → confirm → result; a bad
+file shows the cell and keeps the database unchanged."""
+import pytest
+
+from tests.e2e.conftest import login
+from tests.factories import WACHTWOORD
+from tests.io_helpers import groot_netwerk, werkmap
+
+pytestmark = pytest.mark.e2e
+
+
+def test_upload_preview_confirm(page, wereld, tmp_path):
+    goed = tmp_path / "netwerk.xlsx"
+    goed.write_bytes(werkmap(groot_netwerk(n=6)))
+    slecht = tmp_path / "slecht.xlsx"
+    bladen = groot_netwerk(n=6)
+    bladen["aanbod"][3][3] = "speelotheek"
+    slecht.write_bytes(werkmap(bladen))
+
+    login(page, "coord-x@test.be", WACHTWOORD)
+    page.goto(f"/netwerken/{wereld.netwerk_x}")
+    page.get_by_role("link", name="Import", exact=True).click()
+    page.get_by_label("Bestand").set_input_files(str(slecht))
+    page.get_by_role("button", name="Bestand controleren").click()
+    alert = page.locator("#importfouten")
+    assert "aanbod, rij 4, kolom aanbodvorm: 'speelotheek'" in alert.inner_text()
+
+    page.get_by_label("Bestand").set_input_files(str(goed))
+    page.get_by_role("button", name="Bestand controleren").click()
+    assert page.get_by_role("heading", name="Import controleren: netwerk.xlsx").is_visible()
+    assert page.get_by_text("Partner 03 vzw").first.is_visible()
+    page.get_by_role("button", name="Importeren").click()
+    assert page.get_by_role("heading", name="Import voltooid").is_visible()
+    assert page.get_by_role("row", name="partners 6 0 0").is_visible()
+    page.get_by_role("link", name="Export", exact=True).click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download Open Referral HSDS 3.0 (.json)").click()
+    assert download.value.suggested_filename == "huis-van-het-kind-x-hsds.json"
+    assert page.foreign == [] and page.dialogs == []

@@ -1,0 +1,199 @@
+"""Graaf pages (issue #5): the network graph, analysis, 'wat als' and the consultants' overview.
+
+Every page shows a partner named like markup as plain text, takes one authorisation decision,
+and uses a bounded number of SQL statements.
+"""
+import json
+import re
+
+import pytest
+
+from huisvanhetkind.extensions import db
+from huisvanhetkind.graaf.analysis import UITLEG
+from tests import factories as f
+from tests.graaf_helpers import XSS, count_queries, groot_netwerk, xss_partner
+from tests.test_pages import EXTERNAL
+
+ESCAPED = "&lt;img src=x onerror=alert(1)&gt; href"
+
+
+def _pages(x, org):
+    return [f"/netwerken/{x}/graaf", f"/netwerken/{x}/analyse", f"/netwerken/{x}/wat-als",
+            f"/netwerken/{x}/wat-als?partner={org}", f"/netwerken/{x}/dekking",
+            f"/netwerken/{x}/dekking?gemeente=46021",
+            f"/netwerken/{x}/dekking/cel?functie=ontmoeting&leeftijdsgroep=0-3",
+            f"/netwerken/{x}/verwijzingen"]
+
+
+@pytest.mark.parametrize("who", ["beheerder", "coordinator_x", "partner_a", "consultant_ov"])
+def test_pages_render_names_as_plain_text(app, wereld, login, who):
+    xss = xss_partner(app, wereld)
+    c = login(getattr(wereld, who))
+    for url in _pages(wereld.netwerk_x, xss):
+        r = c.get(url)
+        assert r.status_code == 200, url
+        html = r.get_data(as_text=True)
+        assert "<img src=x" not in html, url  # never raw markup from a name
+        assert ESCAPED in html or "\\u003cimg src=x" in html, url
+        assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", html), url
+        assert " style=" not in html and " onclick=" not in html, url
+        assert not EXTERNAL.search(html), url  # nothing from outside the app
+
+
+@pytest.mark.parametrize("who", ["coordinator_y", "consultant_ant"])
+def test_other_networks_are_refused(wereld, login, who):
+    c = login(getattr(wereld, who))
+    for url in _pages(wereld.netwerk_x, wereld.org_a) + [
+            f"/netwerken/{wereld.netwerk_x}/graaf.json", f"/netwerken/{wereld.netwerk_x}/graaf.gexf",
+            f"/netwerken/{wereld.netwerk_x}/dekking.svg"]:
+        assert c.get(url).status_code == 403, url
+
+
+def test_anonymous_is_sent_to_login(wereld, client):
+    r = client.get(f"/netwerken/{wereld.netwerk_x}/graaf")
+    assert r.status_code in (302, 401)
+
+
+def test_graph_page_embeds_plain_json_for_graaf_js(app, wereld, login):
+    xss = xss_partner(app, wereld)
+    html = login(wereld.coordinator_x).get(f"/netwerken/{wereld.netwerk_x}/graaf").get_data(
+        as_text=True)
+    blob = re.search(r'<script type="application/json" id="graaf-data">(.*?)</script>', html,
+                     re.S).group(1)
+    assert "<" not in blob  # tojson escapes < > & so nothing can close the script element
+    data = json.loads(blob)
+    node = next(n for n in data["nodes"] if n["id"] == xss)
+    assert node["label"] == XSS and node["url"] == f"/organisaties/{xss}"
+    assert {n["id"] for n in data["nodes"]} == {wereld.org_a, wereld.org_b, xss}
+    assert next(n for n in data["nodes"] if n["id"] == wereld.org_b)["geisoleerd"]
+    assert data["physics"] is True and {s["code"] for s in data["soorten"]} >= {"doorverwijzing"}
+    assert '/vendor/vis-network/vis-network.min.js' in html and "js/graaf.js" in html
+    assert "vis-network.css" in html
+    # the same data as tables, for keyboard and screen-reader users
+    assert 'id="tabel-partners"' in html and 'id="tabel-verwijzingen"' in html
+    assert f'data-knoop="{xss}"' in html
+    # legend: not by colour alone
+    assert "kwetsbare schakel" in html and "geïsoleerd (geen verwijzing)" in html
+    assert client_json(login(wereld.coordinator_x), wereld.netwerk_x) == data
+
+
+def client_json(c, netwerk_id):
+    r = c.get(f"/netwerken/{netwerk_id}/graaf.json")
+    assert r.status_code == 200 and r.is_json
+    return r.get_json()
+
+
+def test_analyse_page_explains_every_measure(app, wereld, login):
+    xss_partner(app, wereld)
+    html = login(wereld.consultant_ov).get(f"/netwerken/{wereld.netwerk_x}/analyse").get_data(
+        as_text=True)
+    for code in ("geisoleerd", "kwetsbare_schakels", "bruggen", "makelaars", "eenrichting",
+                 "onbevestigd", "componenten", "dichtheid", "reciprociteit", "cb_bereik"):
+        assert UITLEG[code].replace("'", "&#39;") in html, code
+    assert "Partner B" in html  # isolated
+    assert "verwijzing invullen" not in html  # consultants do not edit
+
+
+def test_wat_als_shows_changed_metrics_and_conditions(app, wereld, login):
+    xss = xss_partner(app, wereld)
+    c = login(wereld.coordinator_x)
+    html = c.get(f"/netwerken/{wereld.netwerk_x}/wat-als?partner={wereld.org_a}").get_data(
+        as_text=True)
+    assert "Zonder Partner A" in html
+    assert "Raken geïsoleerd (1)" in html and ESCAPED in html
+    assert "E1 Ontvankelijke aanvraag" in html and "S7 Bestemming subsidie" in html
+    assert "Erkenbaar: nu" in html
+    assert c.get(f"/netwerken/{wereld.netwerk_x}/wat-als?partner={wereld.org_y}").status_code == 404
+    assert xss  # the form lists every member
+    assert f'<option value="{xss}">{ESCAPED}</option>' in c.get(
+        f"/netwerken/{wereld.netwerk_x}/wat-als").get_data(as_text=True)
+
+
+def _statements(app, login, wereld, url_of):
+    """SQL statements of a page for a network of 3 and of 30 partners."""
+    small = groot_netwerk(app, 3, "Klein netwerk")
+    big = groot_netwerk(app, 30, "Groter netwerk")
+    c = login(wereld.beheerder)
+    counts = []
+    for nid in (small, big):
+        with app.app_context():
+            r, n = count_queries(lambda: c.get(url_of(nid)))
+        assert r.status_code == 200
+        counts.append(n)
+    return counts
+
+
+@pytest.mark.parametrize("url", ["/netwerken/{}/graaf", "/netwerken/{}/dekking",
+                                 "/netwerken/{}/analyse", "/netwerken/{}/verwijzingen",
+                                 "/netwerken/{}/dekking/cel?functie=ontmoeting&leeftijdsgroep=0-3",
+                                 "/netwerken/{}/wat-als?partner=1", "/netwerken/{}/graaf.gexf"])
+def test_bounded_sql(app, wereld, login, url):
+    def url_of(nid):
+        if "partner=" in url:
+            with app.app_context():
+                from huisvanhetkind.graaf.queries import leden
+                return url.format(nid).replace("partner=1", f"partner={leden(nid)[0][0]}")
+        return url.format(nid)
+    few, many = _statements(app, login, wereld, url_of)
+    assert few == many, (few, many)
+
+
+ROW = re.compile(r'<th scope="row" class="fw-normal"><a href="/netwerken/\d+">([^<]+)</a>')
+
+
+def _rows(c, url):
+    r = c.get(url)
+    assert r.status_code == 200
+    return ROW.findall(r.get_data(as_text=True))
+
+
+def test_overview_for_consultants_and_beheerder(app, wereld, login):
+    with app.app_context():
+        f.netwerk("Huis van het Kind Gent", gemeenten=("44021",))
+        db.session.commit()
+    c = login(wereld.consultant_ov)
+    assert _rows(c, "/overzicht") == ["Huis van het Kind Gent", "Huis van het Kind X"]
+    ov = c.get("/overzicht").get_data(as_text=True)
+    assert 'href="/overzicht"' in ov  # in the main navigation
+    assert f'href="/netwerken/{wereld.netwerk_x}"' in ov and "Oost-Vlaanderen" in ov
+    assert c.get("/overzicht?provincie=Antwerpen").status_code == 403
+    assert c.get("/overzicht?provincie=Mars").status_code == 403
+    assert _rows(login(wereld.consultant_ant), "/overzicht") == ["Huis van het Kind Y"]
+    b = login(wereld.beheerder)
+    assert len(_rows(b, "/overzicht")) == 3
+    assert _rows(b, "/overzicht?provincie=Antwerpen") == ["Huis van het Kind Y"]
+    assert b.get("/overzicht?provincie=Mars").status_code == 404
+    for who in ("coordinator_x", "partner_a"):
+        c = login(getattr(wereld, who))
+        assert c.get("/overzicht").status_code == 403
+        assert 'href="/overzicht"' not in c.get("/").get_data(as_text=True)
+
+
+def test_overview_sorts_server_side_with_aria_sort(app, wereld, login):
+    groot_netwerk(app, 4, "Aaa netwerk")
+    c = login(wereld.beheerder)
+    html = c.get("/overzicht?sort=leden&richting=af").get_data(as_text=True)
+    assert 'aria-sort="descending"' in html
+    assert ROW.findall(html)[0] == "Aaa netwerk"  # 4 members, the most
+    assert _rows(c, "/overzicht?sort=leden")[-1] == "Aaa netwerk"
+    html = c.get("/overzicht?sort=naam").get_data(as_text=True)
+    namen = ROW.findall(html)
+    assert namen == sorted(namen, key=str.casefold) and 'aria-sort="ascending"' in html
+    assert "sort=naam&amp;richting=af" in html  # the active column links to the other direction
+    assert c.get("/overzicht?sort=onzin").status_code == 200
+
+
+def test_empty_network_pages_still_render(app, wereld, login):
+    with app.app_context():
+        leeg = f.netwerk("Leeg netwerk", gemeenten=())
+        db.session.commit()
+        nid = leeg.id
+    c = login(wereld.beheerder)
+    for url in _pages(nid, 0)[:3] + [f"/netwerken/{nid}/dekking", f"/netwerken/{nid}/graaf.json",
+                                     f"/netwerken/{nid}/dekking.svg", f"/netwerken/{nid}/dekking.png",
+                                     f"/netwerken/{nid}/verwijzingen", f"/api/v1/netwerken/{nid}/analyse",
+                                     f"/netwerken/{nid}/graaf.gexf", "/overzicht"]:
+        assert c.get(url).status_code == 200, url
+    assert c.get(f"/netwerken/{nid}/wat-als?partner={wereld.org_a}").status_code == 404
+    assert c.get(f"/netwerken/999/graaf").status_code == 404
+    assert c.get(f"/netwerken/999/verwijzingen").status_code == 404

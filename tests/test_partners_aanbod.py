@@ -1,0 +1,157 @@
+"""Aanbod over HTTP: create/edit/delete, validation next to the field, 'nagekeken', the list."""
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from huisvanhetkind.extensions import db
+from huisvanhetkind.partners.models import Aanbod
+from tests import factories as f
+from tests.partners_helpers import aanbod_data, aanbod_form
+
+
+def _aanbod_id(app, naam):
+    with app.app_context():
+        return db.session.scalar(select(Aanbod.id).where(Aanbod.naam == naam))
+
+
+def test_partner_creates_aanbod_for_own_organisation(wereld, login, app):
+    c = login(wereld.partner_a)
+    r = c.post(f"/organisaties/{wereld.org_a}/aanbod/nieuw", data=aanbod_data(
+        naam="Babbelbox", leeftijdsgroepen=["0-3", "ouders"], gemeenten=["46025"],
+        laagdrempelig="y", startdatum="2025-01-06", doelgroep="kwetsbaar"))
+    assert r.status_code == 302
+    with app.app_context():
+        a = db.session.scalar(select(Aanbod).where(Aanbod.naam == "Babbelbox"))
+        assert a.organisatie_id == wereld.org_a and a.leeftijdsgroepen == ("0-3", "ouders")
+        assert a.gemeenten == ("46025",) and a.laagdrempelig and a.doelgroep == "kwetsbaar"
+        assert a.startdatum == date(2025, 1, 6) and a.laatst_nagekeken_op == date.today()
+
+
+def test_missing_vorm_and_end_before_start_are_shown_next_to_the_fields(wereld, login):
+    c = login(wereld.partner_a)
+    r = c.post(f"/organisaties/{wereld.org_a}/aanbod/nieuw", data=aanbod_data(
+        aanbodvorm="", functies=None, startdatum="2025-06-01", einddatum="2025-05-01"))
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200
+    assert 'id="aanbodvorm-fout"' in html and "Kies een aanbodvorm." in html
+    assert 'id="einddatum-fout"' in html and "De einddatum ligt vóór de startdatum." in html
+    assert 'id="functies-fout"' in html and "Kies minstens één functie." in html
+    assert "niets is opgeslagen" in html
+
+
+def test_coordinator_enters_aanbod_from_the_network_choosing_the_member(wereld, login, app):
+    c = login(wereld.coordinator_x)
+    url = f"/netwerken/{wereld.netwerk_x}/aanbod/nieuw"
+    page = c.get(url).get_data(as_text=True)
+    assert "Partner A" in page and "Partner Y" not in page  # only members
+    r = c.post(url, data=aanbod_data(naam="Opvoedingswinkel", organisatie_id=wereld.org_b,
+                                     nog_een="1"))
+    assert r.status_code == 302 and f"organisatie_id={wereld.org_b}" in r.headers["Location"]
+    assert c.post(url, data=aanbod_data(organisatie_id=wereld.org_y)).status_code == 200  # refused
+    assert _aanbod_id(app, "Babbelbox") is None
+    assert login(wereld.partner_a).get(url).status_code == 403
+
+
+def test_edit_has_optimistic_locking(wereld, login, app):
+    c = login(wereld.partner_a)
+    aid = _aanbod_id(app, "Spelotheek A")
+    stale = aanbod_form(app, aid, naam="Spelotheek A1")
+    assert c.post(f"/aanbod/{aid}/bewerken", data=stale).status_code == 302
+    r = c.post(f"/aanbod/{aid}/bewerken", data=dict(stale, naam="Spelotheek A2"))
+    html = r.get_data(as_text=True)
+    assert r.status_code == 409 and "Spelotheek A1" in html and "Spelotheek A2" in html
+
+
+def test_delete_asks_confirmation(wereld, login, app):
+    c = login(wereld.partner_a)
+    aid = _aanbod_id(app, "Spelotheek A")
+    page = c.get(f"/aanbod/{aid}/verwijderen").get_data(as_text=True)
+    assert "Definitief verwijderen" in page and "confirm(" not in page
+    assert _aanbod_id(app, "Spelotheek A") == aid
+    with app.app_context():
+        version = db.session.get(Aanbod, aid).version
+    assert c.post(f"/aanbod/{aid}/verwijderen", data={"version": version - 1}).status_code == 409
+    assert c.post(f"/aanbod/{aid}/verwijderen", data={"version": version}).status_code == 302
+    assert _aanbod_id(app, "Spelotheek A") is None
+
+
+def test_stale_aanbod_gets_a_badge_and_the_nagekeken_button_resets_it(wereld, login, app):
+    with app.app_context():
+        a = db.session.get(Aanbod, _aanbod_id(app, "Spelotheek A"))
+        a.laatst_nagekeken_op = date.today() - timedelta(days=400)
+        db.session.commit()
+        aid = a.id
+    c = login(wereld.partner_a)
+    html = c.get(f"/netwerken/{wereld.netwerk_x}/aanbod").get_data(as_text=True)
+    assert "Niet nagekeken in 12 maanden" in html
+    assert "Herinnering" in c.get("/").get_data(as_text=True)
+    r = c.post(f"/aanbod/{aid}/nagekeken?next=/netwerken/{wereld.netwerk_x}/aanbod")
+    assert r.status_code == 302 and r.headers["Location"].endswith(f"/netwerken/{wereld.netwerk_x}/aanbod")
+    with app.app_context():
+        assert db.session.get(Aanbod, aid).laatst_nagekeken_op == date.today()
+    assert "Niet nagekeken in 12 maanden" not in c.get(f"/aanbod/{aid}").get_data(as_text=True)
+    # ?next= never leaves the site
+    r = c.post(f"/aanbod/{aid}/nagekeken?next=https://evil.example/")
+    assert "evil" not in r.headers["Location"]
+
+
+def test_aanbod_list_filters_in_sql(wereld, login, app):
+    with app.app_context():
+        a = db.session.get(f.Organisatie, wereld.org_a)
+        b = db.session.get(f.Organisatie, wereld.org_b)
+        f.aanbod(b, "Kinderopvang Kwetternest", aanbodvorm="kinderopvang",
+                 functies=("opvang_onderwijs",), leeftijdsgroepen=("0-3", "3-6"),
+                 doelgroep="kwetsbaar", werkvormen=("locatie",), gemeenten=("46025",))
+        f.aanbod(a, "Huisbezoek", aanbodvorm="mobiele_gezinsondersteuning",
+                 functies=("gezinsondersteuning",), leeftijdsgroepen=("prenataal",),
+                 doelgroep="beide", werkvormen=("mobiel",),
+                 laatst_nagekeken_op=date.today() - timedelta(days=500))
+        db.session.commit()
+    c = login(wereld.consultant_ov)
+
+    def names(query):
+        html = c.get(f"/netwerken/{wereld.netwerk_x}/aanbod?{query}").get_data(as_text=True)
+        return {n for n in ("Spelotheek A", "Kinderopvang Kwetternest", "Huisbezoek") if n in html}
+
+    assert names("") == {"Spelotheek A", "Kinderopvang Kwetternest", "Huisbezoek"}
+    assert names("aanbodvorm=kinderopvang") == {"Kinderopvang Kwetternest"}
+    assert names("functie=gezinsondersteuning") == {"Huisbezoek"}
+    assert names("leeftijdsgroep=3-6") == {"Kinderopvang Kwetternest"}
+    assert names("doelgroep=kwetsbaar") == {"Kinderopvang Kwetternest", "Huisbezoek"}  # beide too
+    assert names("werkvorm=mobiel") == {"Huisbezoek"}
+    assert names("sector=kinderopvang") == {"Kinderopvang Kwetternest"}
+    # Temse: only the aanbod with its own municipality there; the others follow Partner A (Sint-Niklaas)
+    assert names("gemeente=46025") == {"Kinderopvang Kwetternest"}
+    assert names("gemeente=46021") == {"Spelotheek A", "Huisbezoek"}
+    assert names("verouderd=ja") == {"Huisbezoek"}
+    assert names("verouderd=nee") == {"Spelotheek A", "Kinderopvang Kwetternest"}
+    assert names("q=kwetter") == {"Kinderopvang Kwetternest"}
+    assert names("q=partner+b") == {"Kinderopvang Kwetternest"}
+    html = c.get(f"/netwerken/{wereld.netwerk_x}/aanbod?sorteer=nagekeken").get_data(as_text=True)
+    assert html.index("Huisbezoek") < html.index("Spelotheek A")
+    assert 'for="leeftijdsgroep">Leeftijdsgroep</label>' in html and 'method="get"' in html
+    assert "Bewerken" not in html and "Aanbod toevoegen" not in html  # consultant reads only
+
+
+def test_aanbod_of_former_members_is_not_in_the_network_list(wereld, login, app):
+    with app.app_context():
+        b = db.session.get(f.Organisatie, wereld.org_b)
+        f.aanbod(b, "Weg aanbod")
+        m = db.session.scalar(select(f.Lidmaatschap).where(f.Lidmaatschap.organisatie_id == b.id))
+        m.lid_tot = date(2024, 1, 31)
+        db.session.commit()
+    html = login(wereld.coordinator_x).get(f"/netwerken/{wereld.netwerk_x}/aanbod").get_data(as_text=True)
+    assert "Spelotheek A" in html and "Weg aanbod" not in html
+
+
+def test_overview_groups_by_vorm_and_age(wereld, login, app):
+    with app.app_context():
+        b = db.session.get(f.Organisatie, wereld.org_b)
+        f.aanbod(b, "Peuterspel", leeftijdsgroepen=("0-3", "3-6"))
+        db.session.commit()
+    html = login(wereld.partner_b).get(f"/netwerken/{wereld.netwerk_x}/aanbod/overzicht") \
+        .get_data(as_text=True)
+    assert "Spel en ontmoeting (2)" in html  # by vorm
+    assert "0 tot 3 jaar (2)" in html and "3 tot 6 jaar (1)" in html and "Prenataal (0)" in html
+    assert "Geen aanbod voor deze leeftijdsgroep." in html
+    assert "leeftijdsgroep=3-6" in html  # matrix cells open the filtered list

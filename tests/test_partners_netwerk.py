@@ -1,0 +1,121 @@
+"""Networks over HTTP: create (beheerder), edit (coordinator of the network), the overview page."""
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from huisvanhetkind.extensions import db
+from huisvanhetkind.partners.models import Netwerk
+from tests import factories as f
+from tests.partners_helpers import netwerk_form
+
+
+def _load(app, netwerk_id):
+    with app.app_context():
+        n = db.session.scalar(select(Netwerk).where(Netwerk.id == netwerk_id).options(
+            selectinload(Netwerk.werkingsgebied), selectinload(Netwerk.coordinatoren)))
+        return n, sorted((d.nis, d.deel) for d in n.werkingsgebied), {u.id for u in n.coordinatoren}
+
+
+def test_beheerder_creates_a_network_with_parts_and_coordinators(wereld, login, app):
+    c = login(wereld.beheerder)
+    page = c.get("/netwerken/nieuw").get_data(as_text=True)
+    assert 'name="coordinatoren"' in page and "data-gemeentekiezer" in page
+    r = c.post("/netwerken/nieuw", data={
+        "naam": "HvK Waasland", "gemeenten": ["46021"], "delen": "Temse: Tielrode\ntemse : Steendorp",
+        "rechtsvorm": "vzw", "aanvraagdatum": "2025-01-15", "erkenningsdatum": "",
+        "coordinator_naam": "Lies", "coordinator_email": "lies@hvk.be", "beschrijving": "",
+        "coordinatoren": [str(wereld.coordinator_y)]})
+    assert r.status_code == 302
+    nid = int(r.headers["Location"].rsplit("/", 1)[1])
+    n, delen, coordinatoren = _load(app, nid)
+    assert n.rechtsvorm == "vzw" and n.aanvraagdatum == date(2025, 1, 15)
+    assert delen == [("46021", ""), ("46025", "Steendorp"), ("46025", "Tielrode")]
+    assert coordinatoren == {wereld.coordinator_y}
+    html = login(wereld.coordinator_y).get(f"/netwerken/{nid}").get_data(as_text=True)
+    assert "Temse (deel: Tielrode)" in html
+
+
+def test_only_a_beheerder_creates_networks(wereld, login):
+    c = login(wereld.coordinator_x)
+    assert c.get("/netwerken/nieuw").status_code == 403
+    assert c.post("/netwerken/nieuw", data={"naam": "Stiekem"}).status_code == 403
+    assert "Nieuw netwerk" not in c.get("/netwerken").get_data(as_text=True)
+    assert "Nieuw netwerk" in login(wereld.beheerder).get("/netwerken").get_data(as_text=True)
+
+
+def test_werkingsgebied_errors_are_shown_next_to_the_field(wereld, login):
+    c = login(wereld.beheerder)
+    r = c.post("/netwerken/nieuw", data={
+        "naam": "Huis van het Kind X", "gemeenten": ["46021"], "rechtsvorm": "geen",
+        "delen": "Sint-Niklaas: Centrum\nAtlantis: Noord\nzonder dubbelpunt",
+        "aanvraagdatum": "2025-03-01", "erkenningsdatum": "2025-01-01"})
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200
+    assert 'id="delen-fout"' in html
+    assert "Regel 2: &#39;Atlantis&#39; is geen Vlaamse of Brusselse gemeente." in html
+    assert "Regel 3" in html
+    assert 'id="erkenningsdatum-fout"' in html and "vóór de aanvraagdatum" in html
+    r = c.post("/netwerken/nieuw", data={"naam": "Nieuw", "gemeenten": ["46021"],
+                                         "delen": "Sint-Niklaas: Centrum", "rechtsvorm": "geen"})
+    assert "staat hierboven al volledig" in r.get_data(as_text=True)
+
+
+def test_network_names_are_unique(wereld, login):
+    r = login(wereld.beheerder).post("/netwerken/nieuw", data={
+        "naam": "Huis van het Kind Y", "rechtsvorm": "geen"})
+    assert "Er bestaat al een netwerk met deze naam." in r.get_data(as_text=True)
+
+
+def test_coordinator_edits_own_network_but_not_its_coordinators(wereld, login, app):
+    c = login(wereld.coordinator_x)
+    page = c.get(f"/netwerken/{wereld.netwerk_x}/bewerken").get_data(as_text=True)
+    assert 'name="coordinatoren"' not in page
+    data = netwerk_form(app, wereld.netwerk_x, gemeenten=["46021"], delen="Temse: Tielrode",
+                        coordinator_email="coord@x.be", coordinatoren=[str(wereld.coordinator_y)])
+    assert c.post(f"/netwerken/{wereld.netwerk_x}/bewerken", data=data).status_code == 302
+    n, delen, coordinatoren = _load(app, wereld.netwerk_x)
+    assert delen == [("46021", ""), ("46025", "Tielrode")] and n.coordinator_email == "coord@x.be"
+    assert coordinatoren == {wereld.coordinator_x}  # ignored: not theirs to grant
+    assert c.get(f"/netwerken/{wereld.netwerk_y}/bewerken").status_code == 403
+    assert c.post(f"/netwerken/{wereld.netwerk_y}/bewerken",
+                  data=netwerk_form(app, wereld.netwerk_y, naam="Gekaapt")).status_code == 403
+    for user in (wereld.partner_a, wereld.consultant_ov):
+        assert login(user).get(f"/netwerken/{wereld.netwerk_x}/bewerken").status_code == 403
+
+
+def test_concurrent_werkingsgebied_edit_gets_a_conflict(wereld, login, app):
+    c = login(wereld.coordinator_x)
+    stale = netwerk_form(app, wereld.netwerk_x)
+    first = dict(stale, gemeenten=["46021"])
+    assert c.post(f"/netwerken/{wereld.netwerk_x}/bewerken", data=first).status_code == 302
+    r = c.post(f"/netwerken/{wereld.netwerk_x}/bewerken",
+               data=dict(stale, gemeenten=["46021", "46025", "46029"]))
+    html = r.get_data(as_text=True)
+    assert r.status_code == 409
+    assert "Werkingsgebied" in html and "Lokeren; Sint-Niklaas; Temse" in html
+    _, delen, _ = _load(app, wereld.netwerk_x)
+    assert delen == [("46021", "")]
+
+
+def test_network_page_shows_what_is_incomplete(wereld, login, app):
+    with app.app_context():
+        a = db.session.get(f.Organisatie, wereld.org_a)
+        f.aanbod(a, "Oud aanbod", aanbodvorm="informatie",
+                 laatst_nagekeken_op=date.today() - timedelta(days=400))
+        db.session.commit()
+    html = login(wereld.consultant_ov).get(f"/netwerken/{wereld.netwerk_x}").get_data(as_text=True)
+    assert "Nog aan te vullen" in html
+    assert "Geen e-mailadres van de coördinator." in html
+    assert "1 partner(s) zonder getekende samenwerkingsovereenkomst: Partner B." in html
+    assert "1 aanbod al meer dan 12 maanden niet nagekeken." in html
+    assert "Partner(s) zonder aanbod: Partner B." in html
+    assert "Welzijn" in html and "Kinderopvang" in html  # members by sector
+    assert "Spel en ontmoeting" in html and "Informatie en voorlichting" in html  # aanbod by vorm
+    assert "Netwerk bewerken" not in html  # consultants read only
+    with app.app_context():
+        n = f.netwerk("Leeg", gemeenten=())
+        db.session.commit()
+        leeg = n.id
+    html = login(wereld.beheerder).get(f"/netwerken/{leeg}").get_data(as_text=True)
+    assert "Geen werkingsgebied ingevuld." in html and "Nog geen partners." in html

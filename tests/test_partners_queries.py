@@ -1,0 +1,57 @@
+"""List and overview pages use a bounded number of SQL statements, whatever the number of rows."""
+from datetime import date, timedelta
+
+import pytest
+
+from huisvanhetkind.extensions import db
+from tests import factories as f
+from tests.partners_helpers import count_statements
+
+
+def _network(naam: str, rows: int, gemeente: str):
+    n = f.netwerk(naam, gemeenten=(gemeente,))
+    for i in range(rows):
+        org = f.organisatie(f"{naam} org {i:02d}", gemeenten=(gemeente,),
+                            sector=("welzijn", "kinderopvang", "lokaal_bestuur")[i % 3])
+        f.lid(n, org, overeenkomst_getekend=i % 2 == 0)
+        f.contactpersoon(org, f"Contact {i}")
+        f.aanbod(org, f"{naam} aanbod {i:02d}", leeftijdsgroepen=("0-3", "ouders"),
+                 laatst_nagekeken_op=date.today() - timedelta(days=400 * (i % 2)))
+    big_org = f.organisatie(f"{naam} grote partner", gemeenten=(gemeente,))
+    f.lid(n, big_org)
+    for i in range(rows):
+        f.aanbod(big_org, f"{naam} extra {i:02d}")
+        f.contactpersoon(big_org, f"Persoon {i}")
+    return n.id, big_org.id
+
+
+@pytest.fixture
+def klein_en_groot(app):
+    with app.app_context():
+        klein = _network("Klein", 3, "46021")
+        groot = _network("Groot", 40, "11002")
+        beheerder = f.gebruiker("beheerder").id
+        db.session.commit()
+    return klein, groot, beheerder
+
+
+PAGES = [
+    "/netwerken/{n}", "/netwerken/{n}/partners", "/netwerken/{n}/partners?sector=welzijn&sorteer=sector",
+    "/netwerken/{n}/aanbod", "/netwerken/{n}/aanbod?leeftijdsgroep=0-3&verouderd=ja&sorteer=partner",
+    "/netwerken/{n}/aanbod?gemeente={g}&q=org", "/netwerken/{n}/aanbod/overzicht",
+    "/netwerken/{n}/aanbod/nieuw", "/organisaties/{o}", "/netwerken/{n}/partners/toevoegen?q=org",
+]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_statement_count_is_the_same_for_3_and_40_rows(klein_en_groot, login, app, page):
+    (klein, klein_org), (groot, groot_org), beheerder = klein_en_groot
+    c = login(beheerder)
+    small_url = page.format(n=klein, o=klein_org, g="46021")
+    big_url = page.format(n=groot, o=groot_org, g="11002")
+    c.get(small_url)  # warm-up: the first request of a session loads the user once more
+    r_small, small = count_statements(app, lambda: c.get(small_url))
+    r_big, big = count_statements(app, lambda: c.get(big_url))
+    assert r_small.status_code == r_big.status_code == 200
+    assert small == big, f"{page}: {small} statements for 3 rows, {big} for 40"
+    assert big <= 20
