@@ -7,7 +7,7 @@ FLASK := $(VENV)/bin/flask --app huisvanhetkind
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run serve test test-sqlite test-postgres install install-test clean help
+.PHONY: run serve test test-zwaar test-sqlite test-postgres install install-test clean help
 
 help:
 	@echo "make run    - installeer, maak/upgrade de SQLite-databank, laad de demo en start op http://$(HOST):$(PORT)"
@@ -45,6 +45,10 @@ serve: install
 
 test: install-test
 	scripts/test.sh
+
+# The long gates (concurrency under gunicorn); SQLite only for now, see the note on issue 7.
+test-zwaar: install-test
+	.venv/bin/python -m pytest -q -m zwaar tests/zwaar
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -59,7 +59,8 @@ def session_for(base: str, email: str, password: str) -> requests.Session:
     page = s.get(base + "/aanmelden").text
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
     r = s.post(base + "/aanmelden", data={"email": email, "wachtwoord": password,
-                                          "csrf_token": token}, allow_redirects=False)
+                                          "csrf_token": token}, allow_redirects=False,
+               timeout=120)
     assert r.status_code == 302, r.text[:500]
     # the session is renewed at login: take the token of the new session
     page = s.get(base + "/wachtwoord").text
