@@ -1,24 +1,16 @@
 """Test helpers of the graaf module: a small linked network around the shared `wereld`."""
 from __future__ import annotations
 
-from sqlalchemy import event
-
 from huisvanhetkind.extensions import db
 from tests import factories as f
+from tests.sql_count import count_statements
 
 XSS = "<img src=x onerror=alert(1)> href"
 
 
 def count_queries(fn):
     """(result, number of SQL statements) of fn()."""
-    statements = []
-    listener = lambda *a: statements.append(a[2])  # noqa: E731
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        result = fn()
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
-    return result, len(statements)
+    return count_statements(fn)
 
 
 def xss_partner(app, wereld) -> int:

@@ -1,7 +1,7 @@
 """Helpers for the partners tests: form data as a browser would post it, and statement counting."""
 from __future__ import annotations
 
-from sqlalchemy import event
+from tests.sql_count import count_statements as _count
 
 from huisvanhetkind.extensions import db
 from huisvanhetkind.partners.models import Aanbod, Lidmaatschap, Netwerk
@@ -57,16 +57,4 @@ def lid_id(app, netwerk_id: int, organisatie_id: int) -> int:
 
 def count_statements(app, fn) -> tuple[object, int]:
     """Run fn() and count the SQL statements sent to the database meanwhile."""
-    statements = []
-
-    def listener(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", listener)
-    try:
-        result = fn()
-    finally:
-        event.remove(engine, "before_cursor_execute", listener)
-    return result, len(statements)
+    return _count(fn, app)

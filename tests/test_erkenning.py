@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import event
+from tests.sql_count import count_statements
 
 from huisvanhetkind.erkenning import service
 from huisvanhetkind.extensions import db
@@ -117,16 +117,7 @@ def test_dashboard_access(wereld, login):
 
 
 def _count_statements(app, fn):
-    statements = []
-    listener = lambda *a: statements.append(a[2])  # noqa: E731
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", listener)
-    try:
-        fn()
-    finally:
-        event.remove(engine, "before_cursor_execute", listener)
-    return len(statements)
+    return count_statements(fn, app)[1]
 
 
 def test_dashboard_uses_bounded_sql(app, login):

@@ -13,7 +13,7 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from huisvanhetkind.audit.models import AuditEntry
 from huisvanhetkind.erkenning.models import Actie, Engagement
@@ -23,6 +23,7 @@ from huisvanhetkind.partners.export import FORMATEN
 from huisvanhetkind.partners.export.hsds import document
 from huisvanhetkind.partners.models import Lidmaatschap, Netwerk, Organisatie
 from tests import factories as f
+from tests.sql_count import count_statements
 from tests.io_helpers import dump, tellingen
 
 HSDS = Path(__file__).resolve().parents[2] / "shared" / "hsds"
@@ -220,14 +221,7 @@ def test_cli_export_in_three_formats(app, runner, wereld, tmp_path):
 
 
 def _count_queries(fn):
-    statements = []
-    listener = lambda *a: statements.append(a[2])  # noqa: E731
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        fn()
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
-    return len(statements)
+    return count_statements(fn)[1]
 
 
 def _netwerk(naam: str, n: int) -> int:

@@ -1,23 +1,16 @@
 """The database → snapshot adapter: the right facts, in a bounded number of queries."""
 from datetime import date
 
-from sqlalchemy import event
 
 from huisvanhetkind.erkenning.facts import netwerk_facts
 from huisvanhetkind.erkenning.models import Actie, Engagement, Zorgregio
 from huisvanhetkind.extensions import db
 from tests import factories as f
+from tests.sql_count import count_statements
 
 
 def _count_queries(fn):
-    statements = []
-    listener = lambda *a: statements.append(a[2])  # noqa: E731
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        result = fn()
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
-    return result, len(statements)
+    return count_statements(fn)
 
 
 def _network(n_partners: int):
