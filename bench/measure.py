@@ -73,7 +73,12 @@ def _rij(naam: str, clients: int, m: load.Meting, rss: float, grens) -> dict:
             "fout_voorbeeld": m.fouten[:3], "grens_ms": grens, "ratio": float("nan")}
 
 
-def meet_alles(app, context: dict, port: int, master: int, args):
+class ServerWeg(RuntimeError):
+    """gunicorn stopped during the measurements (e.g. ended from outside)."""
+
+
+def meet_alles(app, context: dict, port: int, proc, args):
+    master = proc.pid
     cookies = {wie: load.login(port, context[wie], WACHTWOORD)
                for wie in ("coordinator", "consultant", "beheerder")}
     resolved = pages.resolve(app, context)
@@ -84,6 +89,9 @@ def meet_alles(app, context: dict, port: int, master: int, args):
     niveaus = [int(x) for x in args.clients.split(",")]
     for r in (r for r in resolved if r.url is not None):
         p = r.page
+        if proc.poll() is not None:
+            geheugen.stop()
+            raise ServerWeg(f"gunicorn stopte onverwacht vóór '{p.naam}'")
         if p.soort == "IMPORT":
             bestand = pages.import_zip(context["gemeenten"])
             geheugen.reset()

@@ -138,7 +138,7 @@ def _log_noten(log: Path) -> list[str]:
 
 
 def _backend(naam: str, url: str, args, met_facts: bool) -> dict:
-    from bench.measure import meet_alles
+    from bench.measure import ServerWeg, meet_alles
     env = _env(url)
     begin = time.perf_counter()
     if naam == "sqlite" and args.hergebruik and Path(url.removeprefix("sqlite:///")).exists():
@@ -150,11 +150,20 @@ def _backend(naam: str, url: str, args, met_facts: bool) -> dict:
     laadtijd = time.perf_counter() - begin
     print(f"[{naam}] data geladen in {laadtijd:.1f} s", flush=True)
     app, context, facts = _context(url, met_facts)
-    proc, port = _start_gunicorn(env, OUT / f"gunicorn-{naam}.log")
-    try:
-        rijen, noten, hwm = meet_alles(app, context, port, proc.pid, args)
-    finally:
-        _stop(proc)
+    herstart = []
+    for poging in (1, 2):  # once more if the server was ended from outside
+        proc, port = _start_gunicorn(env, OUT / f"gunicorn-{naam}.log")
+        try:
+            rijen, noten, hwm = meet_alles(app, context, port, proc, args)
+            break
+        except ServerWeg as e:
+            if poging == 2:
+                raise
+            herstart.append(f"{e}: alle metingen van {naam} opnieuw gedaan")
+            print(f"[{naam}] {e}; opnieuw", flush=True)
+        finally:
+            _stop(proc)
+    noten += herstart
     noten += _log_noten(OUT / f"gunicorn-{naam}.log")
     return {"titel": {"sqlite": "SQLite", "postgresql": "PostgreSQL 15"}.get(naam, naam),
             "laadtijd": laadtijd, "seed": args.seed, "demo_uitvoer": uitvoer,
