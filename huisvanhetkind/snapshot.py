@@ -7,6 +7,7 @@ from the database. No Flask, no SQLAlchemy here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import date
 
 
@@ -109,8 +110,13 @@ class Netwerk:
     def gemeenten(self) -> frozenset[str]:
         return frozenset(d.nis for d in self.werkingsgebied)
 
+    @cached_property
+    def _partners_by_id(self) -> dict[int, Partner]:
+        # cached_property writes the instance __dict__ directly, so it works on a frozen dataclass
+        return {p.id: p for p in self.partners}
+
     def partner(self, partner_id: int) -> Partner | None:
-        return next((p for p in self.partners if p.id == partner_id), None)
+        return self._partners_by_id.get(partner_id)
 
     def zonder_partner(self, partner_id: int) -> "Netwerk":
         """The same network as if this partner left it (for 'wat als')."""

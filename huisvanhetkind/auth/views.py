@@ -7,11 +7,14 @@ from urllib.parse import urlsplit
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+from sqlalchemy import update
+
 from ..audit.log import record_event
 from ..db import utcnow
 from ..extensions import db
 from . import bp, throttle
 from .forms import LoginForm, WachtwoordForm
+from .models import Gebruiker
 from .guard import authorize
 from .operations import end_sessions, find_user, set_password
 from .passwords import hash_password, needs_rehash, verify_password
@@ -48,9 +51,12 @@ def login():
         user = find_user(form.email.data)
         ok = verify_password(user.wachtwoord_hash if user else None, form.wachtwoord.data)
         if ok and user.actief:
+            # A plain UPDATE, not an ORM change: bookkeeping must not bump the row's version, or
+            # two simultaneous logins of one account would conflict (StaleDataError).
+            values = {"laatst_aangemeld_op": utcnow()}
             if needs_rehash(user.wachtwoord_hash):
-                user.wachtwoord_hash = hash_password(form.wachtwoord.data)
-            user.laatst_aangemeld_op = utcnow()
+                values["wachtwoord_hash"] = hash_password(form.wachtwoord.data)
+            db.session.execute(update(Gebruiker).where(Gebruiker.id == user.id).values(**values))
             throttle.clear(sleutel)
             session.clear()  # a fresh session at login: no fixation
             login_user(user)

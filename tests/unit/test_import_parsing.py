@@ -265,3 +265,12 @@ def test_xml_entities_are_refused_by_defusedxml(lid):
         openpyxl.load_workbook(io.BytesIO(data), read_only=True)
     assert isinstance(e.value.__context__ or e.value, EntitiesForbidden)
     assert "geen geldige Excel-werkmap" in _fouten(data, "x.xlsx")[0]
+
+
+def test_comma_separates_values_inside_a_semicolon_csv_but_labels_keep_their_commas():
+    from huisvanhetkind.partners.importer import cells
+    from huisvanhetkind.referentie.taxonomie import AANBODVORM, FUNCTIE
+    assert cells._items("ontmoeting, vrije_tijd", FUNCTIE.lookup) == ["ontmoeting", "vrije_tijd"]
+    label = AANBODVORM.label("vrije_tijd")
+    assert "," in label and cells._items(label, AANBODVORM.lookup) == [label]
+    assert cells._items("Sint-Niklaas, Temse", cells.gemeenten.zoek) == ["Sint-Niklaas", "Temse"]

@@ -100,9 +100,19 @@ def _getal(raw) -> int:
     return raw
 
 
-def _items(raw) -> list[str]:
-    """A multi-valued cell: separated by ';' (or a line break inside the cell)."""
-    return [p.strip() for p in re.split(r"[;\n]", tekst(raw)) if p.strip()]
+def _items(raw, known=None) -> list[str]:
+    """A multi-valued cell: separated by ';' (or a line break inside the cell). In a CSV whose
+    separator is ';' the values use ',' instead (domein.md §7): a part that is not known as a
+    whole is split on ',' — labels such as "Spel, vrije tijd, sport en cultuur" stay whole."""
+    out = []
+    for part in (p.strip() for p in re.split(r"[;\n]", tekst(raw))):
+        if not part:
+            continue
+        if "," in part and known is not None and not known(part):
+            out += [p.strip() for p in part.split(",") if p.strip()]
+        else:
+            out.append(part)
+    return out
 
 
 def _code(raw, k: Kolom) -> str:
@@ -120,12 +130,13 @@ def _code(raw, k: Kolom) -> str:
 def _codes(raw, k: Kolom) -> tuple[str, ...]:
     if isinstance(raw, (datetime, date)):
         return (_code(raw, k),)
-    onbekend = [t for t in _items(raw) if k.taxonomie.lookup(t) is None]
+    items = _items(raw, k.taxonomie.lookup)
+    onbekend = [t for t in items if k.taxonomie.lookup(t) is None]
     if onbekend:
         raise CelFout(f"{', '.join(repr(t) for t in onbekend)}: geen gekende "
                       f"{k.taxonomie.titel.lower()}. Toegelaten: {', '.join(k.taxonomie.keys())} "
                       f"(of hun omschrijving), gescheiden door ;")
-    return tuple(sorted({k.taxonomie.lookup(t).code for t in _items(raw)}))
+    return tuple(sorted({k.taxonomie.lookup(t).code for t in items}))
 
 
 def gemeente(text: str) -> str:
@@ -137,7 +148,7 @@ def gemeente(text: str) -> str:
 
 def _gemeenten(raw) -> tuple[str, ...]:
     fouten, nis = [], set()
-    for t in _items(raw):
+    for t in _items(raw, gemeenten.zoek):
         try:
             nis.add(gemeente(t))
         except CelFout:
