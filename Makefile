@@ -46,9 +46,9 @@ serve: install
 test: install-test
 	scripts/test.sh
 
-# The long gates (concurrency under gunicorn); SQLite only for now, see the note on issue 7.
+# The long gates (concurrency under gunicorn), on SQLite and PostgreSQL; CI runs them too.
 test-zwaar: install-test
-	.venv/bin/python -m pytest -q -m zwaar tests/zwaar
+	scripts/test.sh -m zwaar tests/zwaar
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -57,8 +57,10 @@ def bevestig(v: Verwijzing, netwerk_id: int, bevestigd: bool, van_naam: str,
 def tel_verwijzing(verwijzing_id: int) -> Verwijzing:
     """Count one more referral this year, atomically: the row is locked (FOR UPDATE on
     PostgreSQL, BEGIN IMMEDIATE on SQLite) so concurrent counts are never lost."""
+    # populate_existing: the row may already sit in the session with the values read before
+    # the lock; without it the UPDATE carries a stale version (StaleDataError on PostgreSQL)
     v = db.session.scalar(select(Verwijzing).where(Verwijzing.id == verwijzing_id)
-                          .with_for_update())
+                          .with_for_update().execution_options(populate_existing=True))
     v.aantal_per_jaar = (v.aantal_per_jaar or 0) + 1
     db.session.flush()
     return v

@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -28,10 +29,12 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ, DATABASE_URL=database_url, FLASK_SECRET_KEY="zwaar-geheim")
+        # a file, not a pipe: a full pipe nobody reads would block the workers mid-request
+        self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(
             [str(GUNICORN), "--workers", str(workers), "--threads", str(threads), "--bind",
              f"127.0.0.1:{self.port}", "--timeout", "120", "huisvanhetkind:create_app()"],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
             start_new_session=True)
         deadline = time.time() + 60
         while time.time() < deadline:
@@ -50,7 +53,8 @@ class Server:
                 self.proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
-        return self.proc.stdout.read().decode(errors="replace") if self.proc.stdout else ""
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")
 
 
 def session_for(base: str, email: str, password: str) -> requests.Session:
