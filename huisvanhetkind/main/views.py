@@ -1,7 +1,6 @@
 """Start page per role, the network switcher, vendored front-end files and a health check."""
 from __future__ import annotations
 
-from datetime import date, timedelta
 from pathlib import Path
 
 import pyvis
@@ -14,12 +13,11 @@ from ..auth.models import Gebruiker
 from ..auth.permissions import PARTNER, can_view_netwerk, is_authenticated
 from ..extensions import db
 from ..partners.models import Aanbod, Lidmaatschap, Organisatie
-from ..partners.queries import netwerk_counts, visible_netwerken_stmt
+from ..partners.queries import nakijk_grens, netwerk_counts, visible_netwerken_stmt
 from ..partners.refs import netwerk_ref
 from . import bp
 
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-NAKIJKEN_NA = timedelta(days=365)
 
 
 @bp.get("/")
@@ -32,7 +30,7 @@ def start():
         org = db.session.scalar(select(Organisatie).where(Organisatie.id == actor.organisatie_id)
                                 .options(selectinload(Organisatie.aanbod)))
         context["organisatie"] = org
-        grens = date.today() - NAKIJKEN_NA
+        grens = nakijk_grens()
         context["verouderd"] = [a for a in org.aanbod
                                 if a.laatst_nagekeken_op is None or a.laatst_nagekeken_op < grens]
     if actor.rol == "beheerder":
