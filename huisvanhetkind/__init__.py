@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, request
 
 from . import config
 
@@ -82,8 +82,12 @@ def register_commands(app: Flask) -> None:
 
 def register_request_hooks(app: Flask) -> None:
     from .auth.session import install
+    from .db import set_read_only
     from .main import sqlcount
 
+    # First hook: GET/HEAD requests open read-only (deferred) transactions on SQLite.
+    app.before_request(lambda: set_read_only(request.method in ("GET", "HEAD", "OPTIONS")))
+    app.teardown_request(lambda exc: set_read_only(False))
     install(app)
     sqlcount.install(app)
 

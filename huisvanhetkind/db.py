@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import sqlite3
+from contextvars import ContextVar
 from datetime import datetime, timezone
 
 from sqlalchemy import Integer, MetaData, Text, event, types
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Session, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -82,9 +83,45 @@ def _sqlite_on_connect(dbapi_connection, connection_record):
     cur.close()
 
 
+# A GET request only reads: on SQLite it must not take the single write lock (a slow report would
+# stall every writer and eventually time them out). Writers keep BEGIN IMMEDIATE.
+_read_only: ContextVar[bool] = ContextVar("hvk_read_only", default=False)
+
+
+def set_read_only(value: bool) -> None:
+    """Mark the transactions that this request (or thread) opens from now on as read-only."""
+    _read_only.set(value)
+
+
+def is_read_only() -> bool:
+    return _read_only.get()
+
+
 @event.listens_for(Engine, "begin")
 def _sqlite_begin_immediate(conn):
     # The driver's deferred BEGIN lets two writers read the same row and both write: lost updates.
     # BEGIN IMMEDIATE takes the write lock up front; busy_timeout makes the second one wait.
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("BEGIN" if _read_only.get() else "BEGIN IMMEDIATE")
+
+
+def begin_write(session) -> None:
+    """Switch a read-only (GET) request to writing, e.g. to log a download or a refusal: ends the
+    read transaction (nothing to lose) so that the next one starts with the write lock."""
+    if _read_only.get():
+        _read_only.set(False)
+        session.rollback()
+
+
+class ReadOnlyViolation(RuntimeError):
+    """A read-only request tried to write; call set_read_only(False) and start a new transaction."""
+
+
+def refuse_writes_when_read_only(session, flush_context, instances) -> None:
+    # A deferred SQLite transaction that writes after another commit fails with SQLITE_BUSY: make
+    # every such write fail loudly (and in the tests), never only under load.
+    if _read_only.get() and (session.new or session.dirty or session.deleted):
+        raise ReadOnlyViolation("schrijven in een alleen-lezen verzoek")
+
+
+event.listen(Session, "before_flush", refuse_writes_when_read_only)

@@ -77,3 +77,42 @@ def test_concurrent_read_modify_write_loses_no_update(app):
     with app.app_context():
         assert errors == []
         assert db.session.get(Organisatie, org_id).postcode == "50"
+
+
+def _second_writer_can_start(app) -> bool:
+    """Can another connection take the write lock right now (no waiting)?"""
+    import sqlite3
+    other = sqlite3.connect(db.engine.url.database, timeout=0, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        other.close()
+
+
+@sqlite_only
+@pytest.mark.parametrize("method, writer_waits", [("GET", False), ("POST", True)])
+def test_get_requests_do_not_hold_the_write_lock(app, method, writer_waits):
+    # A slow report (GET) must not stall every writer; a POST keeps BEGIN IMMEDIATE.
+    with app.test_request_context("/", method=method):
+        app.preprocess_request()
+        db.session.execute(select(Organisatie.id)).all()
+        assert _second_writer_can_start(app) is not writer_waits
+        db.session.rollback()
+
+
+def test_a_get_request_that_writes_fails_loudly(app):
+    from huisvanhetkind.db import ReadOnlyViolation, begin_write
+    with app.test_request_context("/", method="GET"):
+        app.preprocess_request()
+        with pytest.raises(ReadOnlyViolation):
+            f.organisatie(naam="Schrijft in GET")
+        db.session.rollback()
+        begin_write(db.session)  # the way to log e.g. a download from a GET request
+        f.organisatie(naam="Schrijft na begin_write")
+        db.session.commit()
+    with app.app_context():
+        assert db.session.scalar(select(Organisatie.naam)) == "Schrijft na begin_write"

@@ -5,6 +5,7 @@ from flask import abort, current_app, g, request
 from flask_login import current_user
 from sqlalchemy import select
 
+from ..db import begin_write
 from ..extensions import db
 from . import permissions
 from .permissions import ANONIEM, Actor
@@ -52,6 +53,7 @@ def authorize(check, *targets) -> None:
     from ..audit.log import record_event
     if not actor.authenticated:
         abort(401)
+    begin_write(db.session)  # also on GET: the refusal itself is written to the audit log
     db.session.rollback()
     record_event(db.session, "toegang_geweigerd",
                  f"{request.method} {request.path} ({check.__name__})")

@@ -16,6 +16,7 @@ from ..audit.log import record_event
 from ..auth.guard import authorize
 from ..auth.permissions import (can_create_netwerk, can_edit_netwerk, can_export_netwerk,
                                 is_authenticated)
+from ..db import begin_write
 from ..extensions import db
 from ..forms import VERPLICHT
 from . import bp, importer
@@ -182,6 +183,7 @@ def export_bestand(netwerk_id: int, formaat: str):
     naam = bestandsnaam(netwerk.naam, f)
     data = f.maak(netwerk_id)
     # exports carry personal data (e-mail addresses): who downloaded what is logged
+    begin_write(db.session)
     record_event(db.session, "export", f"Export {f.naam} ({naam})", netwerk_id=netwerk_id)
     db.session.commit()
     return send_file(io.BytesIO(data), mimetype=f.mimetype, as_attachment=True,
