@@ -1,6 +1,7 @@
 """Declarative base, naming convention, shared column types and the SQLite connection settings."""
 from __future__ import annotations
 
+import secrets
 import sqlite3
 from contextvars import ContextVar
 from datetime import datetime, timezone
@@ -20,6 +21,11 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def nieuwe_revisie() -> int:
+    """A random token identifying one committed state of a network (revisie.py)."""
+    return secrets.randbits(62) + 1
 
 
 def utcnow() -> datetime:

@@ -5,3 +5,4 @@ from .erkenning.models import Actie, Engagement, ReviewOpmerking, Zorgregio  # n
 from .graaf.models import BewustNiet, Verwijzing  # noqa: F401
 from .partners.models import (  # noqa: F401
     Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel)
+from . import revisie  # noqa: F401,E402  (listeners giving changed networks a new revisie)

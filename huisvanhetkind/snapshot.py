@@ -105,6 +105,8 @@ class Netwerk:
     zorgregio: dict[str, str] | None = field(default=None, hash=False, compare=False)
     # verplicht_kg aanbod of NON-members whose area intersects the werkingsgebied (E5)
     verplicht_kg_buiten: tuple[Aanbod, ...] = ()
+    # identifies the database state these facts were read from (a cache key); None once changed
+    bron: tuple | None = field(default=None, compare=False)
 
     @property
     def gemeenten(self) -> frozenset[str]:
@@ -128,7 +130,7 @@ class Netwerk:
             if a.partner_id == partner_id and a.verplicht_kg
             and (a.gemeenten or (leaving.gemeenten if leaving else frozenset())) & gemeenten)
         return replace(
-            self,
+            self, bron=None,
             verplicht_kg_buiten=self.verplicht_kg_buiten + buiten,
             partners=tuple(p for p in self.partners if p.id != partner_id),
             aanbod=tuple(a for a in self.aanbod if a.partner_id != partner_id),

@@ -197,3 +197,18 @@ def test_empty_network_pages_still_render(app, wereld, login):
     assert c.get(f"/netwerken/{nid}/wat-als?partner={wereld.org_a}").status_code == 404
     assert c.get(f"/netwerken/999/graaf").status_code == 404
     assert c.get(f"/netwerken/999/verwijzingen").status_code == 404
+
+
+def test_province_overview_statements_do_not_grow_with_the_number_of_networks(app, wereld, login):
+    from huisvanhetkind import cache
+    c = login(wereld.beheerder)
+    counts = []
+    for extra in (1, 6):
+        for i in range(extra):
+            groot_netwerk(app, 4, f"Extra {extra}.{i}")
+        cache.clear()  # cold: every network's facts are read, in one batch
+        with app.app_context():
+            r, n = count_queries(lambda: c.get("/overzicht"))
+        assert r.status_code == 200
+        counts.append(n)
+    assert counts[0] == counts[1], counts

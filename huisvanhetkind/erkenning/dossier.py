@@ -43,6 +43,13 @@ class Dossier:
     plan: tuple[EngagementPlan, ...]
     partner_namen: dict[int, str]
 
+    max_partnertabel = 300
+
+    @property
+    def aanbod_per_stuk(self) -> bool:
+        """List every aanbod by name, or (a large network) only counts: the export has the list."""
+        return len(self.ev.netwerk.aanbod) <= MAX_AANBOD_PER_STUK
+
     @property
     def netwerk(self):
         return self.ev.netwerk
@@ -50,6 +57,11 @@ class Dossier:
     @property
     def b(self):
         return self.ev.beoordeling
+
+
+# Above this the dossier counts aanbod per vorm and partner instead of listing each one: a
+# 60-page list helps no reviewer and made the PDF of the largest network take 18 s.
+MAX_AANBOD_PER_STUK = 400
 
 
 def aanbod_per_vorm(aanbod) -> tuple[VormRij, ...]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from .. import snapshot
+from .. import cache, snapshot
 from ..graaf import coverage
 from .facts import netwerk_facts
 from .rules import Beoordeling, evalueer
@@ -57,7 +57,13 @@ def evaluate(netwerk: snapshot.Netwerk, peildatum: date) -> Evaluation:
 
 def evaluation(netwerk_id: int, peildatum: date | None = None) -> Evaluation:
     """Raises LookupError when the network does not exist."""
-    return evaluate(netwerk_facts(netwerk_id), peildatum or date.today())
+    return cached_evaluate(netwerk_facts(netwerk_id), peildatum or date.today())
+
+
+def cached_evaluate(netwerk: snapshot.Netwerk, peildatum: date) -> Evaluation:
+    """evaluate(), computed once per process for the same facts (see cache.py)."""
+    key = None if netwerk.bron is None else ("evaluatie", netwerk.bron, peildatum)
+    return cache.remember(key, lambda: evaluate(netwerk, peildatum))
 
 
 def evaluate_network(netwerk_id: int, peildatum: date | None = None) -> Beoordeling:

@@ -99,6 +99,15 @@ def graaf(netwerk: Netwerk) -> nx.Graph:
     return g
 
 
+def geisoleerd(netwerk: Netwerk) -> tuple[int, ...]:
+    """Members without any verwijzing to or from another member, by name (no graph needed)."""
+    leden = {p.id for p in netwerk.partners}
+    verbonden = {x for v in netwerk.verwijzingen
+                 if v.van != v.naar and v.van in leden and v.naar in leden for x in (v.van, v.naar)}
+    return tuple(p.id for p in sorted(netwerk.partners, key=lambda p: (p.naam, p.id))
+                 if p.id not in verbonden)
+
+
 def pivots(n: int, m: int) -> int:
     """How many source partners betweenness uses: all (exact) while the budget allows."""
     if n * (n + m) <= BETWEENNESS_BUDGET:
@@ -149,7 +158,7 @@ def analyseer(netwerk: Netwerk) -> Analyse:
                         key=lambda n: (-round(betweenness[n], 12), key(n)))
 
     return Analyse(
-        geisoleerd=tuple(sorted((n for n in g if g.degree(n) == 0), key=key)),
+        geisoleerd=geisoleerd(netwerk),
         kwetsbare_schakels=tuple(sorted(nx.articulation_points(g), key=key)),
         bruggen=tuple(sorted((paar(a, b) for a, b in nx.bridges(g)),
                              key=lambda p: (key(p[0]), key(p[1])))),

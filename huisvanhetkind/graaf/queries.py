@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import abort
-from sqlalchemy import select
+from flask_sqlalchemy.pagination import SelectPagination
+from sqlalchemy import and_, exists, select, tuple_
 from sqlalchemy.orm import aliased
 
+from .. import cache
 from .. import snapshot as s
 from ..erkenning.facts import netwerk_facts
 from ..extensions import db
@@ -32,9 +34,12 @@ class Rapport:
 
 
 def bereken(netwerk: s.Netwerk) -> Rapport:
-    """The pure analyses of one snapshot (also used for the 'wat als' snapshot)."""
-    return Rapport(netwerk, analyseer(netwerk), coverage.lacunes(netwerk),
-                   coverage.overlappen(netwerk), coverage.bewust_niet(netwerk))
+    """The pure analyses of one snapshot (also used for the 'wat als' snapshot), computed once
+    per process for the same facts (cache.py)."""
+    return cache.remember(
+        None if netwerk.bron is None else ("rapport", netwerk.bron),
+        lambda: Rapport(netwerk, analyseer(netwerk), coverage.lacunes(netwerk),
+                        coverage.overlappen(netwerk), coverage.bewust_niet(netwerk)))
 
 
 def facts_or_404(netwerk_id: int) -> s.Netwerk:
@@ -81,16 +86,70 @@ class VerwijzingRij:
     naar_naam: str
 
 
+class RijPaginatie(SelectPagination):
+    """db.paginate for a select of (Verwijzing, van naam, naar naam) rows."""
+
+    def _query_items(self) -> list[VerwijzingRij]:
+        stmt = self._query_args["select"].limit(self.per_page).offset(self._query_offset)
+        return [VerwijzingRij(*r) for r in self._query_args["session"].execute(stmt)]
+
+
+def verwijzingen_stmt(netwerk_id: int, toon: str = "alle", naar_in: frozenset[int] = frozenset()):
+    """Verwijzingen between two active members, by names; `toon` filters as on the list page:
+    onbevestigd, eenrichting (no link back), te_bevestigen (unconfirmed, naar in `naar_in`)."""
+    van, naar = aliased(Organisatie), aliased(Organisatie)
+    van_lid, naar_lid = aliased(Lidmaatschap), aliased(Lidmaatschap)
+    # joins from the network's memberships (indexed), not IN (members) on both ends: that made
+    # SQLite scan every verwijzing of Flanders
+    stmt = (select(Verwijzing, van.naam, naar.naam)
+            .select_from(van_lid)
+            .join(Verwijzing, Verwijzing.van_id == van_lid.organisatie_id)
+            .join(naar_lid, and_(naar_lid.organisatie_id == Verwijzing.naar_id,
+                                 naar_lid.netwerk_id == netwerk_id, naar_lid.lid_tot.is_(None)))
+            .join(van, van.id == Verwijzing.van_id).join(naar, naar.id == Verwijzing.naar_id)
+            .where(van_lid.netwerk_id == netwerk_id, van_lid.lid_tot.is_(None)))
+    if toon in ("onbevestigd", "te_bevestigen"):
+        stmt = stmt.where(Verwijzing.bevestigd.is_(False))
+    if toon == "te_bevestigen":
+        stmt = stmt.where(Verwijzing.naar_id.in_(sorted(naar_in)))
+    if toon == "eenrichting":
+        terug = aliased(Verwijzing)
+        stmt = stmt.where(~exists().where(terug.van_id == Verwijzing.naar_id,
+                                          terug.naar_id == Verwijzing.van_id))
+    return stmt.order_by(van.naam, naar.naam, Verwijzing.soort, Verwijzing.id)
+
+
 def verwijzingen(netwerk_id: int) -> list[VerwijzingRij]:
     """Every verwijzing between two active members of the network, in one statement."""
-    van, naar = aliased(Organisatie), aliased(Organisatie)
-    members = actieve_leden(netwerk_id)
-    rows = db.session.execute(
-        select(Verwijzing, van.naam, naar.naam)
-        .join(van, van.id == Verwijzing.van_id).join(naar, naar.id == Verwijzing.naar_id)
-        .where(Verwijzing.van_id.in_(members), Verwijzing.naar_id.in_(members))
-        .order_by(van.naam, naar.naam, Verwijzing.soort, Verwijzing.id))
-    return [VerwijzingRij(v, a, b) for v, a, b in rows]
+    return [VerwijzingRij(*r) for r in db.session.execute(verwijzingen_stmt(netwerk_id))]
+
+
+def verwijzingen_pagina(netwerk_id: int, toon: str, naar_in: frozenset[int], page: int,
+                        per_page: int) -> RijPaginatie:
+    return RijPaginatie(select=verwijzingen_stmt(netwerk_id, toon, naar_in), session=db.session,
+                        page=page, per_page=per_page, error_out=False)
+
+
+def zonder_terugweg(pijlen: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Those (van, naar) pairs with no verwijzing back from naar to van."""
+    if not pijlen:
+        return set()
+    terug = set(tuple(r) for r in db.session.execute(
+        select(Verwijzing.naar_id, Verwijzing.van_id)
+        .where(tuple_(Verwijzing.van_id, Verwijzing.naar_id).in_(
+            sorted((b, a) for a, b in pijlen)))))
+    return {p for p in pijlen if p not in terug}
+
+
+def verwijzingen_aantallen(netwerk: s.Netwerk, naar_in: frozenset[int]) -> dict[str, int]:
+    """How many verwijzingen each filter of the list shows, counted on the (cached) facts."""
+    pijlen = {(v.van, v.naar) for v in netwerk.verwijzingen}
+    return {
+        "alle": len(netwerk.verwijzingen),
+        "onbevestigd": sum(not v.bevestigd for v in netwerk.verwijzingen),
+        "eenrichting": sum((v.naar, v.van) not in pijlen for v in netwerk.verwijzingen),
+        "te_bevestigen": sum(not v.bevestigd and v.naar in naar_in for v in netwerk.verwijzingen),
+    }
 
 
 def verwijzing_uiteinden(verwijzing_id: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from datetime import date
 
 from flask import Response, abort, jsonify, render_template, request, url_for
 
+from .. import cache
 from ..auth.guard import allowed, authorize
 from ..auth.permissions import can_edit_netwerk, can_view_netwerk
 from ..erkenning import rules
@@ -20,11 +21,17 @@ from .render import graph_data
 from .wat_als import vergelijk
 
 
+# the graph page's table of verwijzingen stops here; the verwijzingen page pages through all of them
+MAX_TABEL = 300
+
+
 def _graaf_json(r: queries.Rapport) -> dict:
     """render.graph_data plus what only the web layer knows: each partner's page."""
-    data = graph_data(r.netwerk, r.analyse)
-    for node in data["nodes"]:
-        node["url"] = url_for("partners.organisatie", organisatie_id=node["id"])
+    gedeeld = cache.remember(None if r.netwerk.bron is None else ("graafdata", r.netwerk.bron),
+                             lambda: graph_data(r.netwerk, r.analyse))  # layout included
+    data = dict(gedeeld, nodes=[dict(node, url=url_for("partners.organisatie",
+                                                       organisatie_id=node["id"]))
+                                for node in gedeeld["nodes"]])
     data["soorten"] = [{"code": c.code, "label": c.label} for c in VERWIJZINGSSOORT]
     return data
 
@@ -46,7 +53,7 @@ def netwerk_graaf(netwerk_id: int):
         per_soort[edge["soort"]] = per_soort.get(edge["soort"], 0) + 1
     return render_template("graaf/graaf.html", r=r, data=data, netwerk_id=netwerk_id,
                            namen=_namen(r), per_sector=per_sector, per_soort=per_soort,
-                           uitleg=UITLEG)
+                           uitleg=UITLEG, max_tabel=MAX_TABEL)
 
 
 @bp.get("/netwerken/<int:netwerk_id>/graaf.json")

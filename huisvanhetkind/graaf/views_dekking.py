@@ -6,6 +6,7 @@ from datetime import date
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 
+from .. import cache
 from ..auth.guard import allowed, authorize
 from ..auth.permissions import can_edit_netwerk, can_view_netwerk
 from ..extensions import db
@@ -34,13 +35,18 @@ def _cel_codes() -> tuple[str, str]:
     return functie, leeftijd
 
 
+# a large network overlaps hundreds of aanbod in one cell: the rest is one link to the aanbod list
+TOON_PER_OVERLAP = 8
+
+
 @bp.get("/netwerken/<int:netwerk_id>/dekking")
 def dekking(netwerk_id: int):
     ref = netwerk_ref(netwerk_id)
     authorize(can_view_netwerk, ref)
     r = queries.rapport(netwerk_id)
     nis = _gemeente(r.netwerk)
-    m = coverage.matrix(r.netwerk, nis)
+    m = cache.remember(None if r.netwerk.bron is None else ("matrix", r.netwerk.bron, nis),
+                       lambda: coverage.matrix(r.netwerk, nis))
     binnen = set(m.gemeenten)
     aanbod = {a.id: a for a in r.netwerk.aanbod}
     return render_template(
@@ -52,7 +58,8 @@ def dekking(netwerk_id: int):
         bewust_niet=[c for c in r.bewust_niet if c.nis in binnen],
         markeringen=queries.bewust_niet_markeringen(netwerk_id),
         gemeenten_keuze=sorted(r.netwerk.gemeenten, key=gemeenten.naam),
-        mag_bewerken=allowed(can_edit_netwerk, ref), uitleg=UITLEG, form=GraafForm())
+        mag_bewerken=allowed(can_edit_netwerk, ref), uitleg=UITLEG, form=GraafForm(),
+        toon_per_overlap=TOON_PER_OVERLAP)
 
 
 @bp.get("/netwerken/<int:netwerk_id>/dekking/cel")
@@ -62,7 +69,8 @@ def dekking_cel(netwerk_id: int):
     functie, leeftijd = _cel_codes()
     r = queries.rapport(netwerk_id)
     nis = _gemeente(r.netwerk)
-    m = coverage.matrix(r.netwerk, nis)
+    m = cache.remember(None if r.netwerk.bron is None else ("matrix", r.netwerk.bron, nis),
+                       lambda: coverage.matrix(r.netwerk, nis))
     cel = m.cel(functie, leeftijd)
     per_aanbod = {a.id: a for a in r.netwerk.aanbod}
     gedekt = coverage.dekking(r.netwerk)

@@ -1,7 +1,8 @@
 """The consultants' overview: every network of a province side by side, sortable server-side.
 
-Each network is read through the one facts adapter (a fixed number of statements per network),
-analysed and evaluated with the rules engine at today's date.
+All networks are read through the one facts adapter in one batch (a fixed number of statements
+whatever their number) and evaluated with the rules engine at today's date; each row is cached per
+process for the same facts (cache.py).
 """
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from flask import abort, render_template, request
 
 from ..auth.guard import authorize, current_actor
 from ..auth.permissions import CONSULTANT, can_view_overview
-from ..erkenning import rules
-from ..erkenning.facts import netwerk_facts
+from .. import cache
+from ..erkenning.facts import netwerken_facts
+from ..erkenning import service
 from ..referentie import gemeenten
 from . import bp, queries
+from .analysis import geisoleerd
 
 KOLOMMEN = [  # (code, kop, numeric)
     ("naam", "Netwerk", False),
@@ -30,19 +33,24 @@ KOLOMMEN = [  # (code, kop, numeric)
 SORTEERBAAR = {code for code, _, _ in KOLOMMEN}
 
 
-def _rij(netwerk_id: int, vandaag: date) -> dict:
-    facts = netwerk_facts(netwerk_id)
-    r = queries.bereken(facts)
-    b = rules.evalueer(facts, vandaag, r.lacunes, r.overlappen)
+def _rij(facts, vandaag: date) -> dict:
+    ev = service.cached_evaluate(facts, vandaag)
     return {
-        "id": netwerk_id, "naam": facts.naam,
+        "id": facts.id, "naam": facts.naam,
         "provincies": ", ".join(sorted({p for p in map(gemeenten.provincie_van, facts.gemeenten)
                                         if p})) or "—",
         "leden": len(facts.partners), "aanbod": len(facts.aanbod),
-        "geisoleerd": len(r.analyse.geisoleerd), "lacunes": len(r.lacunes),
-        "overlappen": len(r.overlappen), "erkenbaar": b.erkenbaar,
-        "subsidieerbaar": b.subsidieerbaar,
+        "geisoleerd": len(geisoleerd(facts)), "lacunes": len(ev.lacunes),
+        "overlappen": len(ev.overlappen), "erkenbaar": ev.beoordeling.erkenbaar,
+        "subsidieerbaar": ev.beoordeling.subsidieerbaar,
     }
+
+
+def _rijen(netwerk_ids: list[int], vandaag: date) -> list[dict]:
+    facts = netwerken_facts(netwerk_ids)
+    # a copy per request: the template may not change what other requests share
+    return [dict(cache.remember(("overzicht", f.bron, vandaag), lambda f=f: _rij(f, vandaag)))
+            for f in facts.values()]
 
 
 @bp.get("/overzicht")
@@ -56,8 +64,8 @@ def provincie_overzicht():
     keuzes = sorted(actor.provincies) if beperkt else gemeenten.provincies()
     bereik = ({provincie} if provincie else set(actor.provincies) if beperkt else None)
     vandaag = date.today()
-    rijen = [_rij(n.id, vandaag) for n in queries.netwerken_in(
-        frozenset(bereik) if bereik is not None else None)]
+    rijen = _rijen([n.id for n in queries.netwerken_in(
+        frozenset(bereik) if bereik is not None else None)], vandaag)
     sort = request.args.get("sort", "naam")
     if sort not in SORTEERBAAR:
         sort = "naam"

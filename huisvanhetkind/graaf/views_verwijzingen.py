@@ -21,6 +21,7 @@ from .analysis import UITLEG
 from .forms import BevestigForm, VerwijderForm, VerwijzingForm
 
 VELDEN = ["naar_id", "soort", "aantal_per_jaar", "sinds", "opmerking"]
+PER_PAGINA = 100
 FILTERS = {"alle": "Alle verwijzingen", "onbevestigd": "Niet bevestigd",
            "eenrichting": "In één richting", "te_bevestigen": "Door jou te bevestigen"}
 
@@ -36,32 +37,24 @@ def verwijzingen(netwerk_id: int):
     authorize(can_view_netwerk, ref)
     naam = queries.netwerk_naam(netwerk_id)
     leden = queries.leden(netwerk_id)
-    rijen = queries.verwijzingen(netwerk_id)
     actor = current_actor()
     # The members this actor may edit, decided by the same pure rule the actions enforce (as
     # members of this network; the action itself re-checks with the organisation's full ref).
-    bewerkbaar = {i for i, _ in leden if can_edit_organisatie(
-        actor, OrganisatieRef(i, frozenset({netwerk_id}), ref.provincies))}
-    pijlen = {(x.verwijzing.van_id, x.verwijzing.naar_id) for x in rijen}
-    eenrichting = {p for p in pijlen if (p[1], p[0]) not in pijlen}
+    bewerkbaar = frozenset(i for i, _ in leden if can_edit_organisatie(
+        actor, OrganisatieRef(i, frozenset({netwerk_id}), ref.provincies)))
     toon = request.args.get("toon", "alle")
     if toon not in FILTERS:
         toon = "alle"
-    gekozen = [x for x in rijen if toon == "alle"
-               or (toon == "onbevestigd" and not x.verwijzing.bevestigd)
-               or (toon == "eenrichting" and (x.verwijzing.van_id, x.verwijzing.naar_id)
-                   in eenrichting)
-               or (toon == "te_bevestigen" and not x.verwijzing.bevestigd
-                   and x.verwijzing.naar_id in bewerkbaar)]
+    # filters, counts and pages in SQL: a large network has thousands of links
+    pagina = queries.verwijzingen_pagina(netwerk_id, toon, bewerkbaar,
+                                         request.args.get("page", 1, type=int), PER_PAGINA)
+    aantallen = queries.verwijzingen_aantallen(queries.facts_or_404(netwerk_id), bewerkbaar)
+    pijlen = {(x.verwijzing.van_id, x.verwijzing.naar_id) for x in pagina.items}
     return render_template(
         "graaf/verwijzingen.html", netwerk_id=netwerk_id, netwerk_naam=naam,
-        eigen=[(i, n) for i, n in leden if i in bewerkbaar],
-        rijen=gekozen, alle=rijen, toon=toon, filters=FILTERS, eenrichting=eenrichting,
-        bewerkbaar=bewerkbaar, aantal_onbevestigd=sum(not x.verwijzing.bevestigd for x in rijen),
-        aantal_te_bevestigen=sum(not x.verwijzing.bevestigd and x.verwijzing.naar_id in bewerkbaar
-                                 for x in rijen),
-        aantal_eenrichting=sum((x.verwijzing.van_id, x.verwijzing.naar_id) in eenrichting
-                               for x in rijen),
+        eigen=[(i, n) for i, n in leden if i in bewerkbaar], pagina=pagina,
+        rijen=pagina.items, toon=toon, filters=FILTERS, aantallen=aantallen,
+        eenrichting=queries.zonder_terugweg(pijlen), bewerkbaar=bewerkbaar,
         coordinator=can_edit_netwerk(actor, ref), uitleg=UITLEG, form=BevestigForm())
 
 

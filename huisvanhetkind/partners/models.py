@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import CodeList, Timestamps, Versioned
+from ..db import CodeList, Timestamps, Versioned, nieuwe_revisie
 from ..extensions import db
 
 
@@ -14,6 +14,7 @@ class Netwerk(Versioned, Timestamps, db.Model):
     """A Huis van het Kind."""
     __tablename__ = "netwerk"
     __audit__ = True
+    __audit_exclude__ = ("revisie",)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     naam: Mapped[str] = mapped_column(String(200), unique=True)
@@ -24,6 +25,8 @@ class Netwerk(Versioned, Timestamps, db.Model):
     coordinator_email: Mapped[str] = mapped_column(String(254), default="")
     beschrijving: Mapped[str] = mapped_column(Text, default="")
     publiek: Mapped[bool] = mapped_column(default=False)  # publishes a public aanbod page
+    # changes (a new random token) with every commit touching the network's facts: revisie.py
+    revisie: Mapped[int] = mapped_column(BigInteger, default=nieuwe_revisie, server_default="0")
 
     werkingsgebied = relationship("WerkingsgebiedDeel", back_populates="netwerk", lazy="raise",
                                   cascade="all, delete-orphan", order_by="WerkingsgebiedDeel.nis")

@@ -1,0 +1,52 @@
+"""Every commit that changes a network's facts gives that network a new `revisie` token.
+
+Analyses are cached per process under (netwerk_id, revisie) (cache.py); a worker sees another
+worker's change because the token is written in the same transaction as the change. Which network
+a change belongs to comes from the models' `audit_scope()` (the audit log asks the same question):
+a change scoped to an organisation touches every network it is an active member of.
+"""
+from __future__ import annotations
+
+from sqlalchemy import event, select, update
+from sqlalchemy.orm import Session
+
+from .db import nieuwe_revisie
+
+_KEY = "hvk_revisie_scopes"
+
+
+def _collect(session: Session, flush_context) -> None:
+    scopes = session.info.setdefault(_KEY, (set(), set()))
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        scope = getattr(obj, "audit_scope", None)
+        if scope is None or (obj in session.dirty and not session.is_modified(obj)):
+            continue
+        netwerk_id, organisatie_id = scope()
+        if netwerk_id is not None:
+            scopes[0].add(netwerk_id)
+        if organisatie_id is not None:
+            scopes[1].add(organisatie_id)
+
+
+def _bump(session: Session) -> None:
+    session.flush()  # before_commit runs before the final flush: pending changes add scopes
+    if _KEY not in session.info:
+        return
+    netwerken, organisaties = session.info.pop(_KEY)
+    from .partners.models import Lidmaatschap, Netwerk
+    if organisaties:
+        netwerken |= set(session.scalars(select(Lidmaatschap.netwerk_id).where(
+            Lidmaatschap.organisatie_id.in_(organisaties), Lidmaatschap.lid_tot.is_(None))))
+    # one row at a time in id order, as the last statements of the transaction: no deadlocks
+    for netwerk_id in sorted(netwerken):
+        session.execute(update(Netwerk.__table__).where(Netwerk.__table__.c.id == netwerk_id)
+                        .values(revisie=nieuwe_revisie()))
+
+
+def _forget(session: Session, *args) -> None:
+    session.info.pop(_KEY, None)
+
+
+event.listen(Session, "after_flush", _collect)
+event.listen(Session, "before_commit", _bump)
+event.listen(Session, "after_soft_rollback", _forget)

@@ -1,0 +1,104 @@
+"""Analyses cached per network state: a commit touching a network gives it a new revisie, so no
+page ever shows facts older than the last change — and unchanged networks are not re-read."""
+from datetime import date
+
+from sqlalchemy import select
+
+from huisvanhetkind import cache
+from huisvanhetkind.erkenning import service
+from huisvanhetkind.erkenning.facts import netwerk_facts, netwerken_facts
+from huisvanhetkind.extensions import db
+from huisvanhetkind.graaf.models import Verwijzing
+from huisvanhetkind.partners.models import Aanbod, Netwerk, Organisatie
+from tests import factories as f
+from tests.sql_count import count_statements
+
+
+def _revisie(netwerk_id: int) -> int:
+    return db.session.scalar(select(Netwerk.revisie).where(Netwerk.id == netwerk_id))
+
+
+def _two_networks():
+    x = f.netwerk("X", gemeenten=("46021",))
+    y = f.netwerk("Y", gemeenten=("11002",))
+    a, b, c = f.organisatie("A"), f.organisatie("B"), f.organisatie("C", gemeenten=("11002",))
+    f.lid(x, a)
+    f.lid(x, b)
+    f.lid(y, c)
+    f.lid(y, a)  # A is a member of both networks
+    f.aanbod(b, "Spelotheek")
+    db.session.commit()
+    return x.id, y.id, a.id, b.id, c.id
+
+
+def test_a_change_renews_the_revisie_of_exactly_the_networks_it_touches(ctx):
+    x, y, a, b, c = _two_networks()
+    rx, ry = _revisie(x), _revisie(y)
+    db.session.get(Aanbod, db.session.scalar(select(Aanbod.id))).naam = "Spelotheek (nieuw)"
+    db.session.commit()  # B's aanbod: only X
+    assert _revisie(x) != rx and _revisie(y) == ry
+    rx = _revisie(x)
+    db.session.get(Organisatie, a).naam = "A (nieuwe naam)"
+    db.session.commit()  # A is a member of both
+    assert _revisie(x) != rx and _revisie(y) != ry
+    rx, ry = _revisie(x), _revisie(y)
+    db.session.rollback()
+    f.verwijzing(db.session.get(Organisatie, c), db.session.get(Organisatie, a))
+    db.session.rollback()  # rolled back: nothing changed, nothing renewed
+    db.session.commit()
+    assert (_revisie(x), _revisie(y)) == (rx, ry)
+
+
+def test_cached_facts_follow_every_commit(ctx):
+    x, y, a, b, c = _two_networks()
+    assert [p.naam for p in netwerk_facts(x).partners] == ["A", "B"]
+    assert len(netwerk_facts(x).verwijzingen) == 0
+    f.verwijzing(db.session.get(Organisatie, a), db.session.get(Organisatie, b))
+    db.session.commit()
+    assert len(netwerk_facts(x).verwijzingen) == 1
+    v = db.session.scalar(select(Verwijzing))
+    v.aantal_per_jaar = 7
+    db.session.commit()
+    assert netwerk_facts(x).verwijzingen[0].aantal_per_jaar == 7
+    db.session.get(Organisatie, b).sector = "onderwijs"
+    db.session.commit()
+    assert {p.naam: p.sector for p in netwerk_facts(x).partners}["B"] == "onderwijs"
+
+
+def test_an_unchanged_network_is_not_read_again(ctx):
+    x, *_ = _two_networks()
+    cache.clear()
+    first, cold = count_statements(lambda: netwerk_facts(x))
+    second, warm = count_statements(lambda: netwerk_facts(x))
+    assert second == first and second.partners is first.partners
+    assert warm < cold and cache.stats["hits"] >= 1
+    ev1 = service.evaluation(x, date(2026, 9, 1))
+    assert service.evaluation(x, date(2026, 9, 1)) is ev1  # computed once
+
+
+def _cold():
+    """Empty cache, transaction already open (BEGIN is not what is being counted)."""
+    cache.clear()
+    db.session.scalar(select(1))
+
+
+def test_facts_of_many_networks_cost_the_same_statements_as_of_two(ctx):
+    ids = list(_two_networks()[:2])
+    _cold()
+    _, two = count_statements(lambda: netwerken_facts(ids))
+    more = list(ids)
+    for i in range(6):
+        n = f.netwerk(f"Extra {i}", gemeenten=("46021",))
+        for j in range(3):
+            o = f.organisatie(f"Extra {i}.{j}")
+            f.lid(n, o)
+            f.aanbod(o, verplicht_kg=j == 0)
+        more.append(n.id)
+    db.session.commit()
+    _cold()
+    found, eight = count_statements(lambda: netwerken_facts(more))
+    assert len(found) == 8 and eight == two
+    # and each network's facts equal those read one by one
+    cache.clear()
+    for netwerk_id, facts in found.items():
+        assert netwerk_facts(netwerk_id) == facts
