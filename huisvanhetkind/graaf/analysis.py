@@ -8,6 +8,8 @@ by a work budget (see BETWEENNESS_BUDGET). No Flask, no SQLAlchemy.
 """
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -131,6 +133,18 @@ def _cb_bereik(g: nx.Graph, cb: tuple[int, ...]) -> CbBereik:
     return CbBereik(cb, frozenset(een), frozenset(twee), rest)
 
 
+def _schakels_en_bruggen(g: nx.Graph) -> tuple[set[int], list[tuple[int, int]]]:
+    """Articulation points and bridges from one depth-first pass (networkx needs two, and its
+    bridges() alone costs four times more): a biconnected component of one edge is a bridge, a
+    partner in two or more components is a kwetsbare schakel."""
+    bruggen, gezien = [], Counter()
+    for component in nx.biconnected_component_edges(g):
+        if len(component) == 1:
+            bruggen.append(component[0])
+        gezien.update({x for edge in component for x in edge})
+    return {n for n, c in gezien.items() if c > 1}, bruggen
+
+
 def analyseer(netwerk: Netwerk) -> Analyse:
     g = graaf(netwerk)
     naam = {p.id: p.naam for p in netwerk.partners}
@@ -153,16 +167,18 @@ def analyseer(netwerk: Netwerk) -> Analyse:
     benaderd = k < g.number_of_nodes()
     betweenness = nx.betweenness_centrality(g, k=k if benaderd else None, normalized=True,
                                             seed=BETWEENNESS_SEED if benaderd else None)
-    # round so float noise in equal scores cannot beat the name tie-break
-    kandidaten = sorted((n for n, b in betweenness.items() if b > 1e-12),
-                        key=lambda n: (-round(betweenness[n], 12), key(n)))
+    # round so float noise in equal scores cannot beat the name tie-break; only the top few
+    # are shown, so no full sort of every partner
+    kandidaten = heapq.nsmallest(MAX_MAKELAARS, (n for n, b in betweenness.items() if b > 1e-12),
+                                 key=lambda n: (-round(betweenness[n], 12), key(n)))
+    schakels, bruggen = _schakels_en_bruggen(g)
 
     return Analyse(
         geisoleerd=geisoleerd(netwerk),
-        kwetsbare_schakels=tuple(sorted(nx.articulation_points(g), key=key)),
-        bruggen=tuple(sorted((paar(a, b) for a, b in nx.bridges(g)),
+        kwetsbare_schakels=tuple(sorted(schakels, key=key)),
+        bruggen=tuple(sorted((paar(a, b) for a, b in bruggen),
                              key=lambda p: (key(p[0]), key(p[1])))),
-        makelaars=tuple(kandidaten[:MAX_MAKELAARS]),
+        makelaars=tuple(kandidaten),
         componenten=nx.number_connected_components(g),
         dichtheid=nx.density(g),
         reciprociteit=reciprociteit,
