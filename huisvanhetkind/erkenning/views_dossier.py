@@ -36,5 +36,5 @@ def dossier_pdf(netwerk_id: int):
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"
     naam = f"erkenningsdossier-{d.netwerk.id}-{d.ev.peildatum.isoformat()}.pdf"
-    response.headers["Content-Disposition"] = f'inline; filename="{naam}"'
+    response.headers["Content-Disposition"] = f'attachment; filename="{naam}"'
     return response

@@ -15,3 +15,12 @@ NETWERK_NAV = [
     ("partners.export", "Export"),
     ("audit.netwerk_log", "Wijzigingen"),
 ]
+
+# Entries that need more than reading the network: endpoint → the can_* check
+# (auth/permissions.py) its view authorizes with. Without it a partner saw Import, Export and
+# Wijzigingen and got a 403.
+NAV_PERMISSIE = {
+    "partners.import_upload": "can_edit_netwerk",
+    "partners.export": "can_export_netwerk",
+    "audit.netwerk_log": "can_view_audit",
+}

@@ -11,7 +11,7 @@ from ..auth import permissions
 from ..auth.guard import allowed, current_actor
 from ..extensions import db
 from ..partners import kbo
-from .navigation import NETWERK_NAV
+from .navigation import NAV_PERMISSIE, NETWERK_NAV
 from ..referentie import gemeenten, taxonomie
 
 BRUSSEL = ZoneInfo("Europe/Brussels")
@@ -73,5 +73,11 @@ def install(app: Flask) -> None:
             gekozen = netwerken[0]
         nav = [(endpoint, label) for endpoint, label in NETWERK_NAV
                if endpoint in app.view_functions]
+        if gekozen is not None:
+            # gekozen is one the actor may read, so their own provinces stand in for its
+            # (saves a query on every page); links the actor would get a 403 on are left out
+            ref = permissions.NetwerkRef(gekozen.id, provincies=current_actor().provincies)
+            nav = [(endpoint, label) for endpoint, label in nav if endpoint not in NAV_PERMISSIE
+                   or allowed(getattr(permissions, NAV_PERMISSIE[endpoint]), ref)]
         return {"nav_netwerken": netwerken, "nav_netwerk": gekozen, "actor": current_actor(),
                 "netwerk_nav": nav}
