@@ -18,8 +18,17 @@ CONFLICT = ("Iemand anders heeft dit record intussen gewijzigd. Je wijzigingen z
             "opgeslagen: vergelijk hieronder en bewaar opnieuw.")
 
 
+class VersionField(HiddenField):
+    """The version the user started from. On a POST only the submitted value counts: WTForms
+    would otherwise keep the stored object's version when the field is missing, and a scripted
+    POST without it would skip the optimistic lock."""
+
+    def process_formdata(self, valuelist):
+        self.data = valuelist[0] if valuelist else ""
+
+
 class VersionMixin:
-    version = HiddenField()
+    version = VersionField()
 
 
 @dataclass(frozen=True)

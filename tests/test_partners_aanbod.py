@@ -62,6 +62,16 @@ def test_edit_has_optimistic_locking(wereld, login, app):
     assert r.status_code == 409 and "Spelotheek A1" in html and "Spelotheek A2" in html
 
 
+def test_a_post_without_version_is_a_conflict_not_a_blind_overwrite(wereld, login, app):
+    # WTForms would keep the stored version when the field is missing (editing.VersionField)
+    c = login(wereld.partner_a)
+    aid = _aanbod_id(app, "Spelotheek A")
+    zonder = {k: v for k, v in aanbod_form(app, aid, naam="Blind").items() if k != "version"}
+    assert c.post(f"/aanbod/{aid}/bewerken", data=zonder).status_code == 409
+    assert c.post(f"/aanbod/{aid}/verwijderen", data={}).status_code == 409
+    assert _aanbod_id(app, "Spelotheek A") == aid and _aanbod_id(app, "Blind") is None
+
+
 def test_delete_asks_confirmation(wereld, login, app):
     c = login(wereld.partner_a)
     aid = _aanbod_id(app, "Spelotheek A")

@@ -5,7 +5,7 @@ from flask import abort, render_template, request
 from sqlalchemy import or_, select
 
 from ..auth.guard import authorize
-from ..auth.permissions import can_view_audit, can_view_organisatie, is_beheerder
+from ..auth.permissions import can_view_audit, can_view_organisatie_audit, is_beheerder
 from ..extensions import db
 from ..partners.models import Lidmaatschap, Netwerk
 from ..partners.refs import netwerk_ref, organisatie_ref
@@ -37,7 +37,7 @@ def record_log(tabel: str, record_id: str):
     if tabel not in PER_RECORD_TABLES:
         abort(404)
     if tabel in ("organisatie",):
-        authorize(can_view_organisatie, organisatie_ref(int(record_id)) if record_id.isdigit()
+        authorize(can_view_organisatie_audit, organisatie_ref(int(record_id)) if record_id.isdigit()
                   else abort(404))
     elif tabel == "netwerk":
         authorize(can_view_audit, netwerk_ref(int(record_id)) if record_id.isdigit() else abort(404))

@@ -120,6 +120,13 @@ def can_edit_organisatie(actor: Actor, org: OrganisatieRef) -> bool:
     return False
 
 
+def can_view_organisatie_audit(actor: Actor, org: OrganisatieRef) -> bool:
+    """An organisation's change history: those who may edit it, and the consultants who read it
+    (as in the network's audit log, which holds the same entries); not the other partners."""
+    return can_edit_organisatie(actor, org) or (
+        actor.rol == CONSULTANT and can_view_organisatie(actor, org))
+
+
 def can_view_contacts(actor: Actor, org: OrganisatieRef) -> bool:
     """Contact persons are personal data: those who work with the organisation, not all readers."""
     return can_edit_organisatie(actor, org) or (

@@ -26,6 +26,13 @@ FILTERS = {"alle": "Alle verwijzingen", "onbevestigd": "Niet bevestigd",
            "eenrichting": "In één richting", "te_bevestigen": "Door jou te bevestigen"}
 
 
+def _in_netwerk(organisatie_id: int, netwerk_id: int) -> OrganisatieRef:
+    """The organisation as a member of THIS network: a coordinator of another network the
+    organisation also belongs to may not edit this network's verwijzingen."""
+    r = organisatie_ref(organisatie_id)
+    return OrganisatieRef(r.id, r.netwerk_ids & {netwerk_id}, r.provincies)
+
+
 def _lijst_url(netwerk_id: int, toon: str | None = None) -> str:
     return url_for("graaf.verwijzingen", netwerk_id=netwerk_id,
                    toon=toon if toon in FILTERS and toon != "alle" else None)
@@ -65,7 +72,7 @@ def verwijzing_nieuw(netwerk_id: int):
         authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
         flash("Kies eerst van welke partner de verwijzing vertrekt.", "info")
         return redirect(_lijst_url(netwerk_id))
-    authorize(can_edit_organisatie, organisatie_ref(van_id))
+    authorize(can_edit_organisatie, _in_netwerk(van_id, netwerk_id))
     if not queries.is_lid(netwerk_id, van_id):
         abort(404)
     leden = queries.leden(netwerk_id)
@@ -93,7 +100,7 @@ def verwijzing_nieuw(netwerk_id: int):
           methods=["GET", "POST"])
 def verwijzing_bewerken(netwerk_id: int, verwijzing_id: int):
     van_id, _ = queries.verwijzing_uiteinden(verwijzing_id)
-    authorize(can_edit_organisatie, organisatie_ref(van_id))
+    authorize(can_edit_organisatie, _in_netwerk(van_id, netwerk_id))
     rij = queries.verwijzing_in_netwerk(netwerk_id, verwijzing_id)
     v = rij.verwijzing
     form = VerwijzingForm(obj=v)
@@ -132,7 +139,7 @@ def _conflict(template: str, rij, netwerk_id: int, form, **extra):
           methods=["GET", "POST"])
 def verwijzing_verwijderen(netwerk_id: int, verwijzing_id: int):
     van_id, _ = queries.verwijzing_uiteinden(verwijzing_id)
-    authorize(can_edit_organisatie, organisatie_ref(van_id))
+    authorize(can_edit_organisatie, _in_netwerk(van_id, netwerk_id))
     rij = queries.verwijzing_in_netwerk(netwerk_id, verwijzing_id)
     form = VerwijderForm(obj=rij.verwijzing)
     if form.validate_on_submit():
@@ -154,7 +161,7 @@ def verwijzing_verwijderen(netwerk_id: int, verwijzing_id: int):
 @bp.post("/netwerken/<int:netwerk_id>/verwijzingen/<int:verwijzing_id>/bevestigen")
 def verwijzing_bevestigen(netwerk_id: int, verwijzing_id: int):
     _, naar_id = queries.verwijzing_uiteinden(verwijzing_id)
-    authorize(can_edit_organisatie, organisatie_ref(naar_id))
+    authorize(can_edit_organisatie, _in_netwerk(naar_id, netwerk_id))
     rij = queries.verwijzing_in_netwerk(netwerk_id, verwijzing_id)
     form = BevestigForm()
     if not form.validate_on_submit():
@@ -181,7 +188,7 @@ def verwijzing_bevestigen(netwerk_id: int, verwijzing_id: int):
 def verwijzing_tel(netwerk_id: int, verwijzing_id: int):
     """'+1': the van partner counts one more referral of this kind this year."""
     van_id, _ = queries.verwijzing_uiteinden(verwijzing_id)
-    authorize(can_edit_organisatie, organisatie_ref(van_id))
+    authorize(can_edit_organisatie, _in_netwerk(van_id, netwerk_id))
     rij = queries.verwijzing_in_netwerk(netwerk_id, verwijzing_id)  # CSRF: CSRFProtect, app-wide
     v = operations.tel_verwijzing(rij.verwijzing.id)
     db.session.commit()
