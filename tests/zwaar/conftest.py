@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from sqlalchemy import func, select
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
@@ -32,8 +33,9 @@ class Server:
         # a file, not a pipe: a full pipe nobody reads would block the workers mid-request
         self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(
-            [str(GUNICORN), "--workers", str(workers), "--threads", str(threads), "--bind",
-             f"127.0.0.1:{self.port}", "--timeout", "120", "huisvanhetkind:create_app()"],
+            [str(GUNICORN), "--no-control-socket", "--workers", str(workers), "--threads",
+             str(threads), "--bind", f"127.0.0.1:{self.port}", "--timeout", "120",
+             "huisvanhetkind:create_app()"],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
             start_new_session=True)
         deadline = time.time() + 60
@@ -43,8 +45,7 @@ class Server:
                     return
             except (requests.ConnectionError, requests.Timeout):
                 time.sleep(0.3)
-        self.stop()
-        raise RuntimeError("gunicorn did not start")
+        raise RuntimeError("gunicorn did not start:\n" + self.stop()[-3000:])
 
     def stop(self) -> str:
         if self.proc.poll() is None:
@@ -82,6 +83,23 @@ def form_values(html: str) -> dict:
                             body)
         values[select_name] = [a or b for a, b in chosen]
     return values
+
+
+def orphan_rows() -> list[str]:
+    """Rows whose foreign key points at no row, one LEFT JOIN per foreign key (app context):
+    the same check on SQLite and PostgreSQL, whatever the engine enforces itself."""
+    from huisvanhetkind.extensions import db
+    found = []
+    for table in db.metadata.sorted_tables:
+        for fk in table.foreign_key_constraints:
+            parent = fk.referred_table.alias()
+            on = [parent.c[e.column.name] == e.parent for e in fk.elements]
+            n = db.session.scalar(select(func.count()).select_from(table.outerjoin(parent, *on))
+                                  .where(*[e.parent.is_not(None) for e in fk.elements],
+                                         parent.c[fk.elements[0].column.name].is_(None)))
+            if n:
+                found.append(f"{table.name}.{fk.name}: {n}")
+    return found
 
 
 @pytest.fixture
