@@ -41,7 +41,7 @@ serve: install
 	scripts/system-deps.sh run
 	$(FLASK) db upgrade
 	$(FLASK) hvk status
-	$(VENV)/bin/gunicorn --no-control-socket --workers 2 --bind $(HOST):$(PORT) --access-logfile - 'huisvanhetkind:create_app()'
+	$(VENV)/bin/gunicorn --no-control-socket --workers 2 --threads 4 --bind $(HOST):$(PORT) --access-logfile - 'huisvanhetkind:create_app()'
 
 test: install-test
 	scripts/test.sh

@@ -54,14 +54,15 @@ def test_anonymous_is_sent_to_login(wereld, client):
     assert r.status_code in (302, 401)
 
 
-def test_graph_page_embeds_plain_json_for_graaf_js(app, wereld, login):
+def test_graph_page_points_graaf_js_to_plain_json(app, wereld, login):
     xss = xss_partner(app, wereld)
-    html = login(wereld.coordinator_x).get(f"/netwerken/{wereld.netwerk_x}/graaf").get_data(
-        as_text=True)
-    blob = re.search(r'<script type="application/json" id="graaf-data">(.*?)</script>', html,
-                     re.S).group(1)
-    assert "<" not in blob  # tojson escapes < > & so nothing can close the script element
-    data = json.loads(blob)
+    c = login(wereld.coordinator_x)
+    html = c.get(f"/netwerken/{wereld.netwerk_x}/graaf").get_data(as_text=True)
+    bron = re.search(r'data-bron="([^"]+)"', html).group(1)
+    assert bron == f"/netwerken/{wereld.netwerk_x}/graaf.json"
+    r = c.get(bron)
+    assert r.mimetype == "application/json"
+    data = json.loads(r.get_data(as_text=True))
     node = next(n for n in data["nodes"] if n["id"] == xss)
     assert node["label"] == XSS and node["url"] == f"/organisaties/{xss}"
     assert {n["id"] for n in data["nodes"]} == {wereld.org_a, wereld.org_b, xss}

@@ -169,7 +169,8 @@ def test_large_sparse_network_uses_sampled_betweenness():
 
 def test_betweenness_exact_for_real_networks_and_within_budget_beyond():
     assert analysis.pivots(150, 400) == 150  # exact
-    for n in (300, 2000, 16_000, 256_000):
+    assert analysis.pivots(300, 600) == 300  # real networks of a few hundred: exact too
+    for n in (500, 2000, 16_000, 256_000):
         k = analysis.pivots(n, 2 * n)
         assert analysis.BETWEENNESS_MIN_PIVOTS <= k < n
         assert k * 3 * n <= max(analysis.BETWEENNESS_BUDGET,
