@@ -54,6 +54,10 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .main.converters import BoundedIntConverter
+
+    # before any route is added: every <int:...> id fits the database's integer columns
+    app.url_map.converters["int"] = BoundedIntConverter
     from .api import bp as api_bp
     from .audit import bp as audit_bp
     from .auth import bp as auth_bp

@@ -63,3 +63,13 @@ def test_packaging_ships_every_package_templates_and_migrations():
     assert on_disk | {"huisvanhetkind.templates"} == listed
     assert "huisvanhetkind.templates = templates" in cfg["options"]["package_dir"]
     assert "migrations/*" in cfg["options.package_data"]["huisvanhetkind"]
+
+
+def test_absurd_ids_and_dates_are_404_or_400_never_500(wereld, login):
+    c = login(wereld.beheerder)
+    for url in ("/netwerken/99999999999999999999", f"/netwerken/{2**31}",
+                "/organisaties/9223372036854775808", f"/aanbod/{2**31}/bewerken"):
+        assert c.get(url).status_code == 404, url
+    for url in (f"/netwerken/{wereld.netwerk_x}/erkenning?op=9999-12-31",
+                f"/netwerken/{wereld.netwerk_x}/erkenning/dossier?op=9998-02-28"):
+        assert c.get(url).status_code in (200, 400), url

@@ -51,7 +51,7 @@ def document(netwerk_id: int) -> dict:
     return to_json(r.netwerk, r.analyse, r.lacunes, r.overlappen, r.bewust_niet)
 
 
-@bp.get("/netwerken/<int:netwerk_id>/analyse")
+@bp.get(f"/netwerken/{openapi.NETWERK_ID_URL}/analyse")
 def netwerk_analyse(netwerk_id: int):
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
     return jsonify(document(netwerk_id))
@@ -60,8 +60,7 @@ def netwerk_analyse(netwerk_id: int):
 openapi.register("/netwerken/{netwerk_id}/analyse", {"get": {
     "summary": "Netwerkanalyse, lacunes en overlappen van een netwerk",
     "operationId": "netwerkAnalyse",
-    "parameters": [{"name": "netwerk_id", "in": "path", "required": True,
-                    "schema": {"type": "integer"}}],
+    "parameters": [openapi.NETWERK_ID],
     "responses": {
         "200": {"description": "Het analysedocument",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Analyse"}}}},

@@ -1,6 +1,9 @@
 """API: the erkenning document of a network (domein.md §8), as `flask hvk erkenning --json`."""
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from flask import abort, jsonify, request
 
 from ..auth.guard import authorize
@@ -11,12 +14,25 @@ from . import bp, openapi
 
 STATUS = ["voldaan", "niet_voldaan", "waarschuwing", "te_controleren"]
 
+# The API takes only what the document promises: an ISO date (the web form also takes dd/mm/jjjj),
+# with a year up to 9997 because the engagement deadline (peildatum + 2 years) must stay a date.
+PEILDATUM_PATROON = "^(?:[0-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-7])-[0-9]{2}-[0-9]{2}$"
+_PEILDATUM = re.compile(PEILDATUM_PATROON)
 
-@bp.get("/netwerken/<int:netwerk_id>/erkenning")
+
+def _peildatum(tekst: str | None) -> date:
+    if tekst is not None and not _PEILDATUM.fullmatch(tekst):
+        raise service.OngeldigePeildatum(
+            f"Ongeldige peildatum '{tekst[:40]}': gebruik JJJJ-MM-DD (uiterlijk 9997-12-31), "
+            f"bijvoorbeeld {service.VOORBEELD}.")
+    return service.parse_peildatum(tekst)
+
+
+@bp.get(f"/netwerken/{openapi.NETWERK_ID_URL}/erkenning")
 def erkenning(netwerk_id: int):
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
     try:
-        peildatum = service.parse_peildatum(request.args.get("op"))
+        peildatum = _peildatum(request.args.get("op"))
     except service.OngeldigePeildatum as fout:
         return jsonify({"fout": "Ongeldige peildatum", "uitleg": str(fout)}), 400
     try:
@@ -39,11 +55,10 @@ openapi.register(
                        "`flask hvk erkenning --json`.",
         "operationId": "erkenning",
         "parameters": [
-            {"name": "netwerk_id", "in": "path", "required": True,
-             "schema": {"type": "integer"}},
+            openapi.NETWERK_ID,
             {"name": "op", "in": "query", "required": False,
-             "description": "Peildatum JJJJ-MM-DD (standaard vandaag).",
-             "schema": {"type": "string", "format": "date"}},
+             "description": "Peildatum JJJJ-MM-DD, uiterlijk 9997-12-31 (standaard vandaag).",
+             "schema": {"type": "string", "format": "date", "pattern": PEILDATUM_PATROON}},
         ],
         "responses": {
             "200": {"description": "De beoordeling",

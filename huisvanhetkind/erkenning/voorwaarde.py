@@ -83,7 +83,10 @@ class Voorwaarde:
 
 
 def plus_twee_jaar(d: date) -> date:
-    """Same day two years later; 29 February becomes 28 February in a year without it."""
+    """Same day two years later; 29 February becomes 28 February in a year without it; the last
+    representable date for a date in the years 9998–9999 (no 500 on an absurd peildatum)."""
+    if d.year + 2 > date.max.year:
+        return date.max
     try:
         return d.replace(year=d.year + 2)
     except ValueError:

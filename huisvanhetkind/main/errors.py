@@ -21,15 +21,23 @@ MESSAGES = {
 
 def _render(code: int, detail: str | None = None):
     titel, uitleg = MESSAGES.get(code, MESSAGES[500])
-    if request.blueprint == "api" or request.accept_mimetypes.best == "application/json":
+    # Unrouted /api paths (a 404 or 405 from routing) have no blueprint yet: JSON for them too.
+    if (request.blueprint == "api" or request.path.startswith("/api/")
+            or request.accept_mimetypes.best == "application/json"):
         return jsonify({"fout": titel, "uitleg": detail or uitleg}), code
     return render_template("errors/error.html", code=code, titel=titel,
                            uitleg=detail or uitleg), code
 
 
 def register(app: Flask) -> None:
-    for code in (400, 401, 403, 404, 405, 409, 413):
+    for code in (400, 401, 403, 404, 409, 413):
         app.register_error_handler(code, lambda e, code=code: _render(code))
+
+    @app.errorhandler(405)
+    def method_not_allowed(e):
+        # RFC 9110: a 405 names the methods the resource does support.
+        body, code = _render(405)
+        return body, code, {"Allow": ", ".join(sorted(e.valid_methods or ()))}
 
     @app.errorhandler(CSRFError)
     def csrf_error(e):
