@@ -15,6 +15,7 @@ MAX_ENTRIES = 1024  # all of Flanders: 130 networks × a few kinds of analysis
 
 _entries: OrderedDict[Hashable, object] = OrderedDict()
 _lock = threading.Lock()
+_inflight: dict[Hashable, threading.Lock] = {}
 stats = {"hits": 0, "misses": 0}
 
 
@@ -38,14 +39,27 @@ def put(key: Hashable, value: T) -> T:
 
 
 def remember(key: Hashable | None, compute: Callable[[], T]) -> T:
-    """The cached value for key, computed once; key None means: do not cache."""
+    """The cached value for key, computed once; key None means: do not cache.
+
+    Threads asking for the same missing key wait for the first one's result (single flight):
+    ten simultaneous first visitors of a large network cost one computation, not ten.
+    """
     if key is None:
         return compute()
     found = get(key)
     if found is not None:
         return found  # type: ignore[return-value]
-    # computed outside the lock: two threads may both compute it once, never block each other
-    return put(key, compute())
+    with _lock:
+        busy = _inflight.setdefault(key, threading.Lock())
+    try:
+        with busy:
+            found = get(key)  # computed by another thread while this one waited
+            if found is not None:
+                return found  # type: ignore[return-value]
+            return put(key, compute())
+    finally:
+        with _lock:
+            _inflight.pop(key, None)
 
 
 def clear() -> None:

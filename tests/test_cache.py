@@ -102,3 +102,23 @@ def test_facts_of_many_networks_cost_the_same_statements_as_of_two(ctx):
     cache.clear()
     for netwerk_id, facts in found.items():
         assert netwerk_facts(netwerk_id) == facts
+
+
+def test_simultaneous_first_visitors_compute_once():
+    import threading
+    import time
+    cache.clear()
+    calls = []
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.05)
+        return ("uitkomst",)
+
+    threads = [threading.Thread(target=cache.remember, args=(("test", 1), slow))
+               for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1 and cache.remember(("test", 1), slow) == ("uitkomst",)
