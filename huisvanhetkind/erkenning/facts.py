@@ -7,6 +7,7 @@ table contribute is read fresh every time (a few small queries), so it needs no 
 """
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Iterable
@@ -21,6 +22,8 @@ from ..extensions import db
 from ..graaf.models import BewustNiet, Verwijzing
 from ..partners.models import Aanbod, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
 from .models import Actie, Engagement, Zorgregio
+
+_koud_laden = threading.Lock()
 
 _AANBOD = (Aanbod.id, Aanbod.organisatie_id, Aanbod.naam, Aanbod.aanbodvorm, Aanbod.functies,
            Aanbod.leeftijdsgroepen, Aanbod.doelgroep, Aanbod.werkvormen, Aanbod.gemeenten,
@@ -73,9 +76,14 @@ def netwerken_facts(netwerk_ids: Iterable[int]) -> dict[int, s.Netwerk]:
     database = str(db.engine.url)
     bronnen = {k.id: ("netwerk", database, k.id, k.revisie) for k in koppen}
     eigen = {i: cache.get(bron) for i, bron in bronnen.items()}
-    missing = [i for i, e in eigen.items() if e is None]
-    for netwerk_id, e in _eigen(missing).items():
-        eigen[netwerk_id] = cache.put(bronnen[netwerk_id], e)
+    if None in eigen.values():
+        # one cold load at a time per process: simultaneous first visitors of a province then
+        # find what the first one loaded instead of each reading all of it again
+        with _koud_laden:
+            eigen = {i: e or cache.get(bronnen[i]) for i, e in eigen.items()}
+            missing = [i for i, e in eigen.items() if e is None]
+            for netwerk_id, e in _eigen(missing).items():
+                eigen[netwerk_id] = cache.put(bronnen[netwerk_id], e)
 
     alle_gemeenten = {d.nis for delen in gebied.values() for d in delen}
     andere = _andere_netwerken(alle_gemeenten)
