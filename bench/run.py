@@ -104,7 +104,7 @@ def _start_gunicorn(env: dict, log: Path):
     gunicorn = Path(sys.executable).parent / "gunicorn"
     proc = subprocess.Popen(
         [str(gunicorn), "--no-control-socket", "--workers", "2", "--threads", "4",
-         "--bind", f"127.0.0.1:{port}",
+         "--keep-alive", "5", "--bind", f"127.0.0.1:{port}",
          "--timeout", "300", "--log-level", "warning", "huisvanhetkind:create_app()"],
         cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     for _ in range(300):
