@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import render_template
+from flask import flash, redirect, render_template
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms import HiddenField
 
@@ -81,3 +81,17 @@ def save_form(obj, form, fields) -> list[Verschil] | None:
 
 def render_conflict(template: str, diffs: list[Verschil], **context):
     return render_template(template, conflict=CONFLICT, verschillen=diffs, **context), 409
+
+
+def confirm_delete(obj, form, template: str, context: dict, gedaan: str, terug: str, verwijder):
+    """The confirmation step of a delete: a POST carrying the version the user saw deletes,
+    commits, flashes `gedaan` and goes back to `terug`; a stale version shows the page again with
+    status 409; a GET shows the question."""
+    if form.validate_on_submit():
+        if form.version.data != str(obj.version):
+            return render_template(template, gewijzigd=True, **context), 409
+        verwijder(obj)
+        db.session.commit()
+        flash(gedaan, "success")
+        return redirect(terug)
+    return render_template(template, **context)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import contains_eager
 from ..auth.guard import allowed, authorize, current_actor
 from ..auth.permissions import PARTNER, can_edit_netwerk, can_edit_organisatie, can_view_netwerk, \
     can_view_organisatie
-from ..editing import render_conflict, save_form
+from ..editing import confirm_delete, render_conflict, save_form
 from ..extensions import db
 from ..referentie import gemeenten
 from . import bp, operations
@@ -164,16 +164,8 @@ def aanbod_verwijderen(aanbod_id: int):
                    uitleg=f"'{a.naam}' van {a.organisatie.naam} wordt definitief verwijderd. "
                           "Is het "
                           "aanbod alleen tijdelijk gestopt? Vul dan liever een einddatum in.")
-    if form.validate_on_submit():
-        if form.version.data != str(a.version):
-            return render_template("partners/bevestig_verwijderen.html", gewijzigd=True,
-                                   **context), 409
-        naam = a.naam
-        operations.verwijder(a)
-        db.session.commit()
-        flash(f"Aanbod {naam} is verwijderd.", "success")
-        return redirect(terug)
-    return render_template("partners/bevestig_verwijderen.html", **context)
+    return confirm_delete(a, form, "partners/bevestig_verwijderen.html", context,
+                          f"Aanbod {a.naam} is verwijderd.", terug, operations.verwijder)
 
 
 @bp.post("/aanbod/<int:aanbod_id>/nagekeken")

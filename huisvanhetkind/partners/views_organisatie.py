@@ -7,7 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from ..auth.guard import allowed, authorize
 from ..auth.permissions import can_edit_organisatie, can_view_contacts, can_view_organisatie
-from ..editing import render_conflict, save_form
+from ..editing import confirm_delete, render_conflict, save_form
 from ..extensions import db
 from . import bp, operations
 from .forms import BevestigForm, ContactpersoonForm, OrganisatieForm
@@ -121,13 +121,5 @@ def contactpersoon_verwijderen(organisatie_id: int, contact_id: int):
     context = dict(form=form, titel=f"Contactpersoon {c.naam} verwijderen",
                    uitleg=f"{c.naam} ({c.functie or 'geen functie'}) wordt verwijderd uit de "
                           f"contactpersonen van {org.naam}.", terug=terug)
-    if form.validate_on_submit():
-        if form.version.data != str(c.version):
-            return render_template("partners/bevestig_verwijderen.html", gewijzigd=True,
-                                   **context), 409
-        naam = c.naam
-        operations.verwijder(c)
-        db.session.commit()
-        flash(f"Contactpersoon {naam} is verwijderd.", "success")
-        return redirect(terug)
-    return render_template("partners/bevestig_verwijderen.html", **context)
+    return confirm_delete(c, form, "partners/bevestig_verwijderen.html", context,
+                          f"Contactpersoon {c.naam} is verwijderd.", terug, operations.verwijder)
