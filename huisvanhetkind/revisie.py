@@ -17,9 +17,11 @@ _KEY = "hvk_revisie_scopes"
 
 def _collect(session: Session, flush_context) -> None:
     scopes = session.info.setdefault(_KEY, (set(), set()))
-    for obj in (*session.new, *session.dirty, *session.deleted):
+    # session.dirty rebuilds a set on every access: read it once (an import flushes thousands)
+    gewijzigd = [o for o in session.dirty if session.is_modified(o)]
+    for obj in (*session.new, *gewijzigd, *session.deleted):
         scope = getattr(obj, "audit_scope", None)
-        if scope is None or (obj in session.dirty and not session.is_modified(obj)):
+        if scope is None:
             continue
         netwerk_id, organisatie_id = scope()
         if netwerk_id is not None:

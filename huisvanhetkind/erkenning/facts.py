@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterable
 
 from sqlalchemy import and_, func, or_, select
@@ -94,25 +94,23 @@ def netwerken_facts(netwerk_ids: Iterable[int]) -> dict[int, s.Netwerk]:
         werkingsgebied = tuple(gebied[k.id])
         gemeenten = {d.nis for d in werkingsgebied}
         e = eigen[k.id]
+        andere_netwerken = _andere_voor(andere, k.id, gemeenten)
+        eigen_zorgregio = None if zorgregio is None else {
+            nis: z for nis, z in zorgregio.items() if nis in gemeenten}
+        buiten = tuple(a for a, leden_van, org_gemeenten in verplicht_kg
+                       if k.id not in leden_van and set(a.gemeenten or org_gemeenten) & gemeenten)
+        # what identifies this exact set of facts, for caches of what is computed from them:
+        # the network's own rows (revisie), its header row, and what other networks contribute
+        bron = bronnen[k.id] + (hash((tuple(k), werkingsgebied, andere_netwerken, buiten,
+                                      None if eigen_zorgregio is None
+                                      else tuple(sorted(eigen_zorgregio.items())))),)
         result[k.id] = s.Netwerk(
             id=k.id, naam=k.naam, rechtsvorm=k.rechtsvorm, aanvraagdatum=k.aanvraagdatum,
             erkenningsdatum=k.erkenningsdatum, coordinator_naam=k.coordinator_naam,
             coordinator_email=k.coordinator_email, werkingsgebied=werkingsgebied,
             partners=e.partners, aanbod=e.aanbod, verwijzingen=e.verwijzingen, acties=e.acties,
-            bewust_niet=e.bewust_niet,
-            andere_netwerken=_andere_voor(andere, k.id, gemeenten),
-            zorgregio=None if zorgregio is None else
-            {nis: z for nis, z in zorgregio.items() if nis in gemeenten},
-            verplicht_kg_buiten=tuple(
-                a for a, leden_van, org_gemeenten in verplicht_kg
-                if k.id not in leden_van and set(a.gemeenten or org_gemeenten) & gemeenten))
-        # what identifies this exact set of facts, for caches of what is computed from them
-        result[k.id] = replace(result[k.id], bron=bronnen[k.id] + (
-            hash((result[k.id].werkingsgebied, result[k.id].andere_netwerken,
-                  tuple(sorted((result[k.id].zorgregio or {}).items())),
-                  result[k.id].zorgregio is None, result[k.id].verplicht_kg_buiten,
-                  k.naam, k.rechtsvorm, k.aanvraagdatum, k.erkenningsdatum,
-                  k.coordinator_naam, k.coordinator_email)),))
+            bewust_niet=e.bewust_niet, andere_netwerken=andere_netwerken,
+            zorgregio=eigen_zorgregio, verplicht_kg_buiten=buiten, bron=bron)
     return result
 
 

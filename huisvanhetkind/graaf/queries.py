@@ -119,11 +119,6 @@ def verwijzingen_stmt(netwerk_id: int, toon: str = "alle", naar_in: frozenset[in
     return stmt.order_by(van.naam, naar.naam, Verwijzing.soort, Verwijzing.id)
 
 
-def verwijzingen(netwerk_id: int) -> list[VerwijzingRij]:
-    """Every verwijzing between two active members of the network, in one statement."""
-    return [VerwijzingRij(*r) for r in db.session.execute(verwijzingen_stmt(netwerk_id))]
-
-
 def verwijzingen_pagina(netwerk_id: int, toon: str, naar_in: frozenset[int], page: int,
                         per_page: int) -> RijPaginatie:
     return RijPaginatie(select=verwijzingen_stmt(netwerk_id, toon, naar_in), session=db.session,
