@@ -176,11 +176,11 @@ def kies(aantal: int, seed: int) -> list[Gebruiker]:
     from sqlalchemy import select
 
     from huisvanhetkind.auth.models import Gebruiker as Account, gebruiker_netwerk
-    from huisvanhetkind.erkenning.rules import PER_ID
+    from huisvanhetkind.domein.beoordeling import PER_ID
     from huisvanhetkind.extensions import db
     from huisvanhetkind.graaf.models import Verwijzing
     from huisvanhetkind.partners.models import Aanbod, Lidmaatschap, WerkingsgebiedDeel
-    from huisvanhetkind.referentie import gemeenten
+    from huisvanhetkind.domein import gemeenten
 
     rng = random.Random(seed)
     n_coord, n_cons = round(aantal * 0.3), round(aantal * 0.2)

@@ -100,13 +100,13 @@ def schrijf(pad: Path, m: dict, instellingen: str, backends: list[dict],
     if schaal:
         lines += [f"## Zuivere analyse, {schaal_naam} vergroot", "",
                   "graaf.analysis.analyseer + graaf.coverage (lacunes, overlappen, matrix) + "
-                  "erkenning.rules.evalueer op een snapshot zonder databank (mediaan van de "
+                  "erkenning.rules.evaluate op een snapshot zonder databank (mediaan van de "
                   "runs).", "",
                   "| factor | partners | aanbod | verwijzingen | runs | analyseer s | coverage s | "
-                  "evalueer s | totaal s | × 1× |",
+                  "evaluate s | totaal s | × 1× |",
                   "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         lines += [f"| {r['factor']}× | {r['partners']} | {r['aanbod']} | {r['verwijzingen']} | "
                   f"{r['runs']} | {r['analyseer']:.3f} | {r['coverage']:.3f} | "
-                  f"{r['evalueer']:.3f} | {r['seconden']:.3f} | {r['ratio']:.1f} |"
+                  f"{r['evaluate']:.3f} | {r['seconden']:.3f} | {r['ratio']:.1f} |"
                   for r in schaal] + ["", "Doel:", ""] + doelen([], schaal)[-1:] + [""]
     pad.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -71,10 +71,10 @@ def _context(url: str, with_facts: bool):
     from huisvanhetkind import create_app
     from huisvanhetkind.demo.generate import slug
     from huisvanhetkind.demo.vlaanderen_bestuur import DOMEIN
-    from huisvanhetkind.erkenning.facts import netwerk_facts
+    from huisvanhetkind.facts import netwerk_facts
     from huisvanhetkind.extensions import db
     from huisvanhetkind.partners.models import Lidmaatschap, Netwerk, WerkingsgebiedDeel
-    from huisvanhetkind.referentie import gemeenten
+    from huisvanhetkind.domein import gemeenten
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
     with app.app_context():
         nid, leden = db.session.execute(

@@ -3,7 +3,7 @@
 A k× snapshot replicates partners, aanbod and verwijzingen k times with remapped ids; one in ten
 verwijzingen of each copy points into the previous copy, so the graph stays one network rather
 than k islands. Timed: graaf.analysis.analyseer + graaf.coverage (lacunes, overlappen, matrix) +
-erkenning.rules.evalueer — no database, no Flask.
+erkenning.rules.evaluate — no database, no Flask.
 """
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import time
 from dataclasses import replace
 from datetime import date
 
-from huisvanhetkind import snapshot as s
-from huisvanhetkind.erkenning import rules
-from huisvanhetkind.graaf import analysis, coverage
+from huisvanhetkind.domein import snapshot as s
+from huisvanhetkind.domein import beoordeling as rules
+from huisvanhetkind.domein import analyse as analysis, dekking as coverage
 
 STAP = 10_000_000  # id offset per copy (above every real id)
 
@@ -43,9 +43,9 @@ def analyse_tijd(n: s.Netwerk, peildatum: date) -> dict[str, float]:
     lacunes, overlappen = coverage.lacunes(n), coverage.overlappen(n)
     coverage.matrix(n)
     t2 = time.perf_counter()
-    rules.evalueer(n, peildatum, lacunes, overlappen)
+    rules.evaluate(n, peildatum, lacunes, overlappen)
     t3 = time.perf_counter()
-    return {"analyseer": t1 - t0, "coverage": t2 - t1, "evalueer": t3 - t2, "seconden": t3 - t0}
+    return {"analyseer": t1 - t0, "coverage": t2 - t1, "evaluate": t3 - t2, "seconden": t3 - t0}
 
 
 def meet(n: s.Netwerk, factoren=(1, 4, 16), herhalingen: int = 3, budget_s: float = 15.0):

@@ -24,10 +24,10 @@ def gebruiker():
 def maak(email, rol, netwerken, organisatie, provincies, naam):
     """Maak een gebruiker; het wachtwoord komt van standaardinvoer."""
     from .auth.operations import AccountError, create_user
-    from .partners import kbo
+    from .domein import kbo
     from .partners.models import Organisatie
-    from .referentie import gemeenten
-    from .referentie.taxonomie import normalise
+    from .domein import gemeenten
+    from .domein.taxonomie import normalise
 
     org = None
     if organisatie:

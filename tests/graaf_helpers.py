@@ -30,7 +30,7 @@ def xss_partner(app, wereld) -> int:
 
 def groot_netwerk(app, n_partners: int, naam: str = "Groot netwerk") -> int:
     """A network of n members, a ring of verwijzingen plus chords, aanbod for each; its id."""
-    from huisvanhetkind.referentie.taxonomie import SECTOR
+    from huisvanhetkind.domein.taxonomie import SECTOR
     with app.app_context():
         net = f.netwerk(naam, gemeenten=("46021", "46025"))
         sectoren = SECTOR.keys()

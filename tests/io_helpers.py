@@ -17,7 +17,7 @@ from huisvanhetkind.extensions import db
 from huisvanhetkind.graaf.models import Verwijzing
 from huisvanhetkind.partners.models import (Aanbod, Lidmaatschap, Netwerk, Organisatie,
                                             WerkingsgebiedDeel)
-from huisvanhetkind.referentie import taxonomie as tax
+from huisvanhetkind.domein import taxonomie as tax
 from tests.factories import kbo_nummer
 
 DATA_MODELLEN = (Netwerk, WerkingsgebiedDeel, Organisatie, Lidmaatschap, Aanbod, Verwijzing,

@@ -5,8 +5,8 @@ from datetime import date
 from sqlalchemy import select
 
 from huisvanhetkind import cache
-from huisvanhetkind.erkenning import service
-from huisvanhetkind.erkenning.facts import netwerk_facts, netwerken_facts
+from huisvanhetkind import pipeline
+from huisvanhetkind.facts import netwerk_facts, netwerken_facts
 from huisvanhetkind.extensions import db
 from huisvanhetkind.graaf.models import Verwijzing
 from huisvanhetkind.partners.models import Aanbod, Netwerk, Organisatie
@@ -72,8 +72,8 @@ def test_an_unchanged_network_is_not_read_again(ctx):
     second, warm = count_statements(lambda: netwerk_facts(x))
     assert second == first and second.partners is first.partners
     assert warm < cold and cache.stats["hits"] >= 1
-    ev1 = service.evaluation(x, date(2026, 9, 1))
-    assert service.evaluation(x, date(2026, 9, 1)) is ev1  # computed once
+    ev1 = pipeline.bundel(x, date(2026, 9, 1))
+    assert pipeline.bundel(x, date(2026, 9, 1)) is ev1  # computed once
 
 
 def _cold():

@@ -6,21 +6,19 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from huisvanhetkind import snapshot as s
+from huisvanhetkind.domein import snapshot as s
 from huisvanhetkind.auth.models import Gebruiker, gebruiker_netwerk
 from huisvanhetkind.demo import DEMO_USERS, load_demo
 from huisvanhetkind.erkenning.models import Actie, Engagement
-from huisvanhetkind.erkenning.voorwaarde import plus_twee_jaar
+from huisvanhetkind.domein.voorwaarde import plus_twee_jaar
 from huisvanhetkind.extensions import db
-from huisvanhetkind.graaf import analysis, coverage
+from huisvanhetkind.domein import analyse as analysis, dekking as coverage
 from huisvanhetkind.graaf.models import BewustNiet, Verwijzing
-from huisvanhetkind.partners import kbo
+from huisvanhetkind.domein import kbo
 from huisvanhetkind.partners.models import (Aanbod, Contactpersoon, Lidmaatschap, Netwerk,
                                             Organisatie, WerkingsgebiedDeel)
-from huisvanhetkind.referentie import gemeenten
-from huisvanhetkind.referentie.taxonomie import (AANBODVORM, DOELGROEP, ENGAGEMENTEN, FUNCTIE,
-                                                 LEEFTIJDSGROEP, SECTOR, VERWIJZINGSSOORT,
-                                                 WERKVORM)
+from huisvanhetkind.domein import gemeenten
+from huisvanhetkind.domein.taxonomie import (AANBODVORM, DOELGROEP, ENGAGEMENTEN, FUNCTIE, LEEFTIJDSGROEP, SECTOR, VERWIJZINGSSOORT, WERKVORM)
 
 HOOFD = "Huis van het Kind Sint-Niklaas-Temse"
 NOORD = "Huis van het Kind Waasland-Noord"

@@ -9,7 +9,9 @@ from datetime import date, timedelta
 import pytest
 from tests.sql_count import count_statements
 
-from huisvanhetkind.erkenning import service
+from huisvanhetkind import pipeline
+from huisvanhetkind.domein.bundel import wat_als
+from huisvanhetkind.domein.peildatum import OngeldigePeildatum, parse_peildatum
 from huisvanhetkind.extensions import db
 from tests.erkenning_factories import ALLE_IDS, realistisch_netwerk, statussen_in_html
 
@@ -101,11 +103,11 @@ def test_invalid_peildatum_gives_dutch_error_not_500(waasland, login, op):
 
 
 def test_parse_peildatum():
-    assert service.parse_peildatum("2026-09-01") == date(2026, 9, 1)
-    assert service.parse_peildatum("01/09/2026") == date(2026, 9, 1)
-    assert service.parse_peildatum("", date(2020, 1, 1)) == date(2020, 1, 1)
-    with pytest.raises(service.OngeldigePeildatum, match="Ongeldige peildatum"):
-        service.parse_peildatum("2026-02-29")
+    assert parse_peildatum("2026-09-01") == date(2026, 9, 1)
+    assert parse_peildatum("01/09/2026") == date(2026, 9, 1)
+    assert parse_peildatum("", date(2020, 1, 1)) == date(2020, 1, 1)
+    with pytest.raises(OngeldigePeildatum, match="Ongeldige peildatum"):
+        parse_peildatum("2026-02-29")
 
 
 def test_dashboard_access(wereld, login):
@@ -162,35 +164,41 @@ def test_dashboard_cli_api_and_pdf_agree(waasland, app, login, runner):
 # --- wat als ------------------------------------------------------------------------------------
 def test_wat_als_partner_leaves(waasland, login):
     client = login(waasland.coordinator)
-    r = client.get(f"/netwerken/{waasland.netwerk}/erkenning/wat-als?partner={waasland.kg}")
+    # the former address leads to the one 'wat als' page, query and peildatum kept
+    oud = client.get(f"/netwerken/{waasland.netwerk}/erkenning/wat-als?partner={waasland.kg}"
+                     "&op=2026-09-01")
+    assert oud.status_code == 308 and oud.location.endswith(
+        f"/netwerken/{waasland.netwerk}/wat-als?partner={waasland.kg}&op=2026-09-01")
+    r = client.get(f"/netwerken/{waasland.netwerk}/wat-als?partner={waasland.kg}")
     html = r.get_data(as_text=True)
     assert r.status_code == 200
-    assert "Wat als Kind en Gezin Waasland vertrekt?" in html
-    veranderd = dict(re.findall(r'data-voorwaarde="(\w+)" data-voor="\w+" data-na="(\w+)"', html))
+    assert "Zonder Kind en Gezin Waasland" in html
+    veranderd = {v: na for v, voor, na in re.findall(
+        r'data-voorwaarde="(\w+)" data-voor="(\w+)" data-na="(\w+)"', html) if voor != na}
     assert veranderd["E4"] == "niet_voldaan"  # no consultatiebureau left
     assert veranderd["E5"] == "niet_voldaan"  # its verplicht aanbod is now outside the network
     assert "E3" not in veranderd
     assert "Nieuwe lacunes (0)" in html  # the CAW's aanbod for parents still covers every age
-    html = client.get(f"/netwerken/{waasland.netwerk}/erkenning/wat-als"
+    html = client.get(f"/netwerken/{waasland.netwerk}/wat-als"
                       f"?partner={waasland.spelotheek}").get_data(as_text=True)
-    assert "Nieuwe lacunes (2)" in html and "Lacunes nu: 51; na vertrek: 53." in html
+    assert "Nieuwe lacunes (2)" in html
+    assert re.search(r'Lacunes</th><td class="text-end">51</td><td class="text-end">53</td>', html)
     tabel = html[html.index('id="nieuwe-lacunes"'):]
     assert "Ontmoeting en versterken sociale cohesie</td><td>0 tot 3 jaar" in tabel
 
 
 def test_wat_als_service_matches_zonder_partner(waasland, app):
     with app.app_context():
-        voor = service.evaluation(waasland.netwerk)
-        wa = service.wat_als(voor, waasland.temse)
-        assert wa.na.beoordeling.uitkomst("E3").status == "niet_voldaan"
-        assert [v.na.id for v in wa.voorwaarden if v.gewijzigd] == ["E3"]
+        voor = pipeline.bundel(waasland.netwerk)
+        wa = wat_als(voor, waasland.temse)
+        assert wa.zonder.beoordeling.uitkomst("E3").status == "niet_voldaan"
+        assert [v.zonder.id for v in wa.voorwaarden if v.veranderd] == ["E3"]
         with pytest.raises(LookupError):
-            service.wat_als(voor, 999999)
+            wat_als(voor, 999999)
 
 
 def test_wat_als_unknown_partner_is_404(waasland, login):
     client = login(waasland.coordinator)
-    assert client.get(f"/netwerken/{waasland.netwerk}/erkenning/wat-als?partner=x"
-                      ).status_code == 404
-    assert client.get(f"/netwerken/{waasland.netwerk}/erkenning/wat-als?partner=999999"
+    assert client.get(f"/netwerken/{waasland.netwerk}/wat-als?partner=x").status_code == 404
+    assert client.get(f"/netwerken/{waasland.netwerk}/wat-als?partner=999999"
                       ).status_code == 404

@@ -146,19 +146,19 @@ def test_overdue_and_soon_actions_stand_out_with_text(wereld, login, app):
 
 
 def test_trekker_who_left_no_longer_carries_the_action(wereld, app):
-    from huisvanhetkind.erkenning import service
+    from huisvanhetkind import pipeline
     from huisvanhetkind.partners.models import Lidmaatschap
     with app.app_context():
         operations.nieuwe_actie(wereld.netwerk_x, "E11", beschrijving="Open huis",
                                 trekker_id=wereld.org_b, deadline=date.today(),
                                 status="gerealiseerd")
         db.session.commit()
-        assert service.evaluate_network(wereld.netwerk_x).uitkomst("E11").status == "voldaan"
+        assert pipeline.bundel(wereld.netwerk_x).beoordeling.uitkomst("E11").status == "voldaan"
         lid = db.session.scalar(select(Lidmaatschap).where(
             Lidmaatschap.organisatie_id == wereld.org_b))
         lid.lid_tot = date.today()
         db.session.commit()
-        u = service.evaluate_network(wereld.netwerk_x).uitkomst("E11")
+        u = pipeline.bundel(wereld.netwerk_x).beoordeling.uitkomst("E11")
         assert u.status == "niet_voldaan" and "geen lid (meer)" in " ".join(u.details)
 
 

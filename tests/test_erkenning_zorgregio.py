@@ -7,7 +7,8 @@ import pytest
 from sqlalchemy import func, select
 
 from huisvanhetkind.audit.models import AuditEntry
-from huisvanhetkind.erkenning import service, zorgregio
+from huisvanhetkind import pipeline
+from huisvanhetkind.domein import zorgregio
 from huisvanhetkind.erkenning.models import Zorgregio
 from huisvanhetkind.extensions import db
 
@@ -46,14 +47,14 @@ def test_beheerder_uploads_and_replaces_whole_table(wereld, login, app):
     client = login(wereld.beheerder)
     assert "nog geen zorgregiotabel" in client.get("/beheer/zorgregio").get_data(as_text=True)
     with app.app_context():
-        assert service.evaluate_network(wereld.netwerk_x).uitkomst("E2").status == \
+        assert pipeline.bundel(wereld.netwerk_x).beoordeling.uitkomst("E2").status == \
             "te_controleren"
     r = client.post("/beheer/zorgregio", data={
         "bestand": (io.BytesIO(b"nis;zorgregio\n46021;Waasland\n46025;Waasland\n11002;A\n"),
                     "zr.csv")}, content_type="multipart/form-data")
     assert r.status_code == 302
     with app.app_context():
-        e2 = service.evaluate_network(wereld.netwerk_x).uitkomst("E2")
+        e2 = pipeline.bundel(wereld.netwerk_x).beoordeling.uitkomst("E2")
         assert e2.status == "voldaan" and "één zorgregio" in e2.uitleg
     # a second file replaces the table; Temse in another region now fails E2
     client.post("/beheer/zorgregio", data={
@@ -62,7 +63,7 @@ def test_beheerder_uploads_and_replaces_whole_table(wereld, login, app):
     with app.app_context():
         assert dict(db.session.execute(select(Zorgregio.nis, Zorgregio.zorgregio)).all()) == {
             "46021": "Waasland", "46025": "Dender"}
-        assert service.evaluate_network(wereld.netwerk_x).uitkomst("E2").status == \
+        assert pipeline.bundel(wereld.netwerk_x).beoordeling.uitkomst("E2").status == \
             "niet_voldaan"
         laatste = db.session.scalars(select(AuditEntry).where(
             AuditEntry.actie == "zorgregio_geladen").order_by(AuditEntry.id)).all()[-1]

@@ -18,7 +18,8 @@ from sqlalchemy import select
 from huisvanhetkind.audit.models import AuditEntry
 from huisvanhetkind.erkenning.models import Actie, Engagement
 from huisvanhetkind.extensions import db
-from huisvanhetkind.partners import importer, kbo
+from huisvanhetkind.partners import importer
+from huisvanhetkind.domein import kbo
 from huisvanhetkind.partners.export import FORMATEN
 from huisvanhetkind.partners.export.hsds import document
 from huisvanhetkind.partners.models import Lidmaatschap, Netwerk, Organisatie
@@ -26,7 +27,7 @@ from tests import factories as f
 from tests.sql_count import count_statements
 from tests.io_helpers import dump, tellingen
 
-HSDS = Path(__file__).resolve().parents[2] / "shared" / "hsds"
+HSDS = Path(__file__).resolve().parent / "data" / "hsds"  # vendored, see tests/data/hsds/LICENCE.md
 GEVAARLIJK = "=HYPERLINK(\"http://kwaad.example\",\"klik\")"
 
 

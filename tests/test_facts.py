@@ -2,7 +2,7 @@
 from datetime import date
 
 
-from huisvanhetkind.erkenning.facts import netwerk_facts
+from huisvanhetkind.facts import netwerk_facts
 from huisvanhetkind.erkenning.models import Actie, Engagement, Zorgregio
 from huisvanhetkind.extensions import db
 from tests import factories as f

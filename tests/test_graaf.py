@@ -9,7 +9,7 @@ import re
 import pytest
 
 from huisvanhetkind.extensions import db
-from huisvanhetkind.graaf.analysis import UITLEG
+from huisvanhetkind.domein.analyse import UITLEG
 from tests import factories as f
 from tests.graaf_helpers import XSS, count_queries, groot_netwerk, xss_partner
 from tests.test_pages import EXTERNAL
@@ -44,7 +44,7 @@ def test_pages_render_names_as_plain_text(app, wereld, login, who):
 def test_other_networks_are_refused(wereld, login, who):
     c = login(getattr(wereld, who))
     for url in _pages(wereld.netwerk_x, wereld.org_a) + [
-            f"/netwerken/{wereld.netwerk_x}/graaf.json", f"/netwerken/{wereld.netwerk_x}/graaf.gexf",
+            f"/netwerken/{wereld.netwerk_x}/graaf.json", f"/netwerken/{wereld.netwerk_x}/export.gexf",
             f"/netwerken/{wereld.netwerk_x}/dekking.svg"]:
         assert c.get(url).status_code == 403, url
 
@@ -127,7 +127,7 @@ def _statements(app, login, wereld, url_of):
 @pytest.mark.parametrize("url", ["/netwerken/{}/graaf", "/netwerken/{}/dekking",
                                  "/netwerken/{}/analyse", "/netwerken/{}/verwijzingen",
                                  "/netwerken/{}/dekking/cel?functie=ontmoeting&leeftijdsgroep=0-3",
-                                 "/netwerken/{}/wat-als?partner=1", "/netwerken/{}/graaf.gexf"])
+                                 "/netwerken/{}/wat-als?partner=1", "/netwerken/{}/export.gexf"])
 def test_bounded_sql(app, wereld, login, url):
     def url_of(nid):
         if "partner=" in url:
@@ -193,7 +193,7 @@ def test_empty_network_pages_still_render(app, wereld, login):
     for url in _pages(nid, 0)[:3] + [f"/netwerken/{nid}/dekking", f"/netwerken/{nid}/graaf.json",
                                      f"/netwerken/{nid}/dekking.svg", f"/netwerken/{nid}/dekking.png",
                                      f"/netwerken/{nid}/verwijzingen", f"/api/v1/netwerken/{nid}/analyse",
-                                     f"/netwerken/{nid}/graaf.gexf", "/overzicht"]:
+                                     f"/netwerken/{nid}/export.gexf", "/overzicht"]:
         assert c.get(url).status_code == 200, url
     assert c.get(f"/netwerken/{nid}/wat-als?partner={wereld.org_a}").status_code == 404
     assert c.get(f"/netwerken/999/graaf").status_code == 404

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from huisvanhetkind.extensions import db
-from huisvanhetkind.partners import importer, kbo
+from huisvanhetkind.partners import importer
+from huisvanhetkind.domein import kbo
 from huisvanhetkind.partners.importer import ImportGeweigerd
 from huisvanhetkind.partners.models import Lidmaatschap, Netwerk, Organisatie
 from tests import factories as f

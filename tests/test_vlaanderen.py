@@ -11,15 +11,13 @@ from sqlalchemy import func, select
 from huisvanhetkind import create_app
 from huisvanhetkind.audit.models import AuditEntry
 from huisvanhetkind.demo import vlaanderen as v
-from huisvanhetkind.erkenning import rules
-from huisvanhetkind.erkenning.facts import netwerk_facts
+from huisvanhetkind.domein import beoordeling as rules
+from huisvanhetkind.facts import netwerk_facts
 from huisvanhetkind.extensions import db
-from huisvanhetkind.partners import kbo
+from huisvanhetkind.domein import kbo
 from huisvanhetkind.partners.models import Netwerk, Organisatie
-from huisvanhetkind.referentie import gemeenten
-from huisvanhetkind.referentie.taxonomie import (AANBODVORM, DOELGROEP, ENGAGEMENTEN, FUNCTIE,
-                                                 LEEFTIJDSGROEP, RECHTSVORM, ROL, SECTOR,
-                                                 VERWIJZINGSSOORT, WERKVORM, ACTIESTATUS)
+from huisvanhetkind.domein import gemeenten
+from huisvanhetkind.domein.taxonomie import (AANBODVORM, DOELGROEP, ENGAGEMENTEN, FUNCTIE, LEEFTIJDSGROEP, RECHTSVORM, ROL, SECTOR, VERWIJZINGSSOORT, WERKVORM, ACTIESTATUS)
 from tests.conftest import test_config as config_for
 
 VANDAAG = date(2026, 3, 1)
@@ -120,7 +118,7 @@ def test_loads_counts_and_one_audit_event(ctx, ds):
         if m["netwerk_id"] == n["id"] and m["lid_tot"] is None))
     facts = netwerk_facts(grootste["id"])
     assert len(facts.partners) > 20 and facts.verwijzingen
-    assert {u.id for u in rules.evalueer(facts, VANDAAG).uitkomsten} >= {"E1", "E2", "S7"}
+    assert {u.id for u in rules.evaluate(facts, VANDAAG).uitkomsten} >= {"E1", "E2", "S7"}
 
 
 def test_refuses_a_non_empty_database_unless_leeg_eerst(ctx, ds):

@@ -255,7 +255,7 @@ def test_spreadsheets_hold_formulas_and_canaries_as_text(app, vijandig):
 
 
 @pytest.mark.parametrize("pad,verwacht", [
-    ("graaf.gexf", "Org"), ("graaf.graphml", "Org"), ("dekking.svg", "Netwerk")])
+    ("export.gexf", "Org"), ("export.graphml", "Org"), ("dekking.svg", "Netwerk")])
 def test_xml_exports_keep_canaries_as_text(app, vijandig, pad, verwacht):
     r = client_voor(app, vijandig.coordinator).get(f"/netwerken/{vijandig.netwerk}/{pad}")
     assert r.status_code == 200

@@ -227,7 +227,6 @@ def kruislings(o: Objecten) -> list[tuple[str, str, str, dict]]:
         ("coordinator_y", "POST", f"/netwerken/{y}/dekking/bewust-niet/{markering}/verwijderen",
          {}),
         ("coordinator_y", "GET", f"/netwerken/{y}/wat-als?partner={o.org_a}", {}),
-        ("coordinator_y", "GET", f"/netwerken/{y}/erkenning/wat-als?partner={o.org_a}", {}),
         ("coordinator_y", "POST", f"/netwerken/{y}/verwijzingen/nieuw?van={o.org_a}",
          {"naar_id": o.org_b, "soort": "samenwerking"}),
         ("partner_y", "POST", f"/organisaties/{o.org_y}/contactpersonen/{o.contact_a}/bewerken",

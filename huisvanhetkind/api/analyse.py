@@ -4,9 +4,8 @@ from __future__ import annotations
 from flask import jsonify
 
 from ..auth.guard import authorize
-from ..auth.permissions import can_view_netwerk
-from ..graaf import queries
-from ..graaf.analysis import to_json
+from ..domein.permissions import can_view_netwerk
+from .. import pipeline
 from ..partners.refs import netwerk_ref
 from . import bp, openapi
 
@@ -46,15 +45,10 @@ ANALYSE = {
 }
 
 
-def document(netwerk_id: int) -> dict:
-    r = queries.rapport(netwerk_id)
-    return to_json(r.netwerk, r.analyse, r.lacunes, r.overlappen, r.bewust_niet)
-
-
 @bp.get(f"/netwerken/{openapi.NETWERK_ID_URL}/analyse")
 def netwerk_analyse(netwerk_id: int):
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
-    return jsonify(document(netwerk_id))
+    return jsonify(pipeline.bundel(netwerk_id).analyse_json())
 
 
 openapi.register("/netwerken/{netwerk_id}/analyse", {"get": {

@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from flask import abort, jsonify, request
+from flask import jsonify, request
 
 from ..auth.guard import authorize
-from ..auth.permissions import can_view_netwerk
-from ..erkenning import service
+from ..domein.permissions import can_view_netwerk
+from .. import pipeline
+from ..domein.peildatum import VOORBEELD, OngeldigePeildatum, parse_peildatum
 from ..partners.refs import netwerk_ref
 from . import bp, openapi
 
@@ -22,10 +23,10 @@ _PEILDATUM = re.compile(PEILDATUM_PATROON)
 
 def _peildatum(tekst: str | None) -> date:
     if tekst is not None and not _PEILDATUM.fullmatch(tekst):
-        raise service.OngeldigePeildatum(
+        raise OngeldigePeildatum(
             f"Ongeldige peildatum '{tekst[:40]}': gebruik JJJJ-MM-DD (uiterlijk 9997-12-31), "
-            f"bijvoorbeeld {service.VOORBEELD}.")
-    return service.parse_peildatum(tekst)
+            f"bijvoorbeeld {VOORBEELD}.")
+    return parse_peildatum(tekst)
 
 
 @bp.get(f"/netwerken/{openapi.NETWERK_ID_URL}/erkenning")
@@ -33,12 +34,9 @@ def erkenning(netwerk_id: int):
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
     try:
         peildatum = _peildatum(request.args.get("op"))
-    except service.OngeldigePeildatum as fout:
+    except OngeldigePeildatum as fout:
         return jsonify({"fout": "Ongeldige peildatum", "uitleg": str(fout)}), 400
-    try:
-        return jsonify(service.evaluation(netwerk_id, peildatum).to_json())
-    except LookupError:
-        abort(404)
+    return jsonify(pipeline.bundel(netwerk_id, peildatum).erkenning_json())
 
 
 def _fout(beschrijving: str) -> dict:

@@ -2,7 +2,7 @@
 from flask import jsonify
 
 from ..auth.guard import authorize
-from ..auth.permissions import is_authenticated
+from ..domein.permissions import is_authenticated
 from . import bp, openapi
 
 

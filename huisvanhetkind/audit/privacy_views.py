@@ -6,7 +6,7 @@ import json
 from flask import Response, flash, redirect, render_template, request, url_for
 
 from ..auth.guard import authorize
-from ..auth.permissions import is_beheerder
+from ..domein.permissions import is_beheerder
 from ..extensions import db
 from . import bp
 from .privacy import anonimiseer, export, zoek_persoon

@@ -5,7 +5,7 @@ from flask import abort, render_template, request
 from sqlalchemy import or_, select
 
 from ..auth.guard import authorize
-from ..auth.permissions import can_view_audit, can_view_organisatie_audit, is_beheerder
+from ..domein.permissions import can_view_audit, can_view_organisatie_audit, is_beheerder
 from ..extensions import db
 from ..partners.models import Lidmaatschap, Netwerk
 from ..partners.refs import netwerk_ref, organisatie_ref

@@ -3,8 +3,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
-from ..referentie import gemeenten
-from ..referentie.taxonomie import ROL
+from ..domein import gemeenten
+from ..domein.taxonomie import ROL
 from .passwords import password_problem
 
 VERPLICHT = "Dit veld is verplicht."

@@ -7,8 +7,8 @@ from sqlalchemy import select
 
 from ..db import begin_write
 from ..extensions import db
-from . import permissions
-from .permissions import ANONIEM, Actor
+from ..domein import permissions
+from ..domein.permissions import ANONIEM, Actor
 
 # Views anyone may reach; every other endpoint must call authorize() (checked after each request).
 PUBLIC_ENDPOINTS = {"auth.login", "static", "bootstrap.static", "main.vendor", "referentie.over",

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from ..extensions import db
 from .models import Gebruiker, new_session_token
 from .passwords import hash_password, password_problem
-from .permissions import CONSULTANT, COORDINATOR, PARTNER
+from ..domein.permissions import CONSULTANT, COORDINATOR, PARTNER
 
 ROLLEN = ("beheerder", "coordinator", "partner", "consultant")
 

@@ -13,7 +13,7 @@ from .forms import GebruikerForm
 from .guard import authorize
 from .models import Gebruiker
 from .operations import AccountError, create_user, end_sessions, find_user, set_password
-from .permissions import can_manage_users
+from ..domein.permissions import can_manage_users
 
 
 class GebruikerEditForm(VersionMixin, GebruikerForm):

@@ -18,7 +18,7 @@ from .models import Gebruiker
 from .guard import authorize
 from .operations import end_sessions, find_user, set_password
 from .passwords import hash_password, needs_rehash, verify_password
-from .permissions import is_authenticated
+from ..domein.permissions import is_authenticated
 
 FOUTE_AANMELDING = "E-mailadres of wachtwoord is onjuist."
 

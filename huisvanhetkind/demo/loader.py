@@ -13,8 +13,8 @@ from ..extensions import db
 from ..graaf.models import BewustNiet, Verwijzing
 from ..partners.models import (Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie,
                                WerkingsgebiedDeel)
-from ..referentie import gemeenten
-from ..referentie.taxonomie import AANBODVORM
+from ..domein import gemeenten
+from ..domein.taxonomie import AANBODVORM
 from . import data, data_noord, data_samenwerking as samen
 from . import generate as gen
 

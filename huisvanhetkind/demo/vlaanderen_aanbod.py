@@ -10,7 +10,7 @@ import itertools
 import random
 from datetime import date, timedelta
 
-from ..referentie.taxonomie import AANBODVORM, FUNCTIE
+from ..domein.taxonomie import AANBODVORM, FUNCTIE
 from . import generate as gen
 from .vlaanderen_catalogus import AANBOD, OPENINGSUREN, SOORT_GEWICHT, VORMEN
 from .vlaanderen_partners import BUREN, Partners

@@ -7,9 +7,9 @@ import random
 import secrets
 from datetime import date, timedelta
 
-from ..erkenning.voorwaarde import plus_twee_jaar
-from ..referentie import gemeenten
-from ..referentie.taxonomie import ENGAGEMENTEN, LEEFTIJDSGROEP
+from ..domein.voorwaarde import plus_twee_jaar
+from ..domein import gemeenten
+from ..domein.taxonomie import ENGAGEMENTEN, LEEFTIJDSGROEP
 from . import generate as gen
 from .vlaanderen_catalogus import ACTIES, THEMA
 from .vlaanderen_netwerken import NetwerkSpec

@@ -5,8 +5,7 @@ renamed code fails loudly here instead of producing invalid rows.
 """
 from __future__ import annotations
 
-from ..referentie.taxonomie import (AANBODVORM, ENGAGEMENTEN, FUNCTIE, LEEFTIJDSGROEP, SECTOR,
-                                    VERWIJZINGSSOORT)
+from ..domein.taxonomie import (AANBODVORM, ENGAGEMENTEN, FUNCTIE, LEEFTIJDSGROEP, SECTOR, VERWIJZINGSSOORT)
 
 # sector → weight among the ordinary organisations (lokaal bestuur and Kind en Gezin are added
 # per municipality and per network on top of these)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from ..referentie import gemeenten
+from ..domein import gemeenten
 
 # Split cities: (network name, parts of the municipality). Parts are real districts/deelgemeenten.
 GEDEELD = {

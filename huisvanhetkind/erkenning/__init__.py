@@ -2,5 +2,6 @@ from flask import Blueprint
 
 bp = Blueprint("erkenning", __name__)
 
-from . import (views, views_dossier, views_engagementen, views_review,  # noqa: E402,F401
-               views_zorgregio)
+# imported by app.register_blueprints, not here: importing this package's models (the facts
+# adapter does) must not load every view and its imports
+VIEWS = ("views", "views_dossier", "views_engagementen", "views_review", "views_zorgregio")

@@ -10,7 +10,7 @@ import click
 
 from ..cli import find_netwerk, hvk
 from ..extensions import db
-from ..referentie.taxonomie import VOORWAARDESTATUS
+from ..domein.taxonomie import VOORWAARDESTATUS
 
 
 @hvk.command("erkenning")
@@ -19,18 +19,19 @@ from ..referentie.taxonomie import VOORWAARDESTATUS
 @click.option("--json", "als_json", is_flag=True, help="Enkel het JSON-document (domein.md §8).")
 def erkenning_command(netwerk: str, peildatum: str | None, als_json: bool):
     """Toon de voorwaarden voor erkenning en subsidie van NETWERK (naam of id)."""
-    from . import service
+    from .. import pipeline
+    from ..domein.peildatum import OngeldigePeildatum, parse_peildatum
 
     try:
-        datum = service.parse_peildatum(peildatum)
-    except service.OngeldigePeildatum as fout:
+        datum = parse_peildatum(peildatum)
+    except OngeldigePeildatum as fout:
         raise click.ClickException(str(fout)) from None
-    ev = service.evaluation(find_netwerk(netwerk).id, datum)
+    bundel = pipeline.bundel(find_netwerk(netwerk).id, datum)
     if als_json:
-        click.echo(json.dumps(ev.to_json(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(bundel.erkenning_json(), ensure_ascii=False, indent=2))
         return
-    b = ev.beoordeling
-    click.echo(f"{ev.netwerk.naam} — peildatum {datum:%d/%m/%Y}")
+    b = bundel.beoordeling
+    click.echo(f"{bundel.netwerk.naam} — peildatum {datum:%d/%m/%Y}")
     breedte = max(60, min(shutil.get_terminal_size((100, 20)).columns, 120))
     for u in b.uitkomsten:
         kop = f"{u.id:<4} {VOORWAARDESTATUS.label(u.status):<15} {u.titel}"
@@ -48,7 +49,8 @@ def erkenning_command(netwerk: str, peildatum: str | None, als_json: bool):
 @click.argument("bestand")
 def zorgregio_command(bestand: str):
     """Laad de tabel gemeente → zorgregio uit BESTAND (CSV nis;zorgregio); vervangt alles."""
-    from . import operations, zorgregio
+    from . import operations
+    from ..domein import zorgregio
 
     pad = Path(bestand)
     if not pad.is_file():

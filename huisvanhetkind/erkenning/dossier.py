@@ -1,7 +1,7 @@
 """The erkenningsdossier: everything Kind en Gezin reads, at one peildatum.
 
-Built from the same Evaluation as the dashboard (service.evaluation), so the HTML page, the PDF,
-the CLI and the API show the same statuses.
+Built from the same analysis bundle as the dashboard (pipeline.bundel), so the HTML page, the
+PDF, the CLI and the API show the same statuses.
 """
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from ..referentie.taxonomie import AANBODVORM, ENGAGEMENTEN, LEEFTIJDSGROEP
-from ..snapshot import Aanbod
-from . import service
+from .. import pipeline
+from ..domein.beoordeling import ERKENNING, SUBSIDIE, Uitkomst, deadline
+from ..domein.bundel import Bundel
+from ..domein.snapshot import Aanbod
+from ..domein.taxonomie import AANBODVORM, ENGAGEMENTEN, LEEFTIJDSGROEP
 from .models import Actie
 from .queries import acties_per_voorwaarde
-from .rules import ERKENNING, SUBSIDIE, Uitkomst, deadline
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class EngagementPlan:
 
 @dataclass(frozen=True)
 class Dossier:
-    ev: service.Evaluation
+    ev: Bundel
     termijn: date
     erkenning: tuple[Uitkomst, ...]
     subsidie: tuple[Uitkomst, ...]
@@ -81,8 +82,8 @@ def aanbod_per_vorm(aanbod) -> tuple[VormRij, ...]:
 
 
 def bouw(netwerk_id: int, peildatum: date) -> Dossier:
-    """Raises LookupError when the network does not exist."""
-    ev = service.evaluation(netwerk_id, peildatum)
+    """Raises NietGevonden when the network does not exist."""
+    ev = pipeline.bundel(netwerk_id, peildatum)
     acties = acties_per_voorwaarde(netwerk_id)
     uitkomsten = ev.beoordeling.uitkomsten
     return Dossier(

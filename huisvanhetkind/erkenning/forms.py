@@ -11,7 +11,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 
 from ..editing import VersionMixin
 from ..forms import VERPLICHT
-from ..referentie.taxonomie import ACTIESTATUS, OORDEEL
+from ..domein.taxonomie import ACTIESTATUS, OORDEEL
 
 
 

@@ -1,9 +1,9 @@
-"""Where a condition is fixed: condition ID → screens, shown only when the view exists."""
+"""Where a condition is fixed: condition ID → the screens a coordinator fixes it on."""
 from __future__ import annotations
 
-from flask import current_app, url_for
+from flask import url_for
 
-from ..referentie.taxonomie import ENGAGEMENTEN
+from ..domein.taxonomie import ENGAGEMENTEN
 
 NETWERK = ("partners.netwerk", "Netwerkgegevens")
 LEDEN = ("partners.leden", "Partners")
@@ -28,16 +28,7 @@ HERSTEL: dict[str, tuple[tuple[str, str], ...]] = {
 def herstel_links(voorwaarde: str, netwerk_id: int) -> list[tuple[str, str]]:
     """(url, label) of the screens where this condition is fixed; the network page otherwise."""
     links = []
-    for endpoint, label in HERSTEL.get(voorwaarde, ()):
-        if endpoint not in current_app.view_functions:
-            continue
+    for endpoint, label in HERSTEL.get(voorwaarde, (NETWERK,)):
         anker = f"engagement-{voorwaarde}" if endpoint == ENGAGEMENTEN_SCHERM[0] else None
         links.append((url_for(endpoint, netwerk_id=netwerk_id, _anchor=anker), label))
-    if not links:
-        links.append((url_for(NETWERK[0], netwerk_id=netwerk_id), NETWERK[1]))
     return links
-
-
-def url_if_exists(endpoint: str, **values) -> str | None:
-    """url_for, or None while another module has not built that view yet."""
-    return url_for(endpoint, **values) if endpoint in current_app.view_functions else None

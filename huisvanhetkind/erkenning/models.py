@@ -43,6 +43,8 @@ class Actie(Versioned, Timestamps, db.Model):
     status: Mapped[str] = mapped_column(String(20), default="gepland")
     bewijs: Mapped[str] = mapped_column(Text, default="")
     bewijs_link: Mapped[str] = mapped_column(String(500), default="")
+    # when the action was realised; None with status gerealiseerd means 'datum onbekend'
+    gerealiseerd_op: Mapped[date | None]
 
     engagement = relationship("Engagement", back_populates="acties", lazy="raise")
     trekker = relationship("Organisatie", lazy="raise")

@@ -11,7 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..audit.log import record_event
 from ..extensions import db
-from ..referentie.taxonomie import ENGAGEMENTEN, OORDEEL
+from ..domein.taxonomie import ENGAGEMENTEN, OORDEEL
 from .models import Actie, Engagement, ReviewOpmerking, Zorgregio
 from .queries import zorgregio_tabel
 

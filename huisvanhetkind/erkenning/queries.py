@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from flask import abort
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
-from ..auth.models import Gebruiker
 from ..extensions import db
+from ..fouten import NietGevonden
 from ..partners.models import Lidmaatschap, Netwerk, Organisatie
 from .models import Actie, Engagement, ReviewOpmerking, Zorgregio
 
@@ -32,13 +31,13 @@ def acties_per_voorwaarde(netwerk_id: int) -> dict[str, list[Actie]]:
 
 
 def actie_in_netwerk(netwerk_id: int, actie_id: int) -> tuple[Actie, str]:
-    """(actie, voorwaarde) or 404 when the action does not belong to this network."""
+    """(actie, voorwaarde); NietGevonden when the action does not belong to this network."""
     row = db.session.execute(
         select(Actie, Engagement.voorwaarde)
         .join(Engagement, Engagement.id == Actie.engagement_id)
         .where(Actie.id == actie_id, Engagement.netwerk_id == netwerk_id)).first()
     if row is None:
-        abort(404)
+        raise NietGevonden(actie_id)
     return row[0], row[1]
 
 
@@ -68,7 +67,7 @@ def opmerking_in_netwerk(netwerk_id: int, voorwaarde: str, opmerking_id: int) ->
         ReviewOpmerking.id == opmerking_id, ReviewOpmerking.netwerk_id == netwerk_id,
         ReviewOpmerking.voorwaarde == voorwaarde))
     if found is None:
-        abort(404)
+        raise NietGevonden(opmerking_id)
     return found
 
 
@@ -81,9 +80,3 @@ def zorgregio_stand() -> tuple[int, int]:
 
 def zorgregio_tabel() -> dict[str, str]:
     return dict(db.session.execute(select(Zorgregio.nis, Zorgregio.zorgregio)).all())
-
-
-def auteur_naam(gebruiker: Gebruiker | None) -> str:
-    if gebruiker is None:
-        return "verwijderde gebruiker"
-    return gebruiker.naam or gebruiker.email

@@ -4,11 +4,11 @@ from __future__ import annotations
 from flask import abort, make_response, render_template
 
 from ..auth.guard import authorize
-from ..auth.permissions import can_view_netwerk
+from ..domein.permissions import can_view_netwerk
 from ..partners.refs import netwerk_ref
 from . import bp, dossier as dossier_mod
 from .pdf import render_pdf
-from .views import peildatum_uit_request
+from ..main.peildatum import peildatum_uit_request
 
 
 def _dossier(netwerk_id: int):
@@ -16,10 +16,7 @@ def _dossier(netwerk_id: int):
     if fout:
         abort(make_response(render_template(
             "errors/error.html", code=400, titel="Ongeldige peildatum", uitleg=fout), 400))
-    try:
-        return dossier_mod.bouw(netwerk_id, peildatum)
-    except LookupError:
-        abort(404)
+    return dossier_mod.bouw(netwerk_id, peildatum)
 
 
 @bp.get("/netwerken/<int:netwerk_id>/erkenning/dossier")

@@ -6,17 +6,17 @@ from datetime import date
 from flask import flash, redirect, render_template, request, url_for
 
 from ..auth.guard import allowed, authorize
-from ..auth.permissions import can_edit_netwerk, can_view_netwerk
+from ..domein.permissions import can_edit_netwerk, can_view_netwerk
 from ..editing import Verschil, render_conflict, save_form
 from ..extensions import db
 from ..partners.refs import netwerk_ref
-from ..referentie.taxonomie import ENGAGEMENTEN
+from ..domein.taxonomie import ENGAGEMENTEN
 from . import bp, operations
 from .forms import ActieForm, NieuweActieForm, VerwijderForm
-from .engagement_rule import WAARSCHUWINGSTERMIJN
+from ..domein.engagementregel import WAARSCHUWINGSTERMIJN
 from .queries import actie_in_netwerk, actieve_leden, acties_per_voorwaarde, netwerk_of_404
-from .rules import PER_ID, deadline
-from .views import evaluation_of_404
+from ..domein.beoordeling import PER_ID, deadline
+from .. import pipeline
 
 ACTIE_VELDEN = ["beschrijving", "trekker_id", "deadline", "status", "bewijs", "bewijs_link"]
 
@@ -42,7 +42,7 @@ def engagementen(netwerk_id: int):
     ref = netwerk_ref(netwerk_id)
     authorize(can_view_netwerk, ref)
     vandaag = date.today()
-    ev = evaluation_of_404(netwerk_id, vandaag)
+    ev = pipeline.bundel(netwerk_id, vandaag)
     acties = acties_per_voorwaarde(netwerk_id)
     leden = {p.id for p in ev.netwerk.partners}
     rijen = [(ev.beoordeling.uitkomst(e), acties.get(e, [])) for e in ENGAGEMENTEN]

@@ -8,15 +8,16 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from ..auth.guard import allowed, authorize
-from ..auth.permissions import can_answer_review, can_review, can_view_review
+from ..domein.permissions import can_answer_review, can_review, can_view_review
 from ..extensions import db
 from ..partners.refs import netwerk_ref
 from . import bp, operations
 from .forms import AntwoordForm, ReviewForm
 from .links import herstel_links
 from .queries import opmerking_in_netwerk, review_per_voorwaarde
-from .rules import PER_ID
-from .views import evaluation_of_404, peildatum_uit_request
+from ..domein.beoordeling import PER_ID
+from .. import pipeline
+from ..main.peildatum import bundel_op_peildatum, peildatum_uit_request
 
 
 def _voorwaarde_of_404(voorwaarde: str) -> str:
@@ -28,8 +29,7 @@ def _voorwaarde_of_404(voorwaarde: str) -> str:
 def _pagina(netwerk_id: int, voorwaarde: str, *, review_form=None, antwoord_form=None,
             antwoord_op: int | None = None, status: int = 200):
     ref = netwerk_ref(netwerk_id)
-    peildatum, fout = peildatum_uit_request()
-    ev = evaluation_of_404(netwerk_id, peildatum)
+    ev, peildatum, fout = bundel_op_peildatum(netwerk_id)
     opmerkingen = review_per_voorwaarde(netwerk_id).get(voorwaarde, [])
     mag_reviewen, mag_antwoorden = allowed(can_review, ref), allowed(can_answer_review, ref)
     antwoorden = {}
@@ -62,7 +62,7 @@ def review_opmerking(netwerk_id: int, voorwaarde: str):
     if not form.validate_on_submit():
         return _pagina(netwerk_id, voorwaarde, review_form=form, status=400)
     peildatum, _ = peildatum_uit_request()
-    evaluation_of_404(netwerk_id, peildatum)  # 404 for a network that does not exist
+    pipeline.bundel(netwerk_id, peildatum)  # NietGevonden (404) for a network that does not exist
     operations.review_opmerking(netwerk_id, voorwaarde, tekst=form.tekst.data.strip(),
                                 oordeel=form.oordeel.data, auteur_id=current_user.id,
                                 peildatum=peildatum)

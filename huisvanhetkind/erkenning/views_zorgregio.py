@@ -4,10 +4,10 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 
 from ..auth.guard import authorize
-from ..auth.permissions import can_manage_reference_data
+from ..domein.permissions import can_manage_reference_data
 from ..extensions import db
 from . import bp, operations
-from . import zorgregio as csv_zorgregio
+from ..domein import zorgregio as csv_zorgregio
 from .forms import ZorgregioForm
 from .queries import zorgregio_stand
 

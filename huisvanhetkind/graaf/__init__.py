@@ -2,6 +2,6 @@ from flask import Blueprint
 
 bp = Blueprint("graaf", __name__)
 
-from . import export, views, views_dekking, views_overzicht, views_verwijzingen  # noqa: E402,F401
-
-export.registreer()  # gexf and graphml on the export page and in `flask hvk export`
+# imported by app.register_blueprints, not here: importing this package's models (the facts
+# adapter does) must not load every view and its imports
+VIEWS = ("export", "views", "views_dekking", "views_overzicht", "views_verwijzingen")

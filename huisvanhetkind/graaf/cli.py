@@ -13,13 +13,11 @@ from ..cli import find_netwerk, hvk
 @click.option("--json", "als_json", is_flag=True, help="Het analysedocument als JSON (domein.md §8).")
 def analyse_command(netwerk: str, als_json: bool):
     """Netwerkanalyse, lacunes en overlappen van NETWERK (naam of id)."""
-    from ..erkenning.facts import netwerk_facts
-    from ..referentie.taxonomie import AANBODVORM, FUNCTIE, LEEFTIJDSGROEP
-    from .analysis import to_json
-    from .queries import bereken
+    from .. import pipeline
+    from ..domein.taxonomie import AANBODVORM, FUNCTIE, LEEFTIJDSGROEP
 
-    r = bereken(netwerk_facts(find_netwerk(netwerk).id))
-    doc = to_json(r.netwerk, r.analyse, r.lacunes, r.overlappen, r.bewust_niet)
+    r = pipeline.bundel(find_netwerk(netwerk).id)
+    doc = r.analyse_json()
     if als_json:
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return

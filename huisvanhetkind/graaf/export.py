@@ -2,17 +2,16 @@
 
 Nodes are the member partners (attributes naam, sector), edges the verwijzingen between them
 (attributes soort, bevestigd, aantal). networkx writes through ElementTree, which escapes text and
-attributes; we additionally drop the few characters XML 1.0 cannot carry at all. The graph is
-built purely from a snapshot; only `write` reads the database (for the command line).
+attributes; we additionally drop the few characters XML 1.0 cannot carry at all. Both are formats
+of the one export route and `flask hvk export` (partners/export FORMATEN).
 """
 from __future__ import annotations
 
 import io
-import re
 
 import networkx as nx
 
-from ..snapshot import Netwerk
+from ..domein.snapshot import Netwerk
 from .matrix_image import xml_tekst
 
 FORMATEN = {
@@ -48,27 +47,10 @@ def to_bytes(netwerk: Netwerk, formaat: str) -> bytes:
     return buf.getvalue()
 
 
-def bestandsnaam(netwerk_naam: str, extensie: str) -> str:
-    """A safe download name: letters, digits and hyphens only."""
-    stam = re.sub(r"[^A-Za-z0-9]+", "-", netwerk_naam).strip("-").lower() or "netwerk"
-    return f"{stam[:80]}.{extensie}"
-
-
-def write(netwerk_id: int, formaat: str, path) -> None:
-    """Write the graph of a network to a file (for `flask hvk export … --formaat gexf|graphml`).
-
-    Needs an application context: the facts come from the database.
-    """
-    from ..erkenning.facts import netwerk_facts
-    data = to_bytes(netwerk_facts(netwerk_id), formaat)
-    with open(path, "wb") as fh:
-        fh.write(data)
-
-
 def _maak(formaat: str):
     def maak(netwerk_id: int) -> bytes:
-        from ..erkenning.facts import netwerk_facts
-        return to_bytes(netwerk_facts(netwerk_id), formaat)
+        from .. import pipeline
+        return to_bytes(pipeline.bundel(netwerk_id).netwerk, formaat)
     return maak
 
 
@@ -78,8 +60,13 @@ def registreer() -> None:
     from ..partners.export import FORMATEN as REGISTER, Formaat
     uitleg = ("De partners (knopen, met naam en sector) en hun verwijzingen (pijlen, met soort, "
               "bevestigd en aantal per jaar) voor netwerkanalyse in {}.")
+    # no personal data: whoever reads the network's graph may download it
     REGISTER.setdefault("gexf", Formaat("gexf", "Netwerkgraaf GEXF (.gexf)", uitleg.format("Gephi"),
-                                        "gexf", FORMATEN["gexf"], _maak("gexf")))
+                                        "gexf", FORMATEN["gexf"], _maak("gexf"),
+                                        persoonsgegevens=False))
     REGISTER.setdefault("graphml", Formaat(
         "graphml", "Netwerkgraaf GraphML (.graphml)", uitleg.format("yEd, Cytoscape of Gephi"),
-        "graphml", FORMATEN["graphml"], _maak("graphml")))
+        "graphml", FORMATEN["graphml"], _maak("graphml"), persoonsgegevens=False))
+
+
+registreer()

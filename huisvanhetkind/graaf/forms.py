@@ -8,7 +8,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..editing import VersionMixin
 from ..forms import VERPLICHT
-from ..referentie.taxonomie import VERWIJZINGSSOORT
+from ..domein.taxonomie import VERWIJZINGSSOORT
 
 
 class GraafForm(FlaskForm):

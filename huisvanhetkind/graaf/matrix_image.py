@@ -12,8 +12,8 @@ import textwrap
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from ..referentie.taxonomie import FUNCTIE, LEEFTIJDSGROEP
-from .coverage import Cel, Matrix
+from ..domein.taxonomie import FUNCTIE, LEEFTIJDSGROEP
+from ..domein.dekking import Cel, Matrix
 
 # status -> (symbol, word, fill); the symbol and word carry the meaning, the fill only helps
 STATUS = {

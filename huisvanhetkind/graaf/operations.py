@@ -12,15 +12,12 @@ from sqlalchemy import select
 
 from ..audit.log import record_event
 from ..extensions import db
-from ..referentie import gemeenten
-from ..referentie.taxonomie import FUNCTIE, LEEFTIJDSGROEP, VERWIJZINGSSOORT
+from ..fouten import OperatieFout
+from ..domein import gemeenten
+from ..domein.taxonomie import FUNCTIE, LEEFTIJDSGROEP, VERWIJZINGSSOORT
 from . import queries
-from .coverage import nodig
+from ..domein.dekking import nodig
 from .models import BewustNiet, Verwijzing
-
-
-class OperatieFout(ValueError):
-    """A request that cannot be carried out; the message is Dutch and meant for the user."""
 
 
 BESTAAT_AL = "Deze verwijzing (zelfde partners en soort) bestaat al."

@@ -1,56 +1,23 @@
 """Queries of the graaf module: a fixed number of statements per page, whatever the network size.
 
-The analyses themselves run on the facts of erkenning/facts.py (the one database → facts adapter);
-what is here loads the rows the pages edit (verwijzingen, bewust-niet marks) with their names.
+The analyses themselves run on the one analysis bundle (pipeline.py); what is here loads the
+rows the pages edit (verwijzingen, bewust-niet marks) with their names. A missing row raises
+NietGevonden (the view answers 404).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort
 from flask_sqlalchemy.pagination import SelectPagination
 from sqlalchemy import and_, exists, select, tuple_
 from sqlalchemy.orm import aliased
 
-from .. import cache
-from .. import snapshot as s
-from ..erkenning.facts import netwerk_facts
+from ..domein import gemeenten
+from ..domein import snapshot as s
 from ..extensions import db
+from ..fouten import NietGevonden
 from ..partners.models import Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
-from ..referentie import gemeenten
-from . import coverage
-from .analysis import Analyse, analyseer
 from .models import BewustNiet, Verwijzing
-
-
-@dataclass(frozen=True)
-class Rapport:
-    """Everything the analysis pages show about one network, computed from one set of facts."""
-    netwerk: s.Netwerk
-    analyse: Analyse
-    lacunes: tuple[coverage.Lacune, ...]
-    overlappen: tuple[coverage.Overlap, ...]
-    bewust_niet: tuple[coverage.BewustNietCel, ...]
-
-
-def bereken(netwerk: s.Netwerk) -> Rapport:
-    """The pure analyses of one snapshot (also used for the 'wat als' snapshot), computed once
-    per process for the same facts (cache.py)."""
-    return cache.remember(
-        None if netwerk.bron is None else ("rapport", netwerk.bron),
-        lambda: Rapport(netwerk, analyseer(netwerk), coverage.lacunes(netwerk),
-                        coverage.overlappen(netwerk), coverage.bewust_niet(netwerk)))
-
-
-def facts_or_404(netwerk_id: int) -> s.Netwerk:
-    try:
-        return netwerk_facts(netwerk_id)
-    except LookupError:
-        abort(404)
-
-
-def rapport(netwerk_id: int) -> Rapport:
-    return bereken(facts_or_404(netwerk_id))
 
 
 def actieve_leden(netwerk_id: int):
@@ -75,7 +42,7 @@ def is_lid(netwerk_id: int, organisatie_id: int) -> bool:
 def netwerk_naam(netwerk_id: int) -> str:
     naam = db.session.scalar(select(Netwerk.naam).where(Netwerk.id == netwerk_id))
     if naam is None:
-        abort(404)
+        raise NietGevonden(netwerk_id)
     return naam
 
 
@@ -152,7 +119,7 @@ def verwijzing_uiteinden(verwijzing_id: int) -> tuple[int, int]:
     row = db.session.execute(select(Verwijzing.van_id, Verwijzing.naar_id)
                              .where(Verwijzing.id == verwijzing_id)).first()
     if row is None:
-        abort(404)
+        raise NietGevonden(verwijzing_id)
     return row[0], row[1]
 
 
@@ -166,7 +133,7 @@ def verwijzing_in_netwerk(netwerk_id: int, verwijzing_id: int) -> VerwijzingRij:
         .where(Verwijzing.id == verwijzing_id, Verwijzing.van_id.in_(members),
                Verwijzing.naar_id.in_(members))).first()
     if row is None:
-        abort(404)
+        raise NietGevonden(netwerk_id)
     return VerwijzingRij(*row)
 
 

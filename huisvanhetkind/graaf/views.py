@@ -1,32 +1,31 @@
-"""Graph pages: the interactive network and its data, the analysis lists, 'wat als', exports.
+"""Graph pages: the interactive network and its data, the analysis lists and 'wat als'.
 
-Every page computes from one set of facts (erkenning/facts.py): a fixed number of SQL statements
-whatever the size of the network.
+Every page reads the one analysis bundle (pipeline.bundel): a fixed number of SQL statements
+whatever the size of the network. The graph's exports (gexf, graphml) are formats of the one
+export route (partners/views_io.export_bestand).
 """
 from __future__ import annotations
 
-from datetime import date
+from flask import jsonify, render_template, request, url_for
 
-from flask import Response, abort, jsonify, render_template, request, url_for
-
-from .. import cache
+from .. import cache, pipeline
 from ..auth.guard import allowed, authorize
-from ..auth.permissions import can_edit_netwerk, can_view_netwerk
-from ..erkenning import rules
+from ..domein.analyse import UITLEG
+from ..domein.bundel import Bundel, wat_als as bereken_wat_als
+from ..domein.permissions import can_edit_netwerk, can_view_netwerk
+from ..domein.taxonomie import VERWIJZINGSSOORT
+from ..domein.tekening import graph_data
+from ..fouten import NietGevonden
+from ..main.peildatum import bundel_op_peildatum
 from ..partners.refs import netwerk_ref
-from ..referentie.taxonomie import VERWIJZINGSSOORT
-from . import bp, export, queries
-from .analysis import UITLEG
-from .render import graph_data
-from .wat_als import vergelijk
-
+from . import bp
 
 # the graph page's table of verwijzingen stops here; the verwijzingen page pages through all of them
 MAX_TABEL = 300
 
 
-def _graaf_json(r: queries.Rapport) -> dict:
-    """render.graph_data plus what only the web layer knows: each partner's page."""
+def _graaf_json(r: Bundel) -> dict:
+    """tekening.graph_data plus what only the web layer knows: each partner's page."""
     gedeeld = cache.remember(None if r.netwerk.bron is None else ("graafdata", r.netwerk.bron),
                              lambda: graph_data(r.netwerk, r.analyse))  # layout included
     data = dict(gedeeld, nodes=[dict(node, url=url_for("partners.organisatie",
@@ -36,14 +35,14 @@ def _graaf_json(r: queries.Rapport) -> dict:
     return data
 
 
-def _namen(r: queries.Rapport) -> dict[int, str]:
+def _namen(r: Bundel) -> dict[int, str]:
     return {p.id: p.naam for p in r.netwerk.partners}
 
 
 @bp.get("/netwerken/<int:netwerk_id>/graaf")
 def netwerk_graaf(netwerk_id: int):
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
-    r = queries.rapport(netwerk_id)
+    r = pipeline.bundel(netwerk_id)
     data = _graaf_json(r)
     per_sector: dict[str, int] = {}
     for node in data["nodes"]:
@@ -59,23 +58,14 @@ def netwerk_graaf(netwerk_id: int):
 @bp.get("/netwerken/<int:netwerk_id>/graaf.json")
 def graaf_data(netwerk_id: int):
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
-    return jsonify(_graaf_json(queries.rapport(netwerk_id)))
-
-
-@bp.get("/netwerken/<int:netwerk_id>/graaf.<any(gexf, graphml):formaat>")
-def export_graaf(netwerk_id: int, formaat: str):
-    authorize(can_view_netwerk, netwerk_ref(netwerk_id))
-    facts = queries.facts_or_404(netwerk_id)
-    naam = export.bestandsnaam(facts.naam, formaat)
-    return Response(export.to_bytes(facts, formaat), mimetype=export.FORMATEN[formaat],
-                    headers={"Content-Disposition": f'attachment; filename="{naam}"'})
+    return jsonify(_graaf_json(pipeline.bundel(netwerk_id)))
 
 
 @bp.get("/netwerken/<int:netwerk_id>/analyse")
 def analyse(netwerk_id: int):
     ref = netwerk_ref(netwerk_id)
     authorize(can_view_netwerk, ref)
-    r = queries.rapport(netwerk_id)
+    r = pipeline.bundel(netwerk_id)
     namen = _namen(r)
     b = r.analyse.cb_bereik
     cb = {sleutel: sorted(ids, key=lambda i: (namen[i], i)) for sleutel, ids in (
@@ -88,20 +78,17 @@ def analyse(netwerk_id: int):
 
 @bp.get("/netwerken/<int:netwerk_id>/wat-als")
 def wat_als(netwerk_id: int):
+    """domein.md §6 'wat als', at the ?op= peildatum: measures, lacunes and every condition."""
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
-    facts = queries.facts_or_404(netwerk_id)
-    voor = queries.bereken(facts)
+    nu, peildatum, fout = bundel_op_peildatum(netwerk_id)
     partner_id = request.args.get("partner", type=int)
-    context = {"r": voor, "netwerk_id": netwerk_id, "namen": _namen(voor), "uitleg": UITLEG,
-               "partner": None, "v": None,
-               "partners": sorted(facts.partners, key=lambda p: (p.naam, p.id))}
-    if partner_id is not None:
-        partner = facts.partner(partner_id)
-        if partner is None:
-            abort(404)
-        na = queries.bereken(facts.zonder_partner(partner_id))
-        vandaag = date.today()
-        context.update(partner=partner, v=vergelijk(
-            voor, na, rules.evalueer(facts, vandaag, voor.lacunes, voor.overlappen),
-            rules.evalueer(na.netwerk, vandaag, na.lacunes, na.overlappen)))
-    return render_template("graaf/wat_als.html", **context)
+    wa = None
+    if "partner" in request.args:
+        try:
+            wa = bereken_wat_als(nu, partner_id)
+        except LookupError:  # also partner_id None: not a number
+            raise NietGevonden(partner_id) from None
+    return render_template(
+        "graaf/wat_als.html", r=nu, wa=wa, netwerk_id=netwerk_id, namen=_namen(nu),
+        uitleg=UITLEG, peildatum=peildatum, peildatum_fout=fout,
+        partners=sorted(nu.netwerk.partners, key=lambda p: (p.naam, p.id))), 400 if fout else 200

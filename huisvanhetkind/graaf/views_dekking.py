@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 
-from .. import cache
+from .. import pipeline
 from ..auth.guard import allowed, authorize
-from ..auth.permissions import can_edit_netwerk, can_view_netwerk
+from ..domein.permissions import can_edit_netwerk, can_view_netwerk
 from ..extensions import db
 from ..partners.refs import netwerk_ref
-from ..referentie import gemeenten
-from ..referentie.taxonomie import FUNCTIE, LEEFTIJDSGROEP
-from . import bp, coverage, matrix_image, operations, queries
-from .analysis import UITLEG
-from .export import bestandsnaam
+from ..domein import gemeenten
+from ..domein.taxonomie import FUNCTIE, LEEFTIJDSGROEP
+from . import bp, matrix_image, operations, queries
+from ..domein.dekking import nodig
+from ..domein.analyse import UITLEG
+from ..partners.export import bestandsnaam
 from .forms import BewustNietForm, GraafForm
 from .models import BewustNiet
 
@@ -43,10 +44,9 @@ TOON_PER_OVERLAP = 8
 def dekking(netwerk_id: int):
     ref = netwerk_ref(netwerk_id)
     authorize(can_view_netwerk, ref)
-    r = queries.rapport(netwerk_id)
+    r = pipeline.bundel(netwerk_id)
     nis = _gemeente(r.netwerk)
-    m = cache.remember(None if r.netwerk.bron is None else ("matrix", r.netwerk.bron, nis),
-                       lambda: coverage.matrix(r.netwerk, nis))
+    m = r.matrix(nis)
     binnen = set(m.gemeenten)
     aanbod = {a.id: a for a in r.netwerk.aanbod}
     return render_template(
@@ -67,13 +67,12 @@ def dekking_cel(netwerk_id: int):
     ref = netwerk_ref(netwerk_id)
     authorize(can_view_netwerk, ref)
     functie, leeftijd = _cel_codes()
-    r = queries.rapport(netwerk_id)
+    r = pipeline.bundel(netwerk_id)
     nis = _gemeente(r.netwerk)
-    m = cache.remember(None if r.netwerk.bron is None else ("matrix", r.netwerk.bron, nis),
-                       lambda: coverage.matrix(r.netwerk, nis))
+    m = r.matrix(nis)
     cel = m.cel(functie, leeftijd)
     per_aanbod = {a.id: a for a in r.netwerk.aanbod}
-    gedekt = coverage.dekking(r.netwerk)
+    gedekt = r.gedekt
     per_gemeente = []
     redenen = dict(cel.bewust_niet)
     for g in m.gemeenten:
@@ -91,19 +90,18 @@ def dekking_cel(netwerk_id: int):
         aanbod=sorted((per_aanbod[i] for i in cel.aanbod_ids), key=lambda a: (a.naam, a.id)),
         overlap=set(cel.overlap_ids), per_gemeente=per_gemeente, markeringen=markeringen,
         weergave=matrix_image.cel_weergave(cel, len(m.gemeenten)),
-        aanbod_pagina="partners.aanbod" if "partners.aanbod" in current_app.view_functions
-        else None,
         mag_bewerken=allowed(can_edit_netwerk, ref), uitleg=UITLEG, form=GraafForm())
 
 
 @bp.get("/netwerken/<int:netwerk_id>/dekking.<any(svg, png):formaat>")
 def dekking_afbeelding(netwerk_id: int, formaat: str):
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
-    facts = queries.facts_or_404(netwerk_id)
+    r = pipeline.bundel(netwerk_id)
+    facts = r.netwerk
     nis = _gemeente(facts)
     waar = (f"Gemeente {gemeenten.naam(nis)}" if nis else "Heel het werkingsgebied: "
             + ", ".join(sorted(gemeenten.naam(g) for g in facts.gemeenten)))
-    t = matrix_image.tekening(coverage.matrix(facts, nis), f"Dekking {facts.naam}",
+    t = matrix_image.tekening(r.matrix(nis), f"Dekking {facts.naam}",
                               f"{waar} · stand op {date.today():%d/%m/%Y}")
     body, mime = ((matrix_image.svg(t).encode("utf-8"), "image/svg+xml") if formaat == "svg"
                   else (matrix_image.png(t), "image/png"))
@@ -145,7 +143,7 @@ def bewust_niet(netwerk_id: int):
             return redirect(terug)
     return render_template("graaf/bewust_niet_form.html", form=form, netwerk_id=netwerk_id,
                            functie=functie, leeftijdsgroep=leeftijd, terug=terug,
-                           nodig=coverage.nodig(functie, leeftijd))
+                           nodig=nodig(functie, leeftijd))
 
 
 @bp.post("/netwerken/<int:netwerk_id>/dekking/bewust-niet/<int:markering_id>/verwijderen")

@@ -1,8 +1,8 @@
 """The consultants' overview: every network of a province side by side, sortable server-side.
 
-All networks are read through the one facts adapter in one batch (a fixed number of statements
-whatever their number) and evaluated with the rules engine at today's date; each row is cached per
-process for the same facts (cache.py).
+All networks are read through the one pipeline in one batch (a fixed number of statements
+whatever their number) and evaluated at today's date; each row is cached per process for the same
+facts (cache.py).
 """
 from __future__ import annotations
 
@@ -11,13 +11,11 @@ from datetime import date
 from flask import abort, render_template, request
 
 from ..auth.guard import authorize, current_actor
-from ..auth.permissions import CONSULTANT, can_view_overview
-from .. import cache
-from ..erkenning.facts import netwerken_facts
-from ..erkenning import service
-from ..referentie import gemeenten
+from ..domein.permissions import CONSULTANT, can_view_overview
+from .. import cache, pipeline
+from ..domein import gemeenten
+from ..domein.analyse import geisoleerd
 from . import bp, queries
-from .analysis import geisoleerd
 
 KOLOMMEN = [  # (code, kop, numeric)
     ("naam", "Netwerk", False),
@@ -33,13 +31,14 @@ KOLOMMEN = [  # (code, kop, numeric)
 SORTEERBAAR = {code for code, _, _ in KOLOMMEN}
 
 
-def _rij(facts, vandaag: date) -> dict:
-    ev = service.cached_evaluate(facts, vandaag)
+def _rij(ev) -> dict:
+    facts = ev.netwerk
     return {
         "id": facts.id, "naam": facts.naam,
         "provincies": ", ".join(sorted({p for p in map(gemeenten.provincie_van, facts.gemeenten)
                                         if p})) or "—",
         "leden": len(facts.partners), "aanbod": len(facts.aanbod),
+        # geisoleerd without the whole graph analysis: the overview reads 130 networks
         "geisoleerd": len(geisoleerd(facts)), "lacunes": len(ev.lacunes),
         "overlappen": len(ev.overlappen), "erkenbaar": ev.beoordeling.erkenbaar,
         "subsidieerbaar": ev.beoordeling.subsidieerbaar,
@@ -47,10 +46,10 @@ def _rij(facts, vandaag: date) -> dict:
 
 
 def _rijen(netwerk_ids: list[int], vandaag: date) -> list[dict]:
-    facts = netwerken_facts(netwerk_ids)
+    bundels = pipeline.bundels(netwerk_ids, vandaag)
     # a copy per request: the template may not change what other requests share
-    return [dict(cache.remember(("overzicht", f.bron, vandaag), lambda f=f: _rij(f, vandaag)))
-            for f in facts.values()]
+    return [dict(cache.remember(("overzicht", b.netwerk.bron, vandaag), lambda b=b: _rij(b)))
+            for b in bundels.values()]
 
 
 @bp.get("/overzicht")

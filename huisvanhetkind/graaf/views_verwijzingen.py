@@ -10,14 +10,14 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.guard import authorize, current_actor
-from ..auth.permissions import (OrganisatieRef, can_edit_netwerk, can_edit_organisatie,
-                                can_view_netwerk)
+from ..domein.permissions import (OrganisatieRef, can_edit_netwerk, can_edit_organisatie, can_view_netwerk)
 from ..editing import Verschil, render_conflict, save_form
 from ..extensions import db
 from ..partners.refs import netwerk_ref, organisatie_ref
-from ..referentie.taxonomie import VERWIJZINGSSOORT
+from ..domein.taxonomie import VERWIJZINGSSOORT
+from .. import pipeline
 from . import bp, operations, queries
-from .analysis import UITLEG
+from ..domein.analyse import UITLEG
 from .forms import BevestigForm, VerwijderForm, VerwijzingForm
 
 VELDEN = ["naar_id", "soort", "aantal_per_jaar", "sinds", "opmerking"]
@@ -55,7 +55,7 @@ def verwijzingen(netwerk_id: int):
     # filters, counts and pages in SQL: a large network has thousands of links
     pagina = queries.verwijzingen_pagina(netwerk_id, toon, bewerkbaar,
                                          request.args.get("page", 1, type=int), PER_PAGINA)
-    aantallen = queries.verwijzingen_aantallen(queries.facts_or_404(netwerk_id), bewerkbaar)
+    aantallen = queries.verwijzingen_aantallen(pipeline.bundel(netwerk_id).netwerk, bewerkbaar)
     pijlen = {(x.verwijzing.van_id, x.verwijzing.naar_id) for x in pagina.items}
     return render_template(
         "graaf/verwijzingen.html", netwerk_id=netwerk_id, netwerk_naam=naam,

@@ -5,6 +5,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 
 from ..extensions import db
+from ..fouten import NietGevonden
 
 MESSAGES = {
     400: ("Ongeldige aanvraag", "De aanvraag kon niet verwerkt worden."),
@@ -32,6 +33,9 @@ def _render(code: int, detail: str | None = None):
 def register(app: Flask) -> None:
     for code in (400, 401, 403, 404, 409, 413):
         app.register_error_handler(code, lambda e, code=code: _render(code))
+
+    # queries raise NietGevonden (a LookupError) instead of calling abort(): the web answer is 404
+    app.register_error_handler(NietGevonden, lambda e: _render(404))
 
     @app.errorhandler(405)
     def method_not_allowed(e):

@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 from flask import Flask, request, session
 from flask_login import current_user
 
-from ..auth import permissions
+from ..domein import permissions
 from ..auth.guard import allowed, current_actor
 from ..extensions import db
-from ..partners import kbo
+from ..domein import kbo
 from .navigation import NAV_PERMISSIE, NETWERK_NAV
-from ..referentie import gemeenten, taxonomie
+from ..domein import gemeenten, taxonomie
 
 BRUSSEL = ZoneInfo("Europe/Brussels")
 
@@ -71,8 +71,7 @@ def install(app: Flask) -> None:
         gekozen = next((n for n in netwerken if n.id == gekozen_id), None)
         if gekozen is None and len(netwerken) == 1:
             gekozen = netwerken[0]
-        nav = [(endpoint, label) for endpoint, label in NETWERK_NAV
-               if endpoint in app.view_functions]
+        nav = list(NETWERK_NAV)
         if gekozen is not None:
             # gekozen is one the actor may read, so their own provinces stand in for its
             # (saves a query on every page); links the actor would get a 403 on are left out

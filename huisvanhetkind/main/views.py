@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from ..auth.guard import authorize, current_actor
 from ..auth.models import Gebruiker
-from ..auth.permissions import PARTNER, can_view_netwerk, is_authenticated
+from ..domein.permissions import PARTNER, can_view_netwerk, is_authenticated
 from ..extensions import db
 from ..partners.models import Aanbod, Lidmaatschap, Organisatie
 from ..partners.queries import nakijk_grens, netwerk_counts, visible_netwerken_stmt

@@ -9,9 +9,9 @@ from wtforms.validators import DataRequired, Email, Length, Optional, URL, Valid
 
 from ..editing import VersionMixin
 from ..forms import VERPLICHT
-from ..referentie import gemeenten
-from ..referentie.taxonomie import SECTOR
-from . import kbo
+from ..domein import gemeenten
+from ..domein.taxonomie import SECTOR
+from ..domein import kbo
 
 
 class NlForm(FlaskForm):

@@ -7,8 +7,8 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..editing import VersionMixin
 from ..forms import VERPLICHT, MultiCheckboxField, at_least_one
-from ..referentie import gemeenten
-from ..referentie.taxonomie import AANBODVORM, DOELGROEP, FUNCTIE, LEEFTIJDSGROEP, SECTOR, WERKVORM
+from ..domein import gemeenten
+from ..domein.taxonomie import AANBODVORM, DOELGROEP, FUNCTIE, LEEFTIJDSGROEP, SECTOR, WERKVORM
 from .forms import GEMEENTEKIEZER, NlFilterMeta, NlForm, datum_veld
 
 ALLE = [("", "Alle")]

@@ -6,8 +6,8 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Validation
 
 from ..editing import VersionMixin
 from ..forms import VERPLICHT
-from ..referentie import gemeenten
-from ..referentie.taxonomie import RECHTSVORM
+from ..domein import gemeenten
+from ..domein.taxonomie import RECHTSVORM
 from .forms import GEMEENTEKIEZER, NlForm, datum_veld
 
 

@@ -13,15 +13,12 @@ from sqlalchemy.orm import selectinload
 
 from ..audit.log import record_event
 from ..auth.models import Gebruiker
-from ..auth.permissions import COORDINATOR
+from ..domein.permissions import COORDINATOR
 from ..db import utcnow
 from ..extensions import db
-from ..referentie import gemeenten
+from ..fouten import OperatieFout
+from ..domein import gemeenten
 from .models import Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
-
-
-class OperatieFout(ValueError):
-    """A request that cannot be carried out; the message is Dutch and meant for the user."""
 
 
 def werkingsgebied_tekst(delen) -> str:

@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import contains_eager
 
-from ..auth.permissions import BEHEERDER, CONSULTANT, COORDINATOR, PARTNER, Actor
+from ..domein.permissions import BEHEERDER, CONSULTANT, COORDINATOR, PARTNER, Actor
 from ..db import has_code
 from ..extensions import db
-from ..referentie import gemeenten
-from ..referentie.taxonomie import AANBODVORM, SECTOR
+from ..domein import gemeenten
+from ..domein.taxonomie import AANBODVORM, SECTOR
 from .models import Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import contains_eager
 
 from ..db import has_code
 from ..extensions import db
-from ..referentie.taxonomie import AANBODVORM, LEEFTIJDSGROEP
+from ..domein.taxonomie import AANBODVORM, LEEFTIJDSGROEP, doelgroepen_die_bedienen
 from .models import Aanbod, Lidmaatschap, Organisatie
 from .queries import nakijk_grens, naam_of_kbo, search_filter, verouderd_filter
 
@@ -66,8 +66,7 @@ def aanbod_stmt(netwerk_id: int, f: AanbodFilter):
     if f.werkvorm:
         stmt = stmt.where(has_code(Aanbod.werkvormen, f.werkvorm))
     if f.doelgroep:
-        # 'beide' serves both groups, so it matches a search for either
-        stmt = stmt.where(Aanbod.doelgroep.in_(sorted({f.doelgroep, "beide"})))
+        stmt = stmt.where(Aanbod.doelgroep.in_(doelgroepen_die_bedienen(f.doelgroep)))
     if f.sector:
         stmt = stmt.where(Organisatie.sector == f.sector)
     if f.gemeente:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from ..auth.permissions import NetwerkRef, OrganisatieRef
+from ..domein.permissions import NetwerkRef, OrganisatieRef
 from ..extensions import db
-from ..referentie import gemeenten
+from ..domein import gemeenten
 from .models import Lidmaatschap, WerkingsgebiedDeel
 
 

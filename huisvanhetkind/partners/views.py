@@ -8,8 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from ..auth.guard import allowed, authorize, current_actor
 from ..auth.models import Gebruiker
-from ..auth.permissions import (COORDINATOR, can_create_netwerk, can_edit_netwerk, can_manage_users,
-                                can_view_audit, can_view_netwerk, is_authenticated)
+from ..domein.permissions import (COORDINATOR, can_create_netwerk, can_edit_netwerk, can_manage_users, can_view_audit, can_view_netwerk, is_authenticated)
 from ..editing import Verschil, render_conflict, save_form
 from ..extensions import db
 from . import bp, operations

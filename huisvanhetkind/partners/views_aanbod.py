@@ -6,11 +6,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
 from ..auth.guard import allowed, authorize, current_actor
-from ..auth.permissions import PARTNER, can_edit_netwerk, can_edit_organisatie, can_view_netwerk, \
-    can_view_organisatie
+from ..domein.permissions import (PARTNER, can_edit_netwerk, can_edit_organisatie, can_view_netwerk, can_view_organisatie)
 from ..editing import confirm_delete, render_conflict, save_form
 from ..extensions import db
-from ..referentie import gemeenten
+from ..domein import gemeenten
 from . import bp, operations
 from .forms import BevestigForm
 from .forms_aanbod import (ALLE, AanbodFilterForm, AanbodForm, AanbodNetwerkForm, AanbodVelden,

@@ -14,13 +14,13 @@ from wtforms.validators import DataRequired
 
 from ..audit.log import record_event
 from ..auth.guard import authorize
-from ..auth.permissions import (can_create_netwerk, can_edit_netwerk, can_export_netwerk,
-                                is_authenticated)
+from ..domein.permissions import (can_create_netwerk, can_edit_netwerk, can_export_netwerk,
+                                  can_view_netwerk, is_authenticated)
 from ..db import begin_write
 from ..extensions import db
 from ..forms import VERPLICHT
 from . import bp, importer
-from .export import FORMATEN, bestandsnaam
+from .export import FORMATEN, export_bestandsnaam
 from .export.writers import werkmap
 from .importer import ImportGeweigerd, opslag
 from .importer.columns import BLADEN
@@ -175,12 +175,14 @@ def export(netwerk_id: int):
 
 @bp.get("/netwerken/<int:netwerk_id>/export.<formaat>")
 def export_bestand(netwerk_id: int, formaat: str):
-    authorize(can_export_netwerk, netwerk_ref(netwerk_id))
-    netwerk = db.get_or_404(Netwerk, netwerk_id)
+    """The one export route: every format of the FORMATEN registry, each download audited."""
     f = FORMATEN.get(formaat)
     if f is None:
         abort(404)
-    naam = bestandsnaam(netwerk.naam, f)
+    authorize(can_export_netwerk if f.persoonsgegevens else can_view_netwerk,
+              netwerk_ref(netwerk_id))
+    netwerk = db.get_or_404(Netwerk, netwerk_id)
+    naam = export_bestandsnaam(netwerk.naam, f)
     data = f.maak(netwerk_id)
     # exports carry personal data (e-mail addresses): who downloaded what is logged
     begin_write(db.session)

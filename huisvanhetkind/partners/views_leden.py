@@ -6,10 +6,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..auth.guard import allowed, authorize
-from ..auth.permissions import can_edit_netwerk, can_view_netwerk
+from ..domein.permissions import can_edit_netwerk, can_view_netwerk
 from ..editing import render_conflict, save_form
 from ..extensions import db
-from ..referentie import gemeenten
+from ..domein import gemeenten
 from . import bp, operations
 from .forms_aanbod import ALLE, LedenFilterForm, filter_waarden
 from .forms_leden import BeeindigForm, LidmaatschapForm, LidmaatschapVelden, OrganisatieNieuwForm

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..auth.guard import allowed, authorize
-from ..auth.permissions import can_edit_organisatie, can_view_contacts, can_view_organisatie
+from ..domein.permissions import can_edit_organisatie, can_view_contacts, can_view_organisatie
 from ..editing import confirm_delete, render_conflict, save_form
 from ..extensions import db
 from . import bp, operations

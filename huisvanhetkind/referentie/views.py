@@ -2,8 +2,9 @@
 from flask import render_template
 
 from ..auth.guard import authorize
-from ..auth.permissions import is_authenticated
-from . import bp, gemeenten, taxonomie
+from ..domein.permissions import is_authenticated
+from . import bp
+from ..domein import gemeenten, taxonomie
 
 
 @bp.get("/over")

@@ -5,11 +5,9 @@ import random
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from huisvanhetkind.graaf.coverage import (
-    NODIGE_LEEFTIJDEN, Lacune, aanbod_gemeenten, bewust_niet, dekking, lacunes, matrix, nodig,
-    overlappen)
-from huisvanhetkind.referentie.taxonomie import FUNCTIE
-from huisvanhetkind.snapshot import Aanbod, BewustNiet, Deel, Netwerk, Partner
+from huisvanhetkind.domein.dekking import (NODIGE_LEEFTIJDEN, Lacune, aanbod_gemeenten, bewust_niet, dekking, lacunes, matrix, nodig, overlappen)
+from huisvanhetkind.domein.taxonomie import FUNCTIE
+from huisvanhetkind.domein.snapshot import Aanbod, BewustNiet, Deel, Netwerk, Partner
 
 GENT, DESTELBERGEN, BRUGGE = "44021", "44013", "31005"
 ALLE_F = frozenset(FUNCTIE.keys())

@@ -1,4 +1,4 @@
-from huisvanhetkind.partners import kbo
+from huisvanhetkind.domein import kbo
 
 
 def test_valid_numbers_in_any_notation():

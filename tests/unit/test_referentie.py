@@ -1,7 +1,7 @@
 """Reference data: taxonomies of domein.md §3 and the municipalities."""
 import collections
 
-from huisvanhetkind.referentie import gemeenten, taxonomie
+from huisvanhetkind.domein import gemeenten, taxonomie
 
 
 def test_285_flemish_and_19_brussels_municipalities():

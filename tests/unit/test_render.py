@@ -4,11 +4,11 @@ import json
 import math
 import random
 
-from huisvanhetkind.graaf.analysis import analyseer
-from huisvanhetkind.graaf.render import KLEUREN, PHYSICS_MAX, graph_data, layout, sectoren
-from huisvanhetkind.graaf.analysis import graaf
-from huisvanhetkind.referentie.taxonomie import SECTOR
-from huisvanhetkind.snapshot import Netwerk, Partner, Verwijzing
+from huisvanhetkind.domein.analyse import analyseer
+from huisvanhetkind.domein.tekening import KLEUREN, PHYSICS_MAX, graph_data, layout, sectoren
+from huisvanhetkind.domein.analyse import graaf
+from huisvanhetkind.domein.taxonomie import SECTOR
+from huisvanhetkind.domein.snapshot import Netwerk, Partner, Verwijzing
 
 XSS = '<img src=x onerror="alert(1)">'
 

@@ -7,9 +7,9 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from huisvanhetkind.erkenning.rules import NIET_VOLDAAN, VOORWAARDEN, deadline, evalueer
-from huisvanhetkind.referentie.taxonomie import AANBODVORM, DOELGROEP, SECTOR, VOORWAARDESTATUS
-from huisvanhetkind.snapshot import Aanbod, Deel, Netwerk, Partner
+from huisvanhetkind.domein.beoordeling import NIET_VOLDAAN, VOORWAARDEN, deadline, evaluate
+from huisvanhetkind.domein.taxonomie import AANBODVORM, DOELGROEP, SECTOR, VOORWAARDESTATUS
+from huisvanhetkind.domein.snapshot import Aanbod, Deel, Netwerk, Partner
 
 POOL = ("46025", "46021", "46030", "46029")  # Temse, Sint-Niklaas, Beveren-K-Z, Lokeren
 PEIL = date(2025, 6, 1)
@@ -59,7 +59,7 @@ def netwerken(draw) -> Netwerk:
 def test_removing_every_consultatiebureau_fails_e4(netwerk):
     zonder = replace(netwerk, aanbod=tuple(a for a in netwerk.aanbod
                                            if a.aanbodvorm != "consultatiebureau"))
-    assert evalueer(zonder, PEIL).uitkomst("E4").status == NIET_VOLDAAN
+    assert evaluate(zonder, PEIL).uitkomst("E4").status == NIET_VOLDAAN
 
 
 @settings(max_examples=150, deadline=None)
@@ -68,7 +68,7 @@ def test_adding_a_member_never_breaks_e3_or_e4(netwerk, data):
     nieuw, aanbod = data.draw(partner_met_aanbod(50))
     groter = replace(netwerk, partners=netwerk.partners + (nieuw,),
                      aanbod=netwerk.aanbod + tuple(aanbod))
-    voor, na = evalueer(netwerk, PEIL), evalueer(groter, PEIL)
+    voor, na = evaluate(netwerk, PEIL), evaluate(groter, PEIL)
     for id in ("E3", "E4"):
         if voor.uitkomst(id).status != NIET_VOLDAAN:
             assert na.uitkomst(id).status != NIET_VOLDAAN, na.uitkomst(id).uitleg
@@ -77,7 +77,7 @@ def test_adding_a_member_never_breaks_e3_or_e4(netwerk, data):
 @settings(max_examples=100, deadline=None)
 @given(netwerken(), st.dates(date(2000, 1, 1), date(2100, 1, 1)))
 def test_every_condition_once_with_a_valid_status(netwerk, peildatum):
-    b = evalueer(netwerk, peildatum)
+    b = evaluate(netwerk, peildatum)
     assert [u.id for u in b.uitkomsten] == [v.id for v in VOORWAARDEN]
     assert all(u.status in VOORWAARDESTATUS and u.uitleg for u in b.uitkomsten)
     assert b.subsidieerbaar <= b.erkenbaar

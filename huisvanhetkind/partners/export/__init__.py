@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from ...referentie.taxonomie import normalise
+from ...domein.taxonomie import normalise
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,8 @@ class Formaat:
     extensie: str
     mimetype: str
     maak: Callable[[int], bytes]  # netwerk_id → file content
+    # carries partners' e-mail addresses: only who may export the register (can_export_netwerk)
+    persoonsgegevens: bool = True
 
 
 def _xlsx(netwerk_id: int) -> bytes:
@@ -55,8 +57,14 @@ FORMATEN: dict[str, Formaat] = {
 }
 
 
-def bestandsnaam(netwerk_naam: str, formaat: Formaat) -> str:
-    """'huis-van-het-kind-x-hsds.json': ASCII only, safe in a Content-Disposition header."""
-    slug = re.sub(r"[^a-z0-9]+", "-", normalise(netwerk_naam)).strip("-") or "netwerk"
-    achtervoegsel = "" if formaat.naam == formaat.extensie else f"-{formaat.naam}"
-    return f"{slug}{achtervoegsel}.{formaat.extensie}"
+def bestandsnaam(naam: str, extensie: str) -> str:
+    """'huis-van-het-kind-x.json': ASCII only, safe in a Content-Disposition header. The one
+    download name of every export, image and dossier."""
+    slug = re.sub(r"[^a-z0-9]+", "-", normalise(naam)).strip("-")[:80].strip("-") or "netwerk"
+    return f"{slug}.{extensie}"
+
+
+def export_bestandsnaam(netwerk_naam: str, formaat: Formaat) -> str:
+    """'huis-van-het-kind-x-hsds.json' for an export format."""
+    achtervoegsel = "" if formaat.naam == formaat.extensie else f" {formaat.naam}"
+    return bestandsnaam(netwerk_naam + achtervoegsel, formaat.extensie)

@@ -18,8 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from ...extensions import db
-from ...referentie import gemeenten, taxonomie as tax
-from .. import kbo as kbo_nummer
+from ...domein import gemeenten, taxonomie as tax
+from ...domein import kbo as kbo_nummer
 from ..models import Lidmaatschap, Netwerk, Organisatie
 
 NAMESPACE = uuid.UUID("6b1d0c8e-3f0a-5c8e-9d4b-2a7e1f0c4b11")  # fixed forever: stable ids

@@ -12,8 +12,8 @@ from sqlalchemy.orm import joinedload, selectinload
 from ...erkenning.models import Engagement
 from ...extensions import db
 from ...graaf.models import Verwijzing
-from ...referentie import taxonomie as tax
-from .. import kbo as kbo_nummer
+from ...domein import taxonomie as tax
+from ...domein import kbo as kbo_nummer
 from ..models import Aanbod, Lidmaatschap, Netwerk, Organisatie
 
 Rijen = dict[str, list[dict]]

@@ -15,8 +15,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ...referentie import gemeenten, taxonomie as tax
-from .. import kbo as kbo_nummer
+from ...domein import gemeenten, taxonomie as tax
+from ...domein import kbo as kbo_nummer
 from ..importer.cells import neutraliseer
 from ..importer.columns import BLADEN, Kolom
 from ..importer.rapport import werkingsgebied_tekst

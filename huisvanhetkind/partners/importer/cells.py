@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from ...referentie import gemeenten, taxonomie as tax
-from .. import kbo as kbo_nummer
+from ...domein import gemeenten, taxonomie as tax
+from ...domein import kbo as kbo_nummer
 from .columns import Kolom
 
 # the export prefixes these with ' against formula injection; the importer takes it off again

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...referentie import taxonomie as tax
+from ...domein import taxonomie as tax
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...referentie.taxonomie import normalise
-from .. import kbo as kbo_nummer
+from ...domein.taxonomie import normalise
+from ...domein import kbo as kbo_nummer
 from .cells import CelFout, lees, leeg
 from .columns import BLADEN, BLADNAMEN, Kolom
 from .fouten import Fout, ImportGeweigerd

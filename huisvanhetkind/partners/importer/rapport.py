@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ...referentie import gemeenten
-from .. import kbo as kbo_nummer
+from ...domein import gemeenten
+from ...domein import kbo as kbo_nummer
 from .columns import BLADNAMEN, Kolom
 
 NIEUW, GEWIJZIGD, ONGEWIJZIGD = "nieuw", "gewijzigd", "ongewijzigd"

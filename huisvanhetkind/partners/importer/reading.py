@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 import openpyxl
 import openpyxl.xml
 
-from ...referentie.taxonomie import normalise
+from ...domein.taxonomie import normalise
 from .columns import BLADNAMEN, GENEGEERD, MAX_KOLOMMEN, MAX_RIJEN
 from .fouten import Fout, ImportGeweigerd
 

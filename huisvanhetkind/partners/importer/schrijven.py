@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 from ...erkenning.models import Actie, Engagement
 from ...extensions import db
 from ...graaf.models import Verwijzing
-from ...referentie.taxonomie import VERWIJZINGSSOORT
+from ...domein.taxonomie import VERWIJZINGSSOORT
 from ..models import Aanbod, Lidmaatschap, Netwerk, Organisatie
 from .apply import gewenst, zet
 from .cells import CelFout

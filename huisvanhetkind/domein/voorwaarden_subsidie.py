@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..referentie.taxonomie import AANBODVORM, RECHTSVORM
-from ..snapshot import Netwerk
-from .voorwaarde import (NIET_VOLDAAN, SUBSIDIE, VOLDAAN, Context, Uitkomst, Voorwaarde,
-                         aanbod_in_gebied, opsomming)
+from .taxonomie import AANBODVORM, RECHTSVORM
+from .snapshot import Netwerk
+from .voorwaarde import (NIET_VOLDAAN, SUBSIDIE, VOLDAAN, Context, Uitkomst, Voorwaarde, opsomming)
 
 SUBSIDIEERBARE_RECHTSVORMEN = (RECHTSVORM["feitelijke_vereniging"].code, RECHTSVORM["vzw"].code)
 
@@ -36,7 +35,7 @@ class BestemmingSubsidie(Voorwaarde):
 
     def evaluate(self, netwerk: Netwerk, peildatum: date,
                  context: Context | None = None) -> Uitkomst:
-        vormen = {a.aanbodvorm for a in aanbod_in_gebied(netwerk) if a.laagdrempelig
+        vormen = {a.aanbodvorm for a in netwerk.aanbod_in_gebied() if a.laagdrempelig
                   and a.aanbodvorm in AANBODVORM
                   and AANBODVORM[a.aanbodvorm].subsidiebestemming is not None}
         labels = [v.label for v in sorted((AANBODVORM[c] for c in vormen),

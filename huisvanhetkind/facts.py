@@ -1,33 +1,37 @@
-"""The one adapter from the database to plain facts (snapshot.Netwerk) for the pure analyses.
+"""The one adapter from the database to plain facts (domein.snapshot.Netwerk).
 
 A fixed number of statements per call, whatever the size or the number of networks: no N+1.
-What belongs to a network alone (members, aanbod, verwijzingen, acties, bewust-niet) is cached per
-process under the network's `revisie` token (revisie.py); what other networks or the zorgregio
-table contribute is read fresh every time (a few small queries), so it needs no invalidation.
+What belongs to a network alone (members with every membership period, aanbod with its period,
+verwijzingen, acties, bewust-niet) is cached per process under the network's `revisie` token
+(revisie.py); what other networks or the zorgregio table contribute is read fresh every time
+(a few small queries), so it needs no invalidation. The facts returned are the network as it
+stood on the peildatum (`Netwerk.op`, domein.md §4): today unless asked otherwise.
 """
 from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Iterable
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased
 
-from .. import cache
-from .. import snapshot as s
-from ..db import has_code
-from ..extensions import db
-from ..graaf.models import BewustNiet, Verwijzing
-from ..partners.models import Aanbod, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
-from .models import Actie, Engagement, Zorgregio
+from . import cache
+from .db import has_code
+from .domein import snapshot as s
+from .erkenning.models import Actie, Engagement, Zorgregio
+from .extensions import db
+from .fouten import NietGevonden
+from .graaf.models import BewustNiet, Verwijzing
+from .partners.models import Aanbod, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
 
 _koud_laden = threading.Lock()
 
 _AANBOD = (Aanbod.id, Aanbod.organisatie_id, Aanbod.naam, Aanbod.aanbodvorm, Aanbod.functies,
            Aanbod.leeftijdsgroepen, Aanbod.doelgroep, Aanbod.werkvormen, Aanbod.gemeenten,
-           Aanbod.laagdrempelig, Aanbod.verplicht_kg)
+           Aanbod.laagdrempelig, Aanbod.verplicht_kg, Aanbod.startdatum, Aanbod.einddatum)
 
 
 def _aanbod(r, partner_naam: str) -> s.Aanbod:
@@ -36,7 +40,8 @@ def _aanbod(r, partner_naam: str) -> s.Aanbod:
         functies=frozenset(r.functies), leeftijdsgroepen=frozenset(r.leeftijdsgroepen),
         doelgroep=r.doelgroep, werkvormen=frozenset(r.werkvormen),
         gemeenten=frozenset(r.gemeenten), laagdrempelig=r.laagdrempelig,
-        verplicht_kg=r.verplicht_kg, partner_naam=partner_naam)
+        verplicht_kg=r.verplicht_kg, partner_naam=partner_naam, startdatum=r.startdatum,
+        einddatum=r.einddatum)
 
 
 @dataclass(frozen=True)
@@ -49,16 +54,27 @@ class _Eigen:
     bewust_niet: tuple[s.BewustNiet, ...]
 
 
-def netwerk_facts(netwerk_id: int) -> s.Netwerk:
-    """Raises LookupError when the network does not exist."""
-    found = netwerken_facts([netwerk_id])
+def netwerk_facts(netwerk_id: int, peildatum: date | None = None) -> s.Netwerk:
+    """The network as it stood on the peildatum (default today); NietGevonden (a LookupError)
+    when it does not exist."""
+    found = netwerken_facts([netwerk_id], peildatum)
     if netwerk_id not in found:
-        raise LookupError(netwerk_id)
+        raise NietGevonden(netwerk_id)
     return found[netwerk_id]
 
 
-def netwerken_facts(netwerk_ids: Iterable[int]) -> dict[int, s.Netwerk]:
-    """Facts of several networks (e.g. a province overview) in a fixed number of statements."""
+def netwerken_facts(netwerk_ids: Iterable[int],
+                    peildatum: date | None = None) -> dict[int, s.Netwerk]:
+    """Facts of several networks (e.g. a province overview) in a fixed number of statements,
+    each as it stood on the peildatum (default today)."""
+    vandaag = date.today()
+    return {i: cache.remember(None if raw.bron is None else ("op", raw.bron, peildatum or vandaag),
+                              lambda raw=raw: raw.op(peildatum or vandaag, vandaag))
+            for i, raw in _raw_facts(netwerk_ids).items()}
+
+
+def _raw_facts(netwerk_ids: Iterable[int]) -> dict[int, s.Netwerk]:
+    """Every period of the networks' rows: former members too (Netwerk.op filters a day)."""
     ids = sorted(set(netwerk_ids))
     if not ids:
         return {}
@@ -98,7 +114,8 @@ def netwerken_facts(netwerk_ids: Iterable[int]) -> dict[int, s.Netwerk]:
         eigen_zorgregio = None if zorgregio is None else {
             nis: z for nis, z in zorgregio.items() if nis in gemeenten}
         buiten = tuple(a for a, leden_van, org_gemeenten in verplicht_kg
-                       if k.id not in leden_van and set(a.gemeenten or org_gemeenten) & gemeenten)
+                       if k.id not in leden_van
+                       and s.gebied_van(a.gemeenten, frozenset(org_gemeenten)) & gemeenten)
         # what identifies this exact set of facts, for caches of what is computed from them:
         # the network's own rows (revisie), its header row, and what other networks contribute
         bron = bronnen[k.id] + (hash((tuple(k), werkingsgebied, andere_netwerken, buiten,
@@ -117,35 +134,44 @@ def netwerken_facts(netwerk_ids: Iterable[int]) -> dict[int, s.Netwerk]:
 def _eigen(ids: list[int]) -> dict[int, _Eigen]:
     if not ids:
         return {}
-    partners: dict[int, list[s.Partner]] = defaultdict(list)
+    # every membership, former ones too: a past peildatum needs them (Netwerk.op); an
+    # organisation that left and came back has several periods and is one partner
+    leden: dict[tuple[int, int], list] = defaultdict(list)
     for r in db.session.execute(
             select(Lidmaatschap.netwerk_id, Organisatie.id, Organisatie.naam, Organisatie.sector,
                    Organisatie.gemeenten, Organisatie.kbo, Lidmaatschap.overeenkomst_getekend,
-                   Lidmaatschap.lid_sinds)
+                   Lidmaatschap.lid_sinds, Lidmaatschap.lid_tot)
             .join(Lidmaatschap, Lidmaatschap.organisatie_id == Organisatie.id)
-            .where(Lidmaatschap.netwerk_id.in_(ids), Lidmaatschap.lid_tot.is_(None))
-            .order_by(Organisatie.naam, Organisatie.id)):
-        partners[r.netwerk_id].append(s.Partner(
+            .where(Lidmaatschap.netwerk_id.in_(ids))
+            .order_by(Organisatie.naam, Organisatie.id, Lidmaatschap.lid_tot.is_(None),
+                      Lidmaatschap.lid_tot, Lidmaatschap.id)):
+        leden[r.netwerk_id, r.id].append(r)
+    partners: dict[int, list[s.Partner]] = defaultdict(list)
+    for (netwerk_id, _), rows in leden.items():
+        r = rows[-1]  # the current (or most recent) membership carries the terms
+        partners[netwerk_id].append(s.Partner(
             id=r.id, naam=r.naam, sector=r.sector, gemeenten=frozenset(r.gemeenten),
-            overeenkomst_getekend=r.overeenkomst_getekend, lid_sinds=r.lid_sinds, kbo=r.kbo))
+            overeenkomst_getekend=r.overeenkomst_getekend, lid_sinds=r.lid_sinds,
+            lid_tot=r.lid_tot, kbo=r.kbo,
+            perioden=tuple((x.lid_sinds, x.lid_tot) for x in rows)))
     namen = {(n, p.id): p.naam for n, ps in partners.items() for p in ps}
 
     aanbod: dict[int, list[s.Aanbod]] = defaultdict(list)
     for r in db.session.execute(
-            select(Lidmaatschap.netwerk_id, *_AANBOD)
-            .join(Lidmaatschap, and_(Lidmaatschap.organisatie_id == Aanbod.organisatie_id,
-                                     Lidmaatschap.lid_tot.is_(None)))
+            select(Lidmaatschap.netwerk_id, *_AANBOD).distinct()
+            .join(Lidmaatschap, Lidmaatschap.organisatie_id == Aanbod.organisatie_id)
             .where(Lidmaatschap.netwerk_id.in_(ids)).order_by(Aanbod.id)):
         aanbod[r.netwerk_id].append(_aanbod(r, namen[r.netwerk_id, r.organisatie_id]))
 
     van, naar = aliased(Lidmaatschap), aliased(Lidmaatschap)
     verwijzingen: dict[int, list[s.Verwijzing]] = defaultdict(list)
     for r in db.session.execute(
-            select(van.netwerk_id, Verwijzing.van_id, Verwijzing.naar_id, Verwijzing.soort,
-                   Verwijzing.aantal_per_jaar, Verwijzing.sinds, Verwijzing.bevestigd)
-            .join(van, and_(van.organisatie_id == Verwijzing.van_id, van.lid_tot.is_(None)))
+            select(van.netwerk_id, Verwijzing.id, Verwijzing.van_id, Verwijzing.naar_id,
+                   Verwijzing.soort, Verwijzing.aantal_per_jaar, Verwijzing.sinds,
+                   Verwijzing.bevestigd).distinct()
+            .join(van, van.organisatie_id == Verwijzing.van_id)
             .join(naar, and_(naar.organisatie_id == Verwijzing.naar_id,
-                             naar.netwerk_id == van.netwerk_id, naar.lid_tot.is_(None)))
+                             naar.netwerk_id == van.netwerk_id))
             .where(van.netwerk_id.in_(ids)).order_by(Verwijzing.id)):
         verwijzingen[r.netwerk_id].append(s.Verwijzing(
             van=r.van_id, naar=r.naar_id, soort=r.soort, aantal_per_jaar=r.aantal_per_jaar,
@@ -154,13 +180,14 @@ def _eigen(ids: list[int]) -> dict[int, _Eigen]:
     acties: dict[int, list[s.Actie]] = defaultdict(list)
     for r in db.session.execute(
             select(Engagement.netwerk_id, Engagement.voorwaarde, Actie.id, Actie.beschrijving,
-                   Actie.trekker_id, Actie.deadline, Actie.status, Actie.bewijs, Actie.bewijs_link)
+                   Actie.trekker_id, Actie.deadline, Actie.status, Actie.bewijs, Actie.bewijs_link,
+                   Actie.gerealiseerd_op)
             .join(Engagement, Actie.engagement_id == Engagement.id)
             .where(Engagement.netwerk_id.in_(ids)).order_by(Actie.id)):
         acties[r.netwerk_id].append(s.Actie(
             id=r.id, voorwaarde=r.voorwaarde, beschrijving=r.beschrijving,
             trekker_id=r.trekker_id, deadline=r.deadline, status=r.status,
-            bewijs=r.bewijs or r.bewijs_link))
+            bewijs=r.bewijs or r.bewijs_link, gerealiseerd_op=r.gerealiseerd_op))
 
     bewust_niet: dict[int, list[s.BewustNiet]] = defaultdict(list)
     for r in db.session.execute(

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable
 
-from ..referentie import gemeenten
-from ..referentie.taxonomie import VOORWAARDESTATUS
-from ..snapshot import Aanbod, Netwerk
+from . import gemeenten
+from .taxonomie import VOORWAARDESTATUS
+from .snapshot import Netwerk
 
 # Status codes come from the taxonomy; indexing fails at import if domein.md ever renames one.
 VOLDAAN = VOORWAARDESTATUS["voldaan"].code
@@ -119,23 +119,3 @@ def gemeentenamen(nis_codes: Iterable[str]) -> list[str]:
 def op_naam(nis_codes: Iterable[str]) -> list[str]:
     """NIS codes ordered by their municipality's name, so messages read alphabetically."""
     return sorted(set(nis_codes), key=lambda n: gemeenten.naam(n).casefold())
-
-
-def gebied_van(aanbod: Aanbod, netwerk: Netwerk) -> frozenset[str]:
-    """The municipalities an aanbod serves: its own, or its partner's when it names none."""
-    if aanbod.gemeenten:
-        return aanbod.gemeenten
-    partner = netwerk.partner(aanbod.partner_id)
-    return partner.gemeenten if partner else frozenset()
-
-
-def aanbod_in_gebied(netwerk: Netwerk) -> list[Aanbod]:
-    """Aanbod of member partners that reaches the werkingsgebied.
-
-    A partner may belong to several networks; its aanbod elsewhere is not this network's aanbod
-    (conservative reading, used by E4, E8 and S7 alike).
-    """
-    leden = {p.id for p in netwerk.partners}
-    gebied = netwerk.gemeenten
-    return [a for a in netwerk.aanbod
-            if a.partner_id in leden and gebied_van(a, netwerk) & gebied]

@@ -4,11 +4,11 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from ..referentie import gemeenten
-from ..referentie.taxonomie import AANBODVORM, SECTOR, normalise
-from ..snapshot import Netwerk
+from . import gemeenten
+from .taxonomie import AANBODVORM, SECTOR, normalise
+from .snapshot import Netwerk
 from .voorwaarde import (BRON_BVR_MB, BRON_DECREET, NIET_VOLDAAN, TE_CONTROLEREN, VOLDAAN,
-                         WAARSCHUWING, Context, Uitkomst, Voorwaarde, aanbod_in_gebied,
+                         WAARSCHUWING, Context, Uitkomst, Voorwaarde,
                          gemeentenamen, op_naam, opsomming)
 
 LOKAAL_BESTUUR = SECTOR["lokaal_bestuur"].code
@@ -152,7 +152,7 @@ class MinimaalAanbod(Voorwaarde):
 
     def evaluate(self, netwerk: Netwerk, peildatum: date,
                  context: Context | None = None) -> Uitkomst:
-        vormen = {a.aanbodvorm for a in aanbod_in_gebied(netwerk)}
+        vormen = {a.aanbodvorm for a in netwerk.aanbod_in_gebied()}
         andere_pgo = sorted((v for v in vormen if v in AANBODVORM and AANBODVORM[v].pgo
                              and v != CONSULTATIEBUREAU), key=AANBODVORM.keys().index)
         labels = [AANBODVORM.label(v) for v in andere_pgo]

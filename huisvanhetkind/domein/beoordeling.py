@@ -1,4 +1,4 @@
-"""The rules engine for erkenning and subsidie (domein.md §4): the entry point.
+"""The condition registry and the Beoordeling of erkenning and subsidie (domein.md §4).
 
 Pure: one `snapshot.Netwerk` and a peildatum in, a `Beoordeling` out. No Flask, no SQLAlchemy.
 Each condition is one object in `VOORWAARDEN` (E1..E12, S1..S7, in that order); adding a
@@ -10,18 +10,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable
 
-from ..snapshot import Netwerk
-from .conditions_erkenning import (AansluitingVerplichtAanbod, MinimaalAanbod,
-                                   OntvankelijkeAanvraag, SamenwerkingLokaalBestuur,
-                                   Werkingsgebied)
-from .conditions_subsidie import BestemmingSubsidie, Rechtsvorm
-from .engagement_rule import Engagement, beschrijf, engagementen
+from .snapshot import Netwerk
+from .taxonomie import ENGAGEMENTEN
+from .voorwaarden_erkenning import (AansluitingVerplichtAanbod, MinimaalAanbod,
+                                    OntvankelijkeAanvraag, SamenwerkingLokaalBestuur,
+                                    Werkingsgebied)
+from .voorwaarden_subsidie import BestemmingSubsidie, Rechtsvorm
+from .engagementregel import EngagementVoorwaarde, beschrijf, engagementen
 from .voorwaarde import (ERKENNING, NIET_VOLDAAN, SUBSIDIE, TE_CONTROLEREN, VOLDAAN,
                          WAARSCHUWING, Context, Uitkomst, Voorwaarde, deadline)
 
 __all__ = [
-    "VOORWAARDEN", "PER_ID", "Beoordeling", "Context", "Engagement", "Uitkomst", "Voorwaarde",
-    "evalueer", "deadline", "beschrijf", "ERKENNING", "SUBSIDIE", "VOLDAAN", "NIET_VOLDAAN",
+    "VOORWAARDEN", "PER_ID", "Beoordeling", "Context", "EngagementVoorwaarde", "Uitkomst", "Voorwaarde",
+    "evaluate", "deadline", "beschrijf", "ERKENNING", "SUBSIDIE", "VOLDAAN", "NIET_VOLDAAN",
     "WAARSCHUWING", "TE_CONTROLEREN",
 ]
 
@@ -31,9 +32,9 @@ def _registry() -> list[Voorwaarde]:
     return [
         OntvankelijkeAanvraag(), Werkingsgebied(), SamenwerkingLokaalBestuur(), MinimaalAanbod(),
         AansluitingVerplichtAanbod(),
-        *(e[f"E{i}"] for i in range(6, 13)),
+        *(e[i] for i in ENGAGEMENTEN if i.startswith("E")),
         Rechtsvorm(),
-        *(e[f"S{i}"] for i in range(2, 7)),
+        *(e[i] for i in ENGAGEMENTEN if i.startswith("S")),
         BestemmingSubsidie(),
     ]
 
@@ -75,7 +76,7 @@ class Beoordeling:
         }
 
 
-def evalueer(netwerk: Netwerk, peildatum: date, lacunes: Iterable[Any] = (),
+def evaluate(netwerk: Netwerk, peildatum: date, lacunes: Iterable[Any] = (),
              overlappen: Iterable[Any] = ()) -> Beoordeling:
     """Evaluate every condition; lacunes/overlappen (from graaf.coverage) feed S2's signal."""
     context = Context(tuple(lacunes), tuple(overlappen))

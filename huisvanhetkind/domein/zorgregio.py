@@ -9,7 +9,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from ..referentie import gemeenten
+from . import gemeenten
 
 KOPTEKSTEN = {"nis", "niscode", "nis-code", "nis_code", "gemeente", "code"}
 

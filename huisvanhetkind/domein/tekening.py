@@ -11,9 +11,9 @@ from collections import deque
 
 import networkx as nx
 
-from ..referentie.taxonomie import SECTOR, VERWIJZINGSSOORT
-from ..snapshot import Netwerk
-from .analysis import Analyse, graaf
+from .taxonomie import SECTOR, VERWIJZINGSSOORT
+from .snapshot import Netwerk
+from .analyse import Analyse, graaf
 
 # Above this many partners the browser gets fixed positions and physics off.
 PHYSICS_MAX = 150

@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..referentie.taxonomie import AANBODVORM, FUNCTIE, KINDLEEFTIJDEN, LEEFTIJDSGROEP
-from ..snapshot import Aanbod, Netwerk
+from .taxonomie import AANBODVORM, FUNCTIE, KINDLEEFTIJDEN, LEEFTIJDSGROEP, bediende_groepen
+from .snapshot import Aanbod, Netwerk
 
 # The ages a network must cover (§5): every child age up to 18; 18-25 is welcome but not needed.
 NODIGE_LEEFTIJDEN = tuple(g for g in KINDLEEFTIJDEN if g != "18-25")
@@ -79,9 +79,7 @@ def leeftijden(aanbod: Aanbod) -> frozenset[str]:
 def aanbod_gemeenten(netwerk: Netwerk) -> dict[int, frozenset[str]]:
     """Per aanbod id the municipalities of the werkingsgebied it serves."""
     gebied = netwerk.gemeenten
-    partner_gemeenten = {p.id: p.gemeenten for p in netwerk.partners}
-    return {a.id: (a.gemeenten or partner_gemeenten.get(a.partner_id, frozenset())) & gebied
-            for a in netwerk.aanbod}
+    return {a.id: netwerk.gebied(a) & gebied for a in netwerk.aanbod}
 
 
 def dekking(netwerk: Netwerk) -> dict[Sleutel, tuple[int, ...]]:
@@ -153,7 +151,7 @@ def overlappen(netwerk: Netwerk) -> tuple[Overlap, ...]:
             continue  # the common case: nobody else offers this here
         emmers: dict[tuple[str, str], list[Aanbod]] = defaultdict(list)
         for a in leden:
-            for d in (("universeel", "kwetsbaar") if a.doelgroep == "beide" else (a.doelgroep,)):
+            for d in bediende_groepen(a.doelgroep):
                 for w in a.werkvormen:
                     emmers[w, d].append(a)
         ids = {a.id for emmer in emmers.values() if len({a.partner_id for a in emmer}) >= 2

@@ -12,22 +12,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..referentie import gemeenten
-from ..referentie.taxonomie import (ACTIESTATUS, AANBODVORM, DOELGROEP, FUNCTIE, LEEFTIJDSGROEP,
-                                    SECTOR)
-from ..snapshot import Actie, Netwerk
+from . import gemeenten
+from .taxonomie import (ACTIESTATUS, AANBODVORM, ENGAGEMENTEN, FUNCTIE, KWETSBARE_DOELGROEPEN,
+                        LEEFTIJDSGROEP)
+from .snapshot import Actie, Netwerk
 from .voorwaarde import (ERKENNING, NIET_VOLDAAN, SUBSIDIE, VOLDAAN, WAARSCHUWING, Context,
-                         Uitkomst, Voorwaarde, aanbod_in_gebied, datum, deadline, opsomming)
+                         Uitkomst, Voorwaarde, datum, deadline, opsomming)
 
 GEREALISEERD = ACTIESTATUS["gerealiseerd"].code
 WAARSCHUWINGSTERMIJN = 90  # days before the deadline from which an unrealised engagement warns
-KWETSBAAR = (DOELGROEP["kwetsbaar"].code, DOELGROEP["beide"].code)
-KIND_EN_GEZIN = SECTOR["kind_en_gezin"].code
-CONSULTATIEBUREAU = AANBODVORM["consultatiebureau"].code
 MAX_IN_UITLEG = 5  # the full list goes into details
 
 
-class Engagement(Voorwaarde):
+class EngagementVoorwaarde(Voorwaarde):
     """One engagement condition; subclasses add a signal through `extra`."""
 
     def __init__(self, id: str, titel: str, soort: str):
@@ -104,24 +101,23 @@ def _waarom_niet(actie: Actie, termijn: date, leden: frozenset[int]) -> str:
     return f"Actie '{actie.beschrijving}' telt niet mee: {reden}."
 
 
-class BereikKwetsbareGezinnen(Engagement):
+class BereikKwetsbareGezinnen(EngagementVoorwaarde):
     def extra(self, netwerk, peildatum, context, basis):
-        if any(a.doelgroep in KWETSBAAR for a in aanbod_in_gebied(netwerk)):
+        if any(a.doelgroep in KWETSBARE_DOELGROEPEN for a in netwerk.aanbod_in_gebied()):
             return None
         return ("Geen aanbod met doelgroep maatschappelijk kwetsbare gezinnen (kwetsbaar of "
                 "beide)", [])
 
 
-class Zorgafstemming(Engagement):
+class Zorgafstemming(EngagementVoorwaarde):
     """E9: the consultatiebureau partner should be linked to at least one other member."""
 
     def extra(self, netwerk, peildatum, context, basis):
-        in_gebied = aanbod_in_gebied(netwerk)
-        cb_ids = {a.partner_id for a in in_gebied if a.aanbodvorm == CONSULTATIEBUREAU}
-        cb_ids |= {p.id for p in netwerk.partners if p.sector == KIND_EN_GEZIN}
+        cb_ids = set(netwerk.consultatiebureau_partners())
         if not cb_ids:
-            return ("Geen consultatiebureau-partner in het netwerk, dus geen verwijzing van of "
-                    "naar het consultatiebureau", [])
+            return ("Geen consultatiebureau-partner in het netwerk (een lid met aanbod "
+                    "consultatiebureau in het werkingsgebied), dus geen verwijzing van of naar "
+                    "het consultatiebureau", [])
         leden = {p.id for p in netwerk.partners}
         gelinkt = set()
         for v in netwerk.verwijzingen:
@@ -134,7 +130,7 @@ class Zorgafstemming(Engagement):
                 f"{opsomming(zonder)}", [])
 
 
-class OverlapEnLacunes(Engagement):
+class OverlapEnLacunes(EngagementVoorwaarde):
     """S2: current lacunes/overlaps signal while no S2 action is realised.
 
     Actions are not linked to individual lacunes, so "without an action" reads as: there are
@@ -187,22 +183,24 @@ def beschrijf(item: Any) -> str:
     return " ".join(delen) if delen else str(item)
 
 
-def engagementen() -> list[Engagement]:
-    """E6–E12 and S2–S6 with their Dutch titles, in order."""
+def engagementen() -> list[EngagementVoorwaarde]:
+    """E6–E12 and S2–S6 with their Dutch titles, in the order of taxonomie.ENGAGEMENTEN."""
     e, s = ERKENNING, SUBSIDIE
-    return [
-        Engagement("E6", "Engagement: geïntegreerd en efficiënt aanbod, afgestemd op lokale "
+    lijst = [
+        EngagementVoorwaarde("E6", "Engagement: geïntegreerd en efficiënt aanbod, afgestemd op lokale "
                          "noden", e),
-        Engagement("E7", "Engagement: aanbod toegankelijk maken", e),
+        EngagementVoorwaarde("E7", "Engagement: aanbod toegankelijk maken", e),
         BereikKwetsbareGezinnen("E8", "Engagement: aanbod in bereik van maatschappelijk "
                                       "kwetsbare gezinnen", e),
         Zorgafstemming("E9", "Engagement: zorgafstemming faciliteren door te verwijzen", e),
-        Engagement("E10", "Engagement: aansluiten bij het lokaal sociaal beleid", e),
-        Engagement("E11", "Engagement: Huis van het Kind openstellen voor alle actoren", e),
-        Engagement("E12", "Engagement: aanbod bekendmaken op IROJ en LOK", e),
+        EngagementVoorwaarde("E10", "Engagement: aansluiten bij het lokaal sociaal beleid", e),
+        EngagementVoorwaarde("E11", "Engagement: Huis van het Kind openstellen voor alle actoren", e),
+        EngagementVoorwaarde("E12", "Engagement: aanbod bekendmaken op IROJ en LOK", e),
         OverlapEnLacunes("S2", "Engagement: overlap en lacunes wegwerken", s),
-        Engagement("S3", "Engagement: nieuwe gebruikers bereiken", s),
-        Engagement("S4", "Engagement: gebruikersparticipatie structureel verankeren", s),
-        Engagement("S5", "Engagement: zorgafstemming organiseren", s),
-        Engagement("S6", "Engagement: coördinatie en kwaliteitsbevordering", s),
+        EngagementVoorwaarde("S3", "Engagement: nieuwe gebruikers bereiken", s),
+        EngagementVoorwaarde("S4", "Engagement: gebruikersparticipatie structureel verankeren", s),
+        EngagementVoorwaarde("S5", "Engagement: zorgafstemming organiseren", s),
+        EngagementVoorwaarde("S6", "Engagement: coördinatie en kwaliteitsbevordering", s),
     ]
+    assert tuple(e.id for e in lijst) == ENGAGEMENTEN, "one title per engagement ID"
+    return lijst

@@ -119,6 +119,23 @@ DOELGROEP = Taxonomie("doelgroep", "Doelgroep", [
     Code("kwetsbaar", "Maatschappelijk kwetsbare gezinnen"),
     Code("beide", "Beide"),
 ])
+# 'beide' serves both groups: the one place of that rule (overlap, E8, the aanbod filter, dossier)
+_BEDIENT = {"universeel": frozenset({"universeel"}), "kwetsbaar": frozenset({"kwetsbaar"}),
+            "beide": frozenset({"universeel", "kwetsbaar"})}
+assert set(_BEDIENT) == set(DOELGROEP.keys())
+
+
+def bediende_groepen(doelgroep: str) -> frozenset[str]:
+    """The groups (universeel, kwetsbaar) an aanbod with this doelgroep serves."""
+    return _BEDIENT.get(doelgroep, frozenset({doelgroep}))
+
+
+def doelgroepen_die_bedienen(groep: str) -> tuple[str, ...]:
+    """The doelgroep codes whose aanbod serves this group (a search for it matches them)."""
+    return tuple(c for c in DOELGROEP.keys() if groep in bediende_groepen(c))
+
+
+KWETSBARE_DOELGROEPEN = doelgroepen_die_bedienen("kwetsbaar")
 
 WERKVORM = Taxonomie("werkvorm", "Werkvorm", [
     Code("locatie", "Op locatie"),

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ..referentie import gemeenten
-from ..referentie.taxonomie import FUNCTIE, LEEFTIJDSGROEP
-from ..snapshot import Netwerk, Verwijzing
+from . import gemeenten
+from .taxonomie import FUNCTIE, LEEFTIJDSGROEP
+from .snapshot import Netwerk, Verwijzing
 
 # Exact betweenness costs O(n·(n+m)): one shortest-path search per partner. We cap the work at
 # BETWEENNESS_BUDGET node+edge visits: while n·(n+m) fits, it is exact (real HvK networks of
@@ -119,14 +119,6 @@ def pivots(n: int, m: int) -> int:
     return min(n, max(BETWEENNESS_MIN_PIVOTS, BETWEENNESS_BUDGET // (n + m)))
 
 
-def _cb_partners(netwerk: Netwerk, leden: set[int]) -> tuple[int, ...]:
-    cb = {a.partner_id for a in netwerk.aanbod
-          if a.aanbodvorm == "consultatiebureau" and a.partner_id in leden}
-    if not cb:  # no CB aanbod recorded: Kind en Gezin runs the consultatiebureau
-        cb = {p.id for p in netwerk.partners if p.sector == "kind_en_gezin"}
-    return tuple(sorted(cb))
-
-
 def _cb_bereik(g: nx.Graph, cb: tuple[int, ...]) -> CbBereik:
     bron = set(cb)
     een = {n for c in cb for n in g[c]} - bron
@@ -187,7 +179,7 @@ def analyseer(netwerk: Netwerk) -> Analyse:
         eenrichting=tuple(eenrichting),
         onbevestigd=tuple(v for v in netwerk.verwijzingen
                           if not v.bevestigd and v.van in naam and v.naar in naam),
-        cb_bereik=_cb_bereik(g, _cb_partners(netwerk, set(naam))),
+        cb_bereik=_cb_bereik(g, netwerk.consultatiebureau_partners()),
         graad=dict(g.degree()),
         betweenness=betweenness,
         benaderd=benaderd,

@@ -1,0 +1,87 @@
+"""The application factory: config, then the register_* steps (cookiecutter-flask's shape)."""
+from __future__ import annotations
+
+import importlib
+import os
+
+from flask import Flask, request
+
+from . import PACKAGE_DIR, config, templates_dir
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__package__, instance_relative_config=True, template_folder=templates_dir())
+    app.config.from_object(config.Defaults)
+    os.makedirs(app.instance_path, exist_ok=True)
+    if test_config is None:
+        config.ensure_secret_key(app.instance_path)
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.from_prefixed_env()
+        if os.environ.get("DATABASE_URL"):
+            app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
+    else:
+        app.config.from_mapping(test_config)
+    app.config["SQLALCHEMY_DATABASE_URI"] = config.database_url(
+        app.config.get("SQLALCHEMY_DATABASE_URI"), app.instance_path)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    register_request_hooks(app)
+    register_template_helpers(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from . import models  # noqa: F401  (the whole schema, for Alembic)
+    from .extensions import bootstrap, csrf, db, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"),
+                     compare_type=True)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    bootstrap.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from .main.converters import BoundedIntConverter
+
+    # before any route is added: every <int:...> id fits the database's integer columns
+    app.url_map.converters["int"] = BoundedIntConverter
+    for naam in ("main", "auth", "referentie", "partners", "erkenning", "graaf", "audit", "api"):
+        module = importlib.import_module(f"{__package__}.{naam}")
+        for views in module.VIEWS:
+            importlib.import_module(f"{module.__name__}.{views}")
+        app.register_blueprint(module.bp, url_prefix="/api/v1" if naam == "api" else None)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from .main.errors import register
+
+    register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from .cli import hvk
+
+    app.cli.add_command(hvk)
+
+
+def register_request_hooks(app: Flask) -> None:
+    from .auth.session import install
+    from .db import set_read_only
+    from .main import sqlcount
+
+    # First hook: GET/HEAD requests open read-only (deferred) transactions on SQLite.
+    app.before_request(lambda: set_read_only(request.method in ("GET", "HEAD", "OPTIONS")))
+    app.teardown_request(lambda exc: set_read_only(False))
+    install(app)
+    sqlcount.install(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from .main.template_helpers import install
+
+    install(app)
