@@ -72,8 +72,10 @@ def register_commands(app: Flask) -> None:
 def register_request_hooks(app: Flask) -> None:
     from .auth.session import install
     from .db import set_read_only
-    from .main import sqlcount
+    from .main import commit, sqlcount
 
+    # registered first, so it runs after every other after_request hook: the one commit point
+    commit.install(app)
     # First hook: GET/HEAD requests open read-only (deferred) transactions on SQLite.
     app.before_request(lambda: set_read_only(request.method in ("GET", "HEAD", "OPTIONS")))
     app.teardown_request(lambda exc: set_read_only(False))

@@ -1,21 +1,25 @@
-"""The one edit pattern: optimistic locking on every edit form, with a Dutch conflict report.
+"""The web side of the one write path: the version field, the 409 comparison page and the one
+delete confirmation.
 
-Forms carry the record's `version` in a hidden field. When somebody else saved in between, nothing
-is written: the form comes back with status 409 listing, per field, the value now stored next to
-the value the user submitted, so they can merge by hand.
+Forms carry the record's `version` in a hidden field; the operation (wijzigen.py) checks it and
+raises `Conflict` when somebody else saved in between. Nothing is written then: the form comes back
+with status 409 listing, per field, the value now stored next to the value the user submitted, so
+they can merge by hand; the form already carries the stored version for the second save.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
-from flask import flash, redirect, render_template
-from sqlalchemy.orm.exc import StaleDataError
+from flask import flash, redirect, render_template, request
 from wtforms import HiddenField
 
-from .extensions import db
+from .fouten import Conflict
 
 CONFLICT = ("Iemand anders heeft dit record intussen gewijzigd. Je wijzigingen zijn niet "
             "opgeslagen: vergelijk hieronder en bewaar opnieuw.")
+# the one status of a form that does not validate (WebDAV's "Unprocessable Content", RFC 9110)
+ONGELDIG = 422
 
 
 class VersionField(HiddenField):
@@ -31,6 +35,13 @@ class VersionMixin:
     version = VersionField()
 
 
+def ingediende_versie() -> str:
+    """The version the POST carries. Only the submitted value counts: a form built with the
+    stored object (or an empty POST, which Flask-WTF does not bind) would otherwise supply the
+    stored version itself, and a scripted POST would skip the optimistic lock."""
+    return request.form.get("version", "")
+
+
 @dataclass(frozen=True)
 class Verschil:
     veld: str
@@ -39,13 +50,61 @@ class Verschil:
 
 
 def _text(value) -> str:
-    if value is None:
+    if value is None or value == "":
         return "—"
     if isinstance(value, (list, tuple, set, frozenset)):
         return ", ".join(str(v) for v in sorted(value, key=str)) or "—"
     if isinstance(value, bool):
         return "ja" if value else "nee"
     return str(value)
+
+
+def verschillen(form, conflict: Conflict) -> list[Verschil]:
+    """Per edited field that differs: its label, the stored value and the submitted one."""
+    uit = []
+    for naam, opgeslagen in conflict.opgeslagen.items():
+        veld = getattr(form, naam, None)
+        ingediend = veld.data if veld is not None else None
+        if _text(opgeslagen) != _text(ingediend):
+            label = veld.label.text if veld is not None else naam
+            uit.append(Verschil(label, _text(opgeslagen), _text(ingediend)))
+    return uit or [Verschil("versie", str(conflict.version), str(form.version.data or "—"))]
+
+
+def conflict_pagina(template: str, form, conflict: Conflict, **context):
+    """The form again with status 409, the comparison and the stored version."""
+    diffs = verschillen(form, conflict)
+    form.version.data = conflict.version
+    return render_template(template, form=form, conflict=CONFLICT, verschillen=diffs,
+                           **context), 409
+
+
+def ongeldig(template: str, **context):
+    """A form that does not validate: the same page with its errors, status 422."""
+    return render_template(template, **context), ONGELDIG
+
+
+def bevestig_verwijderen(form, context: dict, gedaan: str, terug: str,
+                         verwijder: Callable[[str], None]):
+    """The one delete confirmation (templates/verwijderen.html): a GET asks; a POST carrying the
+    version the user saw calls `verwijder(version)` (an operation), flashes `gedaan` and goes back
+    to `terug`; a stale version shows the question again with status 409."""
+    context = dict(context, form=form, terug=context.get("terug", terug))
+    if form.validate_on_submit():
+        try:
+            verwijder(ingediende_versie())
+        except Conflict as conflict:
+            form.version.data = conflict.version
+            return render_template("verwijderen.html", gewijzigd=True, **context), 409
+        flash(gedaan, "success")
+        return redirect(terug)
+    return render_template("verwijderen.html", **context)
+
+
+# --- LEGACY, being removed: views not yet moved to the operations -----------------------------
+from sqlalchemy.orm.exc import StaleDataError  # noqa: E402
+
+from .extensions import db  # noqa: E402
 
 
 def differences(obj, form, fields) -> list[Verschil]:
@@ -58,7 +117,6 @@ def differences(obj, form, fields) -> list[Verschil]:
 
 
 def save_form(obj, form, fields) -> list[Verschil] | None:
-    """Copy `fields` from form to obj and commit; on a stale version return the differences."""
     try:
         submitted_version = int(form.version.data or 0)
     except ValueError:
@@ -71,7 +129,7 @@ def save_form(obj, form, fields) -> list[Verschil] | None:
         setattr(obj, name, getattr(form, name).data)
     try:
         db.session.commit()
-    except StaleDataError:  # a concurrent save between our read and our write
+    except StaleDataError:
         db.session.rollback()
         fresh = db.session.get(type(obj), obj.id)
         form.version.data = fresh.version
@@ -84,9 +142,6 @@ def render_conflict(template: str, diffs: list[Verschil], **context):
 
 
 def confirm_delete(obj, form, template: str, context: dict, gedaan: str, terug: str, verwijder):
-    """The confirmation step of a delete: a POST carrying the version the user saw deletes,
-    commits, flashes `gedaan` and goes back to `terug`; a stale version shows the page again with
-    status 409; a GET shows the question."""
     if form.validate_on_submit():
         if form.version.data != str(obj.version):
             return render_template(template, gewijzigd=True, **context), 409

@@ -20,7 +20,8 @@ MESSAGES = {
 }
 
 
-def _render(code: int, detail: str | None = None):
+def render_error(code: int, detail: str | None = None):
+    """The Dutch error page (or JSON document for /api) with this status."""
     titel, uitleg = MESSAGES.get(code, MESSAGES[500])
     # Unrouted /api paths (a 404 or 405 from routing) have no blueprint yet: JSON for them too.
     if (request.blueprint == "api" or request.path.startswith("/api/")
@@ -32,23 +33,23 @@ def _render(code: int, detail: str | None = None):
 
 def register(app: Flask) -> None:
     for code in (400, 401, 403, 404, 409, 413):
-        app.register_error_handler(code, lambda e, code=code: _render(code))
+        app.register_error_handler(code, lambda e, code=code: render_error(code))
 
     # queries raise NietGevonden (a LookupError) instead of calling abort(): the web answer is 404
-    app.register_error_handler(NietGevonden, lambda e: _render(404))
+    app.register_error_handler(NietGevonden, lambda e: render_error(404))
 
     @app.errorhandler(405)
     def method_not_allowed(e):
         # RFC 9110: a 405 names the methods the resource does support.
-        body, code = _render(405)
+        body, code = render_error(405)
         return body, code, {"Allow": ", ".join(sorted(e.valid_methods or ()))}
 
     @app.errorhandler(CSRFError)
     def csrf_error(e):
-        return _render(400, "Het formulier is verlopen of ongeldig. Laad de pagina opnieuw en "
+        return render_error(400, "Het formulier is verlopen of ongeldig. Laad de pagina opnieuw en "
                             "probeer nog eens.")
 
     @app.errorhandler(500)
     def server_error(e):
         db.session.rollback()
-        return _render(500)
+        return render_error(500)

@@ -1,7 +1,8 @@
 """State-changing operations on networks, organisations, memberships, contacts and aanbod.
 
-Views call these and commit once; the functions never commit themselves, so a test (or the CLI)
-can run several in one transaction. Row changes are audited automatically (audit/log.py); events
+Every create, update and delete of these records is a function here: views call them and never
+commit (the request's one commit point does, main/commit.py); the CLI commits itself. Updates and
+deletes go through wijzigen.wijzig / wijzigen.verwijder: version check, allowed keys, flush. Row changes are audited automatically (audit/log.py); events
 that are not a single row change (coordinators, a member leaving) are recorded explicitly.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..auth.models import Gebruiker
 from ..domein.permissions import COORDINATOR
 from ..db import utcnow
 from ..extensions import db
+from .. import wijzigen
 from ..fouten import OperatieFout
 from ..domein import gemeenten
 from .models import Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
@@ -147,10 +149,10 @@ def maak_contactpersoon(organisatie_id: int, naam: str, functie: str = "", email
     return c
 
 
-def verwijder(obj) -> None:
-    """Delete a contact person or an aanbod (the audit log keeps its last values)."""
-    db.session.delete(obj)
-    db.session.flush()
+def verwijder(obj, version) -> None:
+    """Delete a contact person or an aanbod after the version check (the audit log keeps its
+    last values); Conflict when it changed since the user saw it."""
+    wijzigen.verwijder(obj, version)
 
 
 AANBOD_VELDEN = ("naam", "beschrijving", "aanbodvorm", "functies", "leeftijdsgroepen", "doelgroep",
@@ -175,5 +177,19 @@ def maak_aanbod(organisatie_id: int, **velden) -> Aanbod:
     return a
 
 
+def wijzig_aanbod(aanbod: Aanbod, waarden: dict, version) -> bool:
+    """Update an aanbod from the form's AANBOD_VELDEN; Conflict on a stale version."""
+    waarden = dict(waarden)
+    for name in ("functies", "leeftijdsgroepen", "werkvormen", "gemeenten"):
+        if name in waarden:
+            waarden[name] = tuple(waarden[name] or ())
+    start = waarden.get("startdatum", aanbod.startdatum)
+    einde = waarden.get("einddatum", aanbod.einddatum)
+    if start and einde and einde < start:
+        raise OperatieFout("De einddatum ligt vóór de startdatum.")
+    return wijzigen.wijzig(aanbod, waarden, version, AANBOD_VELDEN)
+
+
 def markeer_nagekeken(aanbod: Aanbod, op: date | None = None) -> None:
     aanbod.laatst_nagekeken_op = op or date.today()
+    db.session.flush()

@@ -7,7 +7,8 @@ from sqlalchemy.orm import contains_eager
 
 from ..auth.guard import allowed, authorize, current_actor
 from ..domein.permissions import (PARTNER, can_edit_netwerk, can_edit_organisatie, can_view_netwerk, can_view_organisatie)
-from ..editing import confirm_delete, render_conflict, save_form
+from ..editing import bevestig_verwijderen, conflict_pagina, ingediende_versie, ongeldig
+from ..fouten import Conflict, OperatieFout
 from ..extensions import db
 from ..domein import gemeenten
 from . import bp, operations
@@ -87,16 +88,22 @@ def aanbod_nieuw(organisatie_id: int):
     authorize(can_edit_organisatie, organisatie_ref(organisatie_id))
     org = db.get_or_404(Organisatie, organisatie_id)
     form = AanbodVelden()
+    context = dict(form=form, org=org, aanbod=None,
+                   terug=_terug(url_for("partners.organisatie", organisatie_id=org.id)))
     if form.validate_on_submit():
-        a = operations.maak_aanbod(org.id, **_waarden(form))
-        db.session.commit()
+        try:
+            a = operations.maak_aanbod(org.id, **_waarden(form))
+        except OperatieFout as fout:
+            form.einddatum.errors = [str(fout)]
+            return ongeldig("partners/aanbod_form.html", **context)
         flash(f"Aanbod {a.naam} is toegevoegd.", "success")
         if request.form.get("nog_een"):
             return redirect(url_for("partners.aanbod_nieuw", organisatie_id=org.id,
                                     next=request.args.get("next")))
         return redirect(_terug(url_for("partners.aanbod", aanbod_id=a.id)))
-    return render_template("partners/aanbod_form.html", form=form, org=org, aanbod=None,
-                           terug=_terug(url_for("partners.organisatie", organisatie_id=org.id)))
+    if form.errors:
+        return ongeldig("partners/aanbod_form.html", **context)
+    return render_template("partners/aanbod_form.html", **context)
 
 
 @bp.route("/netwerken/<int:netwerk_id>/aanbod/nieuw", methods=["GET", "POST"])
@@ -110,16 +117,21 @@ def aanbod_nieuw_netwerk(netwerk_id: int):
     if request.method == "GET":
         form.organisatie_id.data = request.args.get("organisatie_id", 0, type=int)
     lijst = url_for("partners.aanbod_lijst", netwerk_id=n.id)
+    context = dict(form=form, org=None, netwerk=n, aanbod=None, terug=lijst)
     if form.validate_on_submit():
-        a = operations.maak_aanbod(form.organisatie_id.data, **_waarden(form))
-        db.session.commit()
+        try:
+            a = operations.maak_aanbod(form.organisatie_id.data, **_waarden(form))
+        except OperatieFout as fout:
+            form.einddatum.errors = [str(fout)]
+            return ongeldig("partners/aanbod_form.html", **context)
         flash(f"Aanbod {a.naam} is toegevoegd.", "success")
         if request.form.get("nog_een"):
             return redirect(url_for("partners.aanbod_nieuw_netwerk", netwerk_id=n.id,
                                     organisatie_id=a.organisatie_id))
         return redirect(lijst)
-    return render_template("partners/aanbod_form.html", form=form, org=None, netwerk=n,
-                           aanbod=None, terug=lijst)
+    if form.errors:
+        return ongeldig("partners/aanbod_form.html", **context)
+    return render_template("partners/aanbod_form.html", **context)
 
 
 def _waarden(form) -> dict:
@@ -140,17 +152,21 @@ def aanbod_bewerken(aanbod_id: int):
         for name in ("functies", "leeftijdsgroepen", "werkvormen", "gemeenten"):
             getattr(form, name).data = list(getattr(a, name))
     terug = _terug(url_for("partners.aanbod", aanbod_id=a.id))
+    context = dict(org=a.organisatie, aanbod=a, terug=terug)
     if form.validate_on_submit():
-        for name, value in _waarden(form).items():
-            getattr(form, name).data = value
-        diffs = save_form(a, form, VELDEN)
-        if diffs is not None:
-            return render_conflict("partners/aanbod_form.html", diffs, form=form, org=a.organisatie,
-                                   aanbod=a, terug=terug)
+        waarden = _waarden(form)
+        try:
+            operations.wijzig_aanbod(a, waarden, ingediende_versie())
+        except Conflict as conflict:
+            return conflict_pagina("partners/aanbod_form.html", form, conflict, **context)
+        except OperatieFout as fout:
+            form.einddatum.errors = [str(fout)]
+            return ongeldig("partners/aanbod_form.html", form=form, **context)
         flash(f"Aanbod {a.naam} is bijgewerkt.", "success")
         return redirect(terug)
-    return render_template("partners/aanbod_form.html", form=form, org=a.organisatie, aanbod=a,
-                           terug=terug)
+    if form.errors:
+        return ongeldig("partners/aanbod_form.html", form=form, **context)
+    return render_template("partners/aanbod_form.html", form=form, **context)
 
 
 @bp.route("/aanbod/<int:aanbod_id>/verwijderen", methods=["GET", "POST"])
@@ -159,12 +175,12 @@ def aanbod_verwijderen(aanbod_id: int):
     a = _load(aanbod_id)
     form = BevestigForm(version=a.version)
     terug = url_for("partners.organisatie", organisatie_id=a.organisatie_id)
-    context = dict(form=form, titel=f"Aanbod {a.naam} verwijderen", terug=terug,
+    context = dict(titel=f"Aanbod {a.naam} verwijderen",
                    uitleg=f"'{a.naam}' van {a.organisatie.naam} wordt definitief verwijderd. "
-                          "Is het "
-                          "aanbod alleen tijdelijk gestopt? Vul dan liever een einddatum in.")
-    return confirm_delete(a, form, "partners/bevestig_verwijderen.html", context,
-                          f"Aanbod {a.naam} is verwijderd.", terug, operations.verwijder)
+                          "Is het aanbod alleen tijdelijk gestopt? Vul dan liever een einddatum "
+                          "in.")
+    return bevestig_verwijderen(form, context, f"Aanbod {a.naam} is verwijderd.", terug,
+                                lambda version: operations.verwijder(a, version))
 
 
 @bp.post("/aanbod/<int:aanbod_id>/nagekeken")
@@ -173,6 +189,5 @@ def aanbod_nagekeken(aanbod_id: int):
     authorize(can_edit_organisatie, _aanbod_ref(aanbod_id))
     a = db.get_or_404(Aanbod, aanbod_id)
     operations.markeer_nagekeken(a)
-    db.session.commit()
     flash(f"Aanbod {a.naam} is gemarkeerd als nagekeken op vandaag.", "success")
     return redirect(_terug(url_for("partners.aanbod", aanbod_id=a.id)))

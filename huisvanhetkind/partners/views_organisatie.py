@@ -7,7 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from ..auth.guard import allowed, authorize
 from ..domein.permissions import can_edit_organisatie, can_view_contacts, can_view_organisatie
-from ..editing import confirm_delete, render_conflict, save_form
+from ..editing import bevestig_verwijderen, render_conflict, save_form
 from ..extensions import db
 from . import bp, operations
 from .forms import BevestigForm, ContactpersoonForm, OrganisatieForm
@@ -118,8 +118,8 @@ def contactpersoon_verwijderen(organisatie_id: int, contact_id: int):
     c = _contact(organisatie_id, contact_id)
     form = BevestigForm(obj=c)
     terug = url_for("partners.organisatie", organisatie_id=org.id)
-    context = dict(form=form, titel=f"Contactpersoon {c.naam} verwijderen",
+    context = dict(titel=f"Contactpersoon {c.naam} verwijderen",
                    uitleg=f"{c.naam} ({c.functie or 'geen functie'}) wordt verwijderd uit de "
-                          f"contactpersonen van {org.naam}.", terug=terug)
-    return confirm_delete(c, form, "partners/bevestig_verwijderen.html", context,
-                          f"Contactpersoon {c.naam} is verwijderd.", terug, operations.verwijder)
+                          f"contactpersonen van {org.naam}.")
+    return bevestig_verwijderen(form, context, f"Contactpersoon {c.naam} is verwijderd.", terug,
+                                lambda version: operations.verwijder(c, version))
