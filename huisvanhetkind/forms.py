@@ -55,3 +55,12 @@ def at_least_one(message: str = "Kies minstens één waarde."):
         if not field.data:
             raise ValidationError(message)
     return _check
+
+
+def _version_mixin():
+    from .editing import VersionMixin  # editing imports flask's request; forms stay importable
+    return VersionMixin
+
+
+class VerwijderForm(_version_mixin(), NlForm):
+    """The one delete confirmation form (templates/verwijderen.html): only the version."""
