@@ -12,6 +12,8 @@ from wtforms import PasswordField, SelectMultipleField, widgets
 from wtforms.meta import DefaultMeta
 from wtforms.validators import ValidationError
 
+from .editing import VersionMixin
+
 VERPLICHT = "Dit veld is verplicht."
 
 
@@ -57,10 +59,5 @@ def at_least_one(message: str = "Kies minstens één waarde."):
     return _check
 
 
-def _version_mixin():
-    from .editing import VersionMixin  # editing imports flask's request; forms stay importable
-    return VersionMixin
-
-
-class VerwijderForm(_version_mixin(), NlForm):
+class VerwijderForm(VersionMixin, NlForm):
     """The one delete confirmation form (templates/verwijderen.html): only the version."""
