@@ -32,8 +32,7 @@ def find_netwerk(naam_of_id: str):
     if naam_of_id.isdigit():
         found = db.session.get(Netwerk, int(naam_of_id))
     else:
-        found = db.session.scalar(select(Netwerk).where(
-            func.lower(Netwerk.naam) == naam_of_id.strip().lower()))
+        found = db.session.scalar(select(Netwerk).where(Netwerk.met_naam(naam_of_id)))
     if found is None:
         raise click.ClickException(f"Netwerk '{naam_of_id}' niet gevonden.")
     return found

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import click
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from .cli import find_netwerk, hvk, read_password
 from .extensions import db
@@ -32,9 +32,9 @@ def maak(email, rol, netwerken, organisatie, provincies, naam):
     org = None
     if organisatie:
         digits = kbo.normalise(organisatie)
-        org = db.session.scalar(select(Organisatie).where(
+        org = db.session.scalars(select(Organisatie).where(
             (Organisatie.kbo == digits) if len(digits) == 10
-            else func.lower(Organisatie.naam) == organisatie.strip().lower()))
+            else Organisatie.met_naam(organisatie)).order_by(Organisatie.id)).first()
         if org is None:
             raise click.ClickException(f"Organisatie '{organisatie}' niet gevonden.")
     known = {normalise(p): p for p in gemeenten.provincies()}

@@ -76,3 +76,36 @@ def test_openapi_documents_the_path_and_validates_the_answer(wereld, login):
     antwoord = client.get(f"/api/v1/netwerken/{wereld.netwerk_x}/erkenning").get_json()
     # the $refs resolve against a root that carries the components
     jsonschema.validate(antwoord, {**schemas["Erkenning"], "components": {"schemas": schemas}})
+
+
+@pytest.mark.parametrize("gevraagd", ["Huis van het Kind Élan", "huis van het kind élan",
+                                      "HUIS VAN HET KIND ÉLAN", "huis van het kind elan",
+                                      "  Huis  van het Kind Élan "])
+def test_network_names_match_whatever_case_or_accents_on_both_engines(app, runner, gevraagd):
+    """SQLite's lower() folds ASCII only: 'Élan' was not found by 'élan' (one normalised
+    column, naam_sleutel, is compared on both engines)."""
+    from huisvanhetkind.extensions import db
+    from tests import factories as f
+    with app.app_context():
+        f.netwerk("Huis van het Kind Élan")
+        db.session.commit()
+    r = runner.invoke(args=["hvk", "erkenning", gevraagd, "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["netwerk"] == "Huis van het Kind Élan"
+
+
+def test_name_key_follows_every_rename(app):
+    from sqlalchemy import select
+
+    from huisvanhetkind.extensions import db
+    from huisvanhetkind.partners.models import Netwerk, Organisatie
+    from tests import factories as f
+    with app.app_context():
+        n = f.netwerk("Huis van het Kind Élan")
+        o = f.organisatie("Ökokids VZW")
+        db.session.commit()
+        n.naam = "ÉÉN Netwerk"
+        db.session.commit()
+        assert db.session.scalar(select(Netwerk.id).where(Netwerk.met_naam("één netwerk"))) == n.id
+        assert db.session.scalar(select(Organisatie.id).where(
+            Organisatie.met_naam("OKOKIDS vzw"))) == o.id

@@ -4,17 +4,40 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import BigInteger, ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ..db import CodeList, Timestamps, Versioned, nieuwe_revisie
+from ..domein.taxonomie import normalise
 from ..extensions import db
 
 
-class Netwerk(Versioned, Timestamps, db.Model):
+def _sleutel_default(context) -> str:
+    # Core inserts (the Flanders generator's bulk inserts) pass through no ORM validator
+    return normalise(context.get_current_parameters().get("naam") or "")
+
+
+class MetNaamSleutel:
+    """`naam_sleutel` = normalise(naam): the one comparison of names by case, accents and spacing,
+    equal on both engines (SQLite's lower() folds ASCII only). Set whenever naam is set."""
+    naam_sleutel: Mapped[str] = mapped_column(String(200), index=True, default=_sleutel_default,
+                                              server_default="")
+
+    @validates("naam")
+    def _zet_naam_sleutel(self, key, naam):
+        self.naam_sleutel = normalise(naam or "")
+        return naam
+
+    @classmethod
+    def met_naam(cls, naam: str):
+        """WHERE clause: this name, whatever its case, accents or spacing."""
+        return cls.naam_sleutel == normalise(naam)
+
+
+class Netwerk(MetNaamSleutel, Versioned, Timestamps, db.Model):
     """A Huis van het Kind."""
     __tablename__ = "netwerk"
     __audit__ = True
-    __audit_exclude__ = ("revisie",)
+    __audit_exclude__ = ("revisie", "naam_sleutel")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     naam: Mapped[str] = mapped_column(String(200), unique=True)
@@ -59,10 +82,11 @@ class WerkingsgebiedDeel(db.Model):
         return self.netwerk_id, None
 
 
-class Organisatie(Versioned, Timestamps, db.Model):
+class Organisatie(MetNaamSleutel, Versioned, Timestamps, db.Model):
     """A partner organisation; it can be a member of several networks."""
     __tablename__ = "organisatie"
     __audit__ = True
+    __audit_exclude__ = ("naam_sleutel",)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     naam: Mapped[str] = mapped_column(String(200), index=True)
