@@ -15,7 +15,6 @@ class Defaults:
     SQLALCHEMY_TRACK_MODIFICATIONS = False
     # Serve Bootstrap from the installed Bootstrap-Flask package: the app must work offline.
     BOOTSTRAP_SERVE_LOCAL = True
-    BOOTSTRAP_BTN_SIZE = "md"
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024  # uploads (imports) are at most 5 MB
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -24,8 +23,6 @@ class Defaults:
     PERMANENT_SESSION_LIFETIME = timedelta(hours=2)  # idle timeout
     SESSION_ABSOLUTE_LIFETIME = timedelta(hours=12)
     WTF_CSRF_TIME_LIMIT = None  # the session lifetime bounds the token already
-    PER_PAGINA = 25
-    AUDIT_ENFORCE_AUTHZ = True  # every non-public view must take an authorisation decision
 
 
 def database_url(raw: str | None, instance_path: str) -> str:

@@ -31,13 +31,13 @@ def test_secret_key_written_once_to_instance_config(tmp_path, monkeypatch):
 
 
 def test_environment_overrides_instance_config(tmp_path, monkeypatch):
-    monkeypatch.setenv("FLASK_PER_PAGINA", "7")
+    monkeypatch.setenv("FLASK_MAX_CONTENT_LENGTH", "7000")
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/env.db")
     monkeypatch.setattr("flask.Flask.auto_find_instance_path", lambda self: str(tmp_path))
-    (tmp_path / "config.py").write_text("SECRET_KEY = 'uit-instance'\nPER_PAGINA = 3\n")
+    (tmp_path / "config.py").write_text("SECRET_KEY = 'uit-instance'\nMAX_CONTENT_LENGTH = 3\n")
     app = create_app()
     assert app.config["SECRET_KEY"] == "uit-instance"
-    assert app.config["PER_PAGINA"] == 7
+    assert app.config["MAX_CONTENT_LENGTH"] == 7000
     assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path}/env.db"
 
 
