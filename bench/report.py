@@ -99,8 +99,8 @@ def schrijf(pad: Path, m: dict, instellingen: str, backends: list[dict],
         lines += ["Doelen:", ""] + doelen(b["rijen"], None) + [""]
     if schaal:
         lines += [f"## Zuivere analyse, {schaal_naam} vergroot", "",
-                  "graaf.analysis.analyseer + graaf.coverage (lacunes, overlappen, matrix) + "
-                  "erkenning.rules.evaluate op een snapshot zonder databank (mediaan van de "
+                  "domein.analyse.analyseer + domein.dekking (lacunes, overlappen, matrix) + "
+                  "domein.beoordeling.evaluate op een snapshot zonder databank (mediaan van de "
                   "runs).", "",
                   "| factor | partners | aanbod | verwijzingen | runs | analyseer s | coverage s | "
                   "evaluate s | totaal s | × 1× |",

@@ -2,8 +2,8 @@
 
 A k× snapshot replicates partners, aanbod and verwijzingen k times with remapped ids; one in ten
 verwijzingen of each copy points into the previous copy, so the graph stays one network rather
-than k islands. Timed: graaf.analysis.analyseer + graaf.coverage (lacunes, overlappen, matrix) +
-erkenning.rules.evaluate — no database, no Flask.
+than k islands. Timed: domein.analyse.analyseer + domein.dekking (lacunes, overlappen, matrix) +
+domein.beoordeling.evaluate — no database, no Flask.
 """
 from __future__ import annotations
 

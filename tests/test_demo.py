@@ -12,7 +12,7 @@ from huisvanhetkind.demo import DEMO_USERS, load_demo
 from huisvanhetkind.erkenning.models import Actie, Engagement
 from huisvanhetkind.domein.voorwaarde import plus_twee_jaar
 from huisvanhetkind.extensions import db
-from huisvanhetkind.domein import analyse as analysis, dekking as coverage
+from huisvanhetkind.domein import analyse, dekking
 from huisvanhetkind.graaf.models import BewustNiet, Verwijzing
 from huisvanhetkind.domein import kbo
 from huisvanhetkind.partners.models import (Aanbod, Contactpersoon, Lidmaatschap, Netwerk,
@@ -148,16 +148,16 @@ def test_referrals_between_members(demo):
 def test_deliberate_lacunes_overlap_and_graph_findings(demo):
     feiten = momentopname(netwerk())
     naam = {p.id: p.naam for p in feiten.partners}
-    assert {(l.functie, l.leeftijdsgroep, l.nis) for l in coverage.lacunes(feiten)} == {
+    assert {(l.functie, l.leeftijdsgroep, l.nis) for l in dekking.lacunes(feiten)} == {
         ("belangenverdediging", "12-18", TEMSE), ("publieke_ruimte", "12-18", TEMSE),
         ("publieke_ruimte", "12-18", SINT_NIKLAAS)}
-    assert [(b.functie, b.leeftijdsgroep, b.nis) for b in coverage.bewust_niet(feiten)] == [
+    assert [(b.functie, b.leeftijdsgroep, b.nis) for b in dekking.bewust_niet(feiten)] == [
         ("publieke_ruimte", "6-12", TEMSE)]
     overlap = [(o.aanbodvorm, o.leeftijdsgroep, o.nis, set(o.aanbod_namen))
-               for o in coverage.overlappen(feiten)]
+               for o in dekking.overlappen(feiten)]
     assert overlap == [("spel_en_ontmoeting", "0-3", SINT_NIKLAAS, {
         "Babyhuisje Klein Geluk, spel en ontmoeting 0–3", "Kruipuurtje 0–3 Clementwijk"})]
-    uit = analysis.analyseer(feiten)
+    uit = analyse.analyseer(feiten)
     assert [naam[i] for i in uit.geisoleerd] == ["Voorleesgroep De Boekenbende"]
     assert [naam[i] for i in uit.kwetsbare_schakels] == ["Inloopteam De Vlinder"]
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from huisvanhetkind import create_app
 from huisvanhetkind.audit.models import AuditEntry
 from huisvanhetkind.demo import vlaanderen as v
-from huisvanhetkind.domein import beoordeling as rules
+from huisvanhetkind.domein import beoordeling
 from huisvanhetkind.facts import netwerk_facts
 from huisvanhetkind.extensions import db
 from huisvanhetkind.domein import kbo
@@ -118,7 +118,7 @@ def test_loads_counts_and_one_audit_event(ctx, ds):
         if m["netwerk_id"] == n["id"] and m["lid_tot"] is None))
     facts = netwerk_facts(grootste["id"])
     assert len(facts.partners) > 20 and facts.verwijzingen
-    assert {u.id for u in rules.evaluate(facts, VANDAAG).uitkomsten} >= {"E1", "E2", "S7"}
+    assert {u.id for u in beoordeling.evaluate(facts, VANDAAG).uitkomsten} >= {"E1", "E2", "S7"}
 
 
 def test_refuses_a_non_empty_database_unless_leeg_eerst(ctx, ds):

@@ -190,7 +190,7 @@ def to_json(netwerk: Netwerk, analyse: Analyse, lacunes=(), overlappen=(),
             bewust_niet=()) -> dict:
     """The `analyse` document of domein.md §8 (names, not ids), plus a few extra keys.
 
-    lacunes, overlappen and bewust_niet are the results of graaf.coverage (duck-typed so this
+    lacunes, overlappen and bewust_niet are the results of dekking.py (duck-typed so this
     module does not depend on it).
     """
     naam = {p.id: p.naam for p in netwerk.partners}

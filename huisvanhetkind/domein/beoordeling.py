@@ -78,7 +78,7 @@ class Beoordeling:
 
 def evaluate(netwerk: Netwerk, peildatum: date, lacunes: Iterable[Any] = (),
              overlappen: Iterable[Any] = ()) -> Beoordeling:
-    """Evaluate every condition; lacunes/overlappen (from graaf.coverage) feed S2's signal."""
+    """Evaluate every condition; lacunes/overlappen (from dekking.py) feed S2's signal."""
     context = Context(tuple(lacunes), tuple(overlappen))
     return Beoordeling(peildatum, tuple(v.evaluate(netwerk, peildatum, context)
                                         for v in VOORWAARDEN))

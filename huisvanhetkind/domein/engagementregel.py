@@ -177,7 +177,7 @@ def beschrijf(item: Any) -> str:
     if plaats:
         plaats = str(plaats)
         delen.append(f"in {gemeenten.naam(plaats) if plaats.isdigit() else plaats}")
-    aanbod = _veld(item, "aanbod") or _veld(item, "aanbod_namen")  # dict or coverage.Overlap
+    aanbod = _veld(item, "aanbod") or _veld(item, "aanbod_namen")  # dict or dekking.Overlap
     if aanbod and not isinstance(aanbod, str):
         delen.append("(" + ", ".join(str(getattr(a, "naam", a)) for a in aanbod) + ")")
     return " ".join(delen) if delen else str(item)

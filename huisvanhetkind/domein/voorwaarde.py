@@ -56,7 +56,7 @@ class Uitkomst:
 class Context:
     """Facts computed elsewhere that some conditions need (S2: current lacunes and overlaps).
 
-    Passed in rather than imported so the rules stay decoupled from graaf.coverage.
+    Passed in rather than imported so the rules stay decoupled from dekking.py.
     """
     lacunes: tuple[Any, ...] = ()
     overlappen: tuple[Any, ...] = ()

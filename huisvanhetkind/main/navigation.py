@@ -17,7 +17,7 @@ NETWERK_NAV = [
 ]
 
 # Entries that need more than reading the network: endpoint → the can_* check
-# (auth/permissions.py) its view authorizes with. Without it a partner saw Import, Export and
+# (domein/permissions.py) its view authorizes with. Without it a partner saw Import, Export and
 # Wijzigingen and got a 403.
 NAV_PERMISSIE = {
     "partners.import_upload": "can_edit_netwerk",

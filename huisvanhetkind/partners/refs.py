@@ -1,4 +1,4 @@
-"""Plain permission references (auth/permissions.py) for networks and organisations."""
+"""Plain permission references (domein/permissions.py) for networks and organisations."""
 from __future__ import annotations
 
 from sqlalchemy import select

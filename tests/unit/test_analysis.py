@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from huisvanhetkind.domein import analyse as analysis
+from huisvanhetkind.domein import analyse
 from huisvanhetkind.domein.analyse import UITLEG, analyseer, to_json
 from huisvanhetkind.domein.dekking import BewustNietCel, Lacune, Overlap
 from huisvanhetkind.domein.snapshot import Aanbod, Deel, Netwerk, Partner, Verwijzing
@@ -157,7 +157,7 @@ def test_to_json_is_the_documented_analyse_document():
 
 
 def test_every_measure_is_explained_in_dutch():
-    velden = set(analysis.Analyse.__dataclass_fields__) - {"graad", "betweenness", "benaderd"}
+    velden = set(analyse.Analyse.__dataclass_fields__) - {"graad", "betweenness", "benaderd"}
     assert velden <= set(UITLEG)
     assert {"lacunes", "overlappen", "bewust_niet"} <= set(UITLEG)
     assert all(t.strip().endswith(".") for t in UITLEG.values())
@@ -171,7 +171,7 @@ def test_large_sparse_network_uses_sampled_betweenness():
     netwerk = Netwerk(1, "Groot", partners=partners, verwijzingen=tuple(
         Verwijzing(a, b, "doorverwijzing", bevestigd=bool(a % 2)) for a, b in pijlen if a != b))
     a = analyseer(netwerk)
-    g = analysis.graaf(netwerk)
+    g = analyse.graaf(netwerk)
     assert a.benaderd and len(a.makelaars) == 5
     assert a.componenten == nx.number_connected_components(g)
     assert set(a.geisoleerd) == {v for v in g if g.degree(v) == 0}
@@ -179,13 +179,13 @@ def test_large_sparse_network_uses_sampled_betweenness():
 
 
 def test_betweenness_exact_for_real_networks_and_within_budget_beyond():
-    assert analysis.pivots(150, 400) == 150  # exact
-    assert analysis.pivots(300, 600) == 300  # real networks of a few hundred: exact too
+    assert analyse.pivots(150, 400) == 150  # exact
+    assert analyse.pivots(300, 600) == 300  # real networks of a few hundred: exact too
     for n in (500, 2000, 16_000, 256_000):
-        k = analysis.pivots(n, 2 * n)
-        assert analysis.BETWEENNESS_MIN_PIVOTS <= k < n
-        assert k * 3 * n <= max(analysis.BETWEENNESS_BUDGET,
-                                analysis.BETWEENNESS_MIN_PIVOTS * 3 * n)
+        k = analyse.pivots(n, 2 * n)
+        assert analyse.BETWEENNESS_MIN_PIVOTS <= k < n
+        assert k * 3 * n <= max(analyse.BETWEENNESS_BUDGET,
+                                analyse.BETWEENNESS_MIN_PIVOTS * 3 * n)
 
 
 @settings(max_examples=60, deadline=None)
@@ -195,7 +195,7 @@ def test_schakels_and_bruggen_match_their_definition(pijlen):
     netwerk = Netwerk(1, "x", partners=tuple(Partner(i, chr(97 + i), "andere") for i in range(8)),
                       verwijzingen=tuple(Verwijzing(a, b, "doorverwijzing") for a, b in pijlen))
     a = analyseer(netwerk)
-    g = analysis.graaf(netwerk)
+    g = analyse.graaf(netwerk)
     for v in g:
         h = g.copy()
         h.remove_node(v)

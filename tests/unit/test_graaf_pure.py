@@ -5,7 +5,7 @@ from datetime import date
 
 import networkx as nx
 
-from huisvanhetkind.domein import dekking as coverage
+from huisvanhetkind.domein import dekking
 from huisvanhetkind.domein.bundel import Bundel, wat_als
 from huisvanhetkind.graaf import export, matrix_image
 from huisvanhetkind.partners.export import bestandsnaam
@@ -35,7 +35,7 @@ def netwerk():
 
 
 def test_cell_lines_tell_status_in_words():
-    m = coverage.matrix(netwerk())
+    m = dekking.matrix(netwerk())
     cel = m.cel("ontmoeting", "0-3")
     assert cel.status == "lacune" and cel.overlap  # Temse lacks it; SN has two partners
     assert matrix_image.cel_regels(cel, 2) == ["✗ LACUNE", "in 1 van 2 gem.", "2 aanbod",
@@ -47,7 +47,7 @@ def test_cell_lines_tell_status_in_words():
 
 def test_svg_is_well_formed_and_escapes_every_text():
     n = netwerk()
-    t = matrix_image.tekening(coverage.matrix(n), f"Dekking {n.naam}", "Heel het gebied <&>")
+    t = matrix_image.tekening(dekking.matrix(n), f"Dekking {n.naam}", "Heel het gebied <&>")
     svg = matrix_image.svg(t)
     assert "<img" not in svg and "&lt;img src=x onerror=alert(1)&gt; href" in svg
     root = ET.fromstring(svg)
@@ -61,7 +61,7 @@ def test_svg_is_well_formed_and_escapes_every_text():
 
 def test_png_is_drawn_from_the_same_layout():
     from PIL import Image
-    t = matrix_image.tekening(coverage.matrix(netwerk(), SN), "Dekking", "Sint-Niklaas")
+    t = matrix_image.tekening(dekking.matrix(netwerk(), SN), "Dekking", "Sint-Niklaas")
     beeld = Image.open(io.BytesIO(matrix_image.png(t, schaal=1)))
     assert beeld.format == "PNG" and beeld.size == (t.breedte, t.hoogte)
 

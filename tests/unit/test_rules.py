@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from huisvanhetkind.domein import beoordeling as rules
+from huisvanhetkind.domein import beoordeling
 from huisvanhetkind.domein.beoordeling import (NIET_VOLDAAN, TE_CONTROLEREN, VOLDAAN, WAARSCHUWING, deadline, evaluate)
 from huisvanhetkind.domein.taxonomie import ENGAGEMENTEN
 from huisvanhetkind.domein.snapshot import (Aanbod, Actie, AnderNetwerk, Deel, Netwerk, Partner, Verwijzing)
@@ -65,8 +65,8 @@ def test_complete_network_meets_everything():
 
 
 def test_registry_order_and_metadata():
-    assert [v.id for v in rules.VOORWAARDEN] == ALLE_IDS
-    for v in rules.VOORWAARDEN:
+    assert [v.id for v in beoordeling.VOORWAARDEN] == ALLE_IDS
+    for v in beoordeling.VOORWAARDEN:
         assert v.titel and v.bron and v.soort == ("erkenning" if v.id[0] == "E" else "subsidie")
 
 
