@@ -1,6 +1,8 @@
 """Aanbod: the network's list and overview, and create/edit/delete/'nagekeken' per aanbod."""
 from __future__ import annotations
 
+from typing import Callable
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
@@ -83,27 +85,34 @@ def _terug(default: str) -> str:
     return safe_next(request.args.get("next")) if request.args.get("next") else default
 
 
+def _nieuw(form, context: dict, organisatie_id, nog_een: Callable[[Aanbod], str],
+           klaar: Callable[[Aanbod], str]):
+    """Both ways to enter new aanbod: the form, the operation, then back or 'nog een'."""
+    if form.validate_on_submit():
+        try:
+            a = operations.maak_aanbod(organisatie_id(), **_waarden(form))
+        except OperatieFout as fout:
+            form.einddatum.errors = [str(fout)]
+            return ongeldig("partners/aanbod_form.html", form=form, **context)
+        flash(f"Aanbod {a.naam} is toegevoegd.", "success")
+        return redirect(nog_een(a) if request.form.get("nog_een") else klaar(a))
+    if form.errors:
+        return ongeldig("partners/aanbod_form.html", form=form, **context)
+    return render_template("partners/aanbod_form.html", form=form, **context)
+
+
 @bp.route("/organisaties/<int:organisatie_id>/aanbod/nieuw", methods=["GET", "POST"])
 def aanbod_nieuw(organisatie_id: int):
     authorize(can_edit_organisatie, organisatie_ref(organisatie_id))
     org = db.get_or_404(Organisatie, organisatie_id)
-    form = AanbodVelden()
-    context = dict(form=form, org=org, aanbod=None,
-                   terug=_terug(url_for("partners.organisatie", organisatie_id=org.id)))
-    if form.validate_on_submit():
-        try:
-            a = operations.maak_aanbod(org.id, **_waarden(form))
-        except OperatieFout as fout:
-            form.einddatum.errors = [str(fout)]
-            return ongeldig("partners/aanbod_form.html", **context)
-        flash(f"Aanbod {a.naam} is toegevoegd.", "success")
-        if request.form.get("nog_een"):
-            return redirect(url_for("partners.aanbod_nieuw", organisatie_id=org.id,
-                                    next=request.args.get("next")))
-        return redirect(_terug(url_for("partners.aanbod", aanbod_id=a.id)))
-    if form.errors:
-        return ongeldig("partners/aanbod_form.html", **context)
-    return render_template("partners/aanbod_form.html", **context)
+    return _nieuw(
+        AanbodVelden(),
+        dict(org=org, aanbod=None,
+             terug=_terug(url_for("partners.organisatie", organisatie_id=org.id))),
+        lambda: org.id,
+        lambda a: url_for("partners.aanbod_nieuw", organisatie_id=org.id,
+                          next=request.args.get("next")),
+        lambda a: _terug(url_for("partners.aanbod", aanbod_id=a.id)))
 
 
 @bp.route("/netwerken/<int:netwerk_id>/aanbod/nieuw", methods=["GET", "POST"])
@@ -117,21 +126,12 @@ def aanbod_nieuw_netwerk(netwerk_id: int):
     if request.method == "GET":
         form.organisatie_id.data = request.args.get("organisatie_id", 0, type=int)
     lijst = url_for("partners.aanbod_lijst", netwerk_id=n.id)
-    context = dict(form=form, org=None, netwerk=n, aanbod=None, terug=lijst)
-    if form.validate_on_submit():
-        try:
-            a = operations.maak_aanbod(form.organisatie_id.data, **_waarden(form))
-        except OperatieFout as fout:
-            form.einddatum.errors = [str(fout)]
-            return ongeldig("partners/aanbod_form.html", **context)
-        flash(f"Aanbod {a.naam} is toegevoegd.", "success")
-        if request.form.get("nog_een"):
-            return redirect(url_for("partners.aanbod_nieuw_netwerk", netwerk_id=n.id,
-                                    organisatie_id=a.organisatie_id))
-        return redirect(lijst)
-    if form.errors:
-        return ongeldig("partners/aanbod_form.html", **context)
-    return render_template("partners/aanbod_form.html", **context)
+    return _nieuw(
+        form, dict(org=None, netwerk=n, aanbod=None, terug=lijst),
+        lambda: form.organisatie_id.data,
+        lambda a: url_for("partners.aanbod_nieuw_netwerk", netwerk_id=n.id,
+                          organisatie_id=a.organisatie_id),
+        lambda a: lijst)
 
 
 def _waarden(form) -> dict:
