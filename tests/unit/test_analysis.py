@@ -1,8 +1,6 @@
 """Graph analysis (domein.md §6) on small hand-made networks with known answers."""
-import ast
 from dataclasses import replace
 import random
-from pathlib import Path
 
 import networkx as nx
 import pytest

@@ -1,11 +1,9 @@
 """Pure import parsing: cells, CSV/XLSX/zip decoding and sheet validation (no Flask, no DB)."""
 from __future__ import annotations
 
-import ast
 import io
 import zipfile
 from datetime import date, datetime
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -266,3 +264,47 @@ def test_comma_separates_values_inside_a_semicolon_csv_but_labels_keep_their_com
     label = AANBODVORM.label("vrije_tijd")
     assert "," in label and cells._items(label, AANBODVORM.lookup) == [label]
     assert cells._items("Sint-Niklaas, Temse", cells.gemeenten.zoek) == ["Sint-Niklaas", "Temse"]
+
+
+def _werkmap_met_rij(cellen: int, namespace: bool = False) -> bytes:
+    """A valid workbook whose 'partners' sheet has a header and one row of `cellen` inline cells."""
+    import zipfile
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "partners"
+    wb.active.append(["sleutel", "naam"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    zin, out = zipfile.ZipFile(io.BytesIO(buf.getvalue())), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                tag = b"x:c" if namespace else b"c"
+                rij = b"".join(b"<" + tag + b' t="inlineStr"><is><t>x</t></is></' + tag + b">"
+                               for _ in range(cellen))
+                data = data.replace(b"</sheetData>", b'<row r="2">' + rij + b"</row></sheetData>")
+            zout.writestr(item, data)
+    return out.getvalue()
+
+
+def test_a_row_of_a_million_cells_is_refused_before_openpyxl_builds_it():
+    """Issue 12: a 134 KB workbook with one row of 1.2 M cells took 54 s and 1.2 GB."""
+    import tracemalloc
+
+    data = _werkmap_met_rij(300_000)
+    tracemalloc.start()
+
+    with pytest.raises(ImportGeweigerd) as e:
+        lees_bestand(data, "breed.xlsx")
+    _, piek = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert e.value.fouten[0].blad == "partners" and "meer dan 2.000 cellen" in str(e.value.fouten[0])
+    assert piek < 50 * 2**20  # streamed, never the whole row (the bound is not timed here)
+
+
+def test_wide_rows_within_the_bound_are_read():
+    tabellen = lees_bestand(_werkmap_met_rij(1_900), "breed.xlsx")
+    assert tabellen["partners"].rijen[0][1][:2] == ("x", "x")
+    with pytest.raises(ImportGeweigerd):
+        lees_bestand(_werkmap_met_rij(2_100, namespace=True), "breed.xlsx")

@@ -1,6 +1,4 @@
 """Pure permission functions (domein.md §2)."""
-import ast
-from pathlib import Path
 
 from huisvanhetkind.domein.permissions import (ANONIEM, Actor, NetwerkRef, OrganisatieRef, can_edit_netwerk, can_edit_organisatie, can_manage_users, can_review, can_view_contacts, can_view_netwerk, can_view_organisatie)
 

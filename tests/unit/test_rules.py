@@ -1,11 +1,9 @@
 """Unit tests of the erkenning/subsidie rules engine (domein.md §4). Plain data, no Flask."""
 from __future__ import annotations
 
-import ast
 import json
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
