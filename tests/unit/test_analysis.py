@@ -12,7 +12,6 @@ from huisvanhetkind.domein.dekking import BewustNietCel, Lacune, Overlap
 from huisvanhetkind.domein.snapshot import Aanbod, Deel, Netwerk, Partner, Verwijzing
 
 GENT = "44021"
-PAKKET = Path(__file__).resolve().parents[2] / "huisvanhetkind"
 
 
 def net(pijlen, extra=(), sector=None, aanbod=(), bevestigd=True, soort="doorverwijzing"):
