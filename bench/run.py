@@ -53,7 +53,8 @@ def _vrije_poort() -> int:
 
 
 def _env(url: str) -> dict:
-    return {**os.environ, "DATABASE_URL": url, "HVK_SQL_COUNT": "1",
+    # the Flanders data set's users share a printed password: a demo on purpose
+    return {**os.environ, "DATABASE_URL": url, "HVK_SQL_COUNT": "1", "FLASK_DEMO_TOEGESTAAN": "1",
             "FLASK_SECRET_KEY": secrets.token_hex(16), "FLASK_IMPORT_MAP": str(OUT / "imports")}
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 
 from flask import Flask, request
 
@@ -25,6 +26,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.get("SQLALCHEMY_DATABASE_URI"), app.instance_path)
 
     register_extensions(app)
+    refuse_demo_accounts_in_production(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
@@ -43,6 +45,26 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     csrf.init_app(app)
     bootstrap.init_app(app)
+
+
+def refuse_demo_accounts_in_production(app: Flask) -> None:
+    """A gunicorn worker (the production server) does not start on a database whose demo
+    accounts still have their published passwords (demo/toegang.py explains and lists the fix);
+    `make serve` already refused in `hvk status` with the same message."""
+    if not os.environ.get("SERVER_SOFTWARE", "").startswith("gunicorn") \
+            or app.config.get("DEMO_TOEGESTAAN") or app.testing:
+        return
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .demo.toegang import actieve_demo_accounts, weigering
+    with app.app_context():
+        try:
+            demo = actieve_demo_accounts()
+        except SQLAlchemyError:  # no schema yet (before `flask db upgrade`): nothing to protect
+            return
+    if demo:
+        print(weigering(demo), file=sys.stderr, flush=True)
+        raise SystemExit(3)  # gunicorn's "worker failed to boot": the arbiter stops, no respawn
 
 
 def register_blueprints(app: Flask) -> None:

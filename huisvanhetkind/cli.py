@@ -85,12 +85,38 @@ def demo_logins():
 
 @hvk.command("status")
 def status():
-    """Toon hoeveel gebruikers en netwerken er zijn, en hoe je de eerste beheerder maakt."""
+    """Controle voor een productiestart (make serve): weigert zolang demo-accounts met hun
+    gepubliceerde wachtwoord actief zijn; toont hoe je de eerste beheerder maakt."""
+    from flask import current_app
+
     from .auth.models import Gebruiker
+    from .demo.toegang import actieve_demo_accounts, weigering
+    if not current_app.config.get("DEMO_TOEGESTAAN") and (demo := actieve_demo_accounts()):
+        raise click.ClickException(weigering(demo))
     if not db.session.scalar(select(func.count(Gebruiker.id))):
         click.echo("Er is nog geen gebruiker. Maak de eerste beheerder met:\n"
                    "  echo 'een-sterk-wachtwoord' | .venv/bin/flask --app huisvanhetkind hvk "
                    "gebruiker maak jij@voorbeeld.be --rol beheerder")
+
+
+@hvk.command("demo-accounts")
+@click.option("--verwijder", is_flag=True,
+              help="Schakel de demo-accounts met een gepubliceerd wachtwoord uit.")
+def demo_accounts_command(verwijder: bool):
+    """Toon (of schakel uit) de actieve demo-accounts met hun gepubliceerde wachtwoord."""
+    from .demo.toegang import actieve_demo_accounts, deactiveer
+    demo = actieve_demo_accounts()
+    if not demo:
+        click.echo("Er zijn geen actieve demo-accounts met een gepubliceerd wachtwoord.")
+        return
+    if not verwijder:
+        for g in demo:
+            click.echo(g.email)
+        click.echo(f"{len(demo)} demo-account(s); uitschakelen met --verwijder.")
+        return
+    deactiveer(demo)
+    db.session.commit()
+    click.echo(f"{len(demo)} demo-account(s) uitgeschakeld; hun sessies zijn beëindigd.")
 
 
 from . import cli_users  # noqa: E402,F401

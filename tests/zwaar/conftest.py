@@ -29,7 +29,9 @@ class Server:
     def __init__(self, database_url: str, workers: int = 4, threads: int = 4):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ, DATABASE_URL=database_url, FLASK_SECRET_KEY="zwaar-geheim")
+        # the gates run on demo data on purpose (a production start would refuse it)
+        env = dict(os.environ, DATABASE_URL=database_url, FLASK_SECRET_KEY="zwaar-geheim",
+                   FLASK_DEMO_TOEGESTAAN="1")
         # a file, not a pipe: a full pipe nobody reads would block the workers mid-request
         self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(
