@@ -25,6 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["SQLALCHEMY_DATABASE_URI"] = config.database_url(
         app.config.get("SQLALCHEMY_DATABASE_URI"), app.instance_path)
 
+    trust_proxies(app)
     register_extensions(app)
     refuse_demo_accounts_in_production(app)
     register_blueprints(app)
@@ -45,6 +46,16 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     csrf.init_app(app)
     bootstrap.init_app(app)
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind PROXY_HOPS reverse proxies the client's address, scheme and host come from their
+    X-Forwarded-* headers (only that many hops are trusted: a client cannot forge its address).
+    Without it every user behind one proxy would share the login limit of one address."""
+    hops = int(app.config.get("PROXY_HOPS") or 0)
+    if hops > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def refuse_demo_accounts_in_production(app: Flask) -> None:

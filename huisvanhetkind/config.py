@@ -23,6 +23,11 @@ class Defaults:
     PERMANENT_SESSION_LIFETIME = timedelta(hours=2)  # idle timeout
     SESSION_ABSOLUTE_LIFETIME = timedelta(hours=12)
     WTF_CSRF_TIME_LIMIT = None  # the session lifetime bounds the token already
+    # reverse proxies in front of the app whose X-Forwarded-For/-Proto/-Host are trusted (0: the
+    # app faces the clients itself); e.g. FLASK_PROXY_HOPS=1 behind one nginx
+    PROXY_HOPS = 0
+    # a production start refuses demo accounts with their published passwords unless this is on
+    DEMO_TOEGESTAAN = False
 
 
 def database_url(raw: str | None, instance_path: str) -> str:

@@ -1,11 +1,22 @@
-"""Login throttling: at most 5 failed attempts a minute and 20 an hour per e-mail + IP address.
+"""Login throttling that an attacker cannot turn into a lockout of the real user (issue 12).
 
-Attempts are kept in the database, so the limit holds across every gunicorn worker.
+- Per account: after 5 failed attempts within 15 minutes every next attempt must wait, 1 s after
+  the 5th, doubling per failure up to 30 s. An attacker guesses at most twice a minute per
+  account; the real user waits at most 30 s, never an hour.
+- Per client address: at most 50 failed attempts in 10 minutes, whatever the accounts: a
+  spray over many accounts from one address stops there. Behind a reverse proxy the address is
+  the client's only with PROXY_HOPS set (app.py applies ProxyFix with that many hops).
+- A refused attempt is answered without checking the password (checking would let the attacker
+  learn it during the wait), and costs no argon2 work.
+
+Failures are rows in the database (aanmeldpoging), so the limits hold across every gunicorn
+worker and every host. Only the failures are written; the checks are reads.
 """
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+import math
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
 
@@ -13,8 +24,74 @@ from ..db import utcnow
 from ..extensions import db
 from .models import Aanmeldpoging
 
-LIMITS = ((timedelta(minutes=1), 5), (timedelta(hours=1), 20))
+ACCOUNT_VENSTER = timedelta(minutes=15)
+ACCOUNT_VRIJ = 5  # failures before the delays begin
+MAX_WACHT = 30  # seconds: the longest any real user waits
+ADRES_VENSTER = timedelta(minutes=10)
+ADRES_MAX = 50
 BEWAARD = timedelta(days=1)
+
+TE_VEEL_ADRES = ("Te veel mislukte aanmeldpogingen vanaf dit netwerkadres. Wacht enkele minuten "
+                 "en probeer het dan opnieuw.")
+
+
+def te_veel_account(seconden: int) -> str:
+    return (f"Te veel mislukte aanmeldpogingen voor dit e-mailadres. Wacht {seconden} "
+            f"seconde{'n' if seconden != 1 else ''} en probeer het dan opnieuw.")
+
+
+def _sleutel(soort: str, waarde: str) -> str:
+    return hashlib.sha256(f"{soort}|{waarde}".encode()).hexdigest()
+
+
+def account_sleutel(email: str) -> str:
+    return _sleutel("account", email.strip().lower())
+
+
+def adres_sleutel(ip: str | None) -> str:
+    return _sleutel("adres", ip or "-")
+
+
+def _wacht(mislukt: int, laatste: datetime | None, nu: datetime) -> int:
+    """Seconds still to wait after `mislukt` failures in the window, the last at `laatste`."""
+    if mislukt < ACCOUNT_VRIJ or laatste is None:
+        return 0
+    vertraging = min(2 ** (mislukt - ACCOUNT_VRIJ), MAX_WACHT)
+    return max(0, math.ceil(vertraging - (nu - laatste).total_seconds()))
+
+
+def weigering(email: str, ip: str | None) -> str | None:
+    """The Dutch refusal when this attempt must wait (check before any password work), or None.
+    Two reads, no write: a login flood takes no write lock."""
+    nu = utcnow()
+    adres = db.session.scalar(select(func.count(Aanmeldpoging.id)).where(
+        Aanmeldpoging.sleutel == adres_sleutel(ip), Aanmeldpoging.tijdstip > nu - ADRES_VENSTER))
+    if adres >= ADRES_MAX:
+        return TE_VEEL_ADRES
+    aantal, laatste = db.session.execute(
+        select(func.count(Aanmeldpoging.id), func.max(Aanmeldpoging.tijdstip)).where(
+            Aanmeldpoging.sleutel == account_sleutel(email),
+            Aanmeldpoging.tijdstip > nu - ACCOUNT_VENSTER)).one()
+    wacht = _wacht(aantal, laatste, nu)
+    return te_veel_account(wacht) if wacht else None
+
+
+def mislukt(email: str, ip: str | None) -> None:
+    """Record a failed attempt for the account and the address (and forget day-old ones)."""
+    nu = utcnow()
+    db.session.add_all([Aanmeldpoging(sleutel=account_sleutel(email), tijdstip=nu),
+                        Aanmeldpoging(sleutel=adres_sleutel(ip), tijdstip=nu)])
+    db.session.execute(delete(Aanmeldpoging).where(Aanmeldpoging.tijdstip < nu - BEWAARD))
+
+
+def gelukt(email: str) -> None:
+    """A successful login clears the account's failures (the address keeps its count)."""
+    db.session.execute(delete(Aanmeldpoging).where(
+        Aanmeldpoging.sleutel == account_sleutel(email)))
+
+
+# --- LEGACY API (auth/views.py until the login view moves to the functions above) -------------
+LIMITS = ((timedelta(minutes=1), 5), (timedelta(hours=1), 20))
 TE_VEEL = ("Te veel mislukte aanmeldpogingen. Wacht even en probeer het dan opnieuw; "
            "na 20 pogingen in een uur blijft aanmelden een uur geblokkeerd.")
 
