@@ -12,7 +12,10 @@ import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # networkx is imported where it is used: ~100 ms at every app start otherwise
+    import networkx as nx
 
 from . import gemeenten
 from .taxonomie import FUNCTIE, LEEFTIJDSGROEP
@@ -96,6 +99,8 @@ class Analyse:
 
 def graaf(netwerk: Netwerk) -> nx.Graph:
     """The undirected simple graph: every member a node, verwijzingen between members as edges."""
+    import networkx as nx
+
     g = nx.Graph()
     g.add_nodes_from(sorted(p.id for p in netwerk.partners))  # sorted: reproducible sampling
     g.add_edges_from((v.van, v.naar) for v in netwerk.verwijzingen
@@ -131,6 +136,8 @@ def _schakels_en_bruggen(g: nx.Graph) -> tuple[set[int], list[tuple[int, int]]]:
     """Articulation points and bridges from one depth-first pass (networkx needs two, and its
     bridges() alone costs four times more): a biconnected component of one edge is a bridge, a
     partner in two or more components is a kwetsbare schakel."""
+    import networkx as nx
+
     bruggen, gezien = [], Counter()
     for component in nx.biconnected_component_edges(g):
         if len(component) == 1:
@@ -140,6 +147,8 @@ def _schakels_en_bruggen(g: nx.Graph) -> tuple[set[int], list[tuple[int, int]]]:
 
 
 def analyseer(netwerk: Netwerk) -> Analyse:
+    import networkx as nx
+
     g = graaf(netwerk)
     naam = {p.id: p.naam for p in netwerk.partners}
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 import math
 from collections import deque
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # networkx is imported where it is used: ~100 ms at every app start otherwise
+    import networkx as nx
 
 from .taxonomie import SECTOR, VERWIJZINGSSOORT
 from .snapshot import Netwerk
@@ -88,6 +91,8 @@ def layout(g: nx.Graph, volgorde: dict[int, tuple] | None = None) -> dict[int, t
     Linear in nodes + edges (plus sorting). Largest components first; isolated nodes end up in
     rows at the bottom. `volgorde` gives each node a sort key (default: the node itself).
     """
+    import networkx as nx
+
     volgorde = volgorde or {n: (n,) for n in g}
     delen = sorted((sorted(c, key=volgorde.__getitem__) for c in nx.connected_components(g)),
                    key=lambda c: (-len(c), volgorde[c[0]]))

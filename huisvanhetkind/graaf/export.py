@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import io
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # networkx is imported where it is used: ~100 ms at every app start otherwise
+    import networkx as nx
 
 from ..domein.snapshot import Netwerk
 from .matrix_image import xml_tekst
@@ -21,6 +24,8 @@ FORMATEN = {
 
 def graaf(netwerk: Netwerk) -> nx.MultiDiGraph:
     """The directed multigraph (one edge per verwijzing: a pair can have several soorten)."""
+    import networkx as nx
+
     g = nx.MultiDiGraph(name=xml_tekst(netwerk.naam))
     for p in sorted(netwerk.partners, key=lambda p: (p.naam, p.id)):
         naam = xml_tekst(p.naam)
@@ -36,6 +41,8 @@ def graaf(netwerk: Netwerk) -> nx.MultiDiGraph:
 
 
 def to_bytes(netwerk: Netwerk, formaat: str) -> bytes:
+    import networkx as nx
+
     if formaat not in FORMATEN:
         raise ValueError(f"Onbekend formaat '{formaat}': kies gexf of graphml.")
     g = graaf(netwerk)

@@ -15,8 +15,6 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-import openpyxl
-import openpyxl.xml
 from defusedxml import ElementTree
 
 from ...domein.taxonomie import normalise
@@ -34,9 +32,16 @@ _CEL = re.compile(rb"<(?:[A-Za-z0-9_]+:)?c[\s>/]")
 ZIP, OLE2 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
 SOORTEN = "een Excel-werkmap (.xlsx), een .zip met .csv-bestanden of één .csv-bestand"
 
-# openpyxl falls back to the standard library's XML parser without defusedxml: refuse to run so.
-if not openpyxl.xml.DEFUSEDXML:  # pragma: no cover - defusedxml is a dependency
-    raise ImportError("defusedxml must be installed: openpyxl parses uploaded workbooks with it")
+
+
+def _openpyxl():
+    """openpyxl, imported on the first workbook (~200 ms at every app start otherwise)."""
+    import openpyxl
+    import openpyxl.xml
+    # openpyxl falls back to the standard library's XML parser without defusedxml: refuse so.
+    if not openpyxl.xml.DEFUSEDXML:  # pragma: no cover - defusedxml is a dependency
+        raise ImportError("defusedxml must be installed: openpyxl parses uploaded workbooks")
+    return openpyxl
 
 
 @dataclass
@@ -286,7 +291,7 @@ def _tabel(blad: str, rijen: list[tuple[int, tuple]]) -> Tabel:
 
 def _lees_werkmap(data: bytes) -> Tabellen:
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        wb = _openpyxl().load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception:  # openpyxl raises many kinds on a malformed file; none may become a 500
         raise weiger(f"Dit bestand is geen geldige Excel-werkmap. Kies {SOORTEN}.") from None
     tabellen, fouten = {}, []
