@@ -1,4 +1,4 @@
-"""Who may do what (domein.md §2), as pure functions over plain data.
+"""Who may do what (domein.md §2 and the ownership and consent of §10), as pure functions.
 
 `can_*(actor, target) -> bool`. No Flask, no SQLAlchemy: views build the plain references and call
 these through the one guard helper (auth/guard.py), which also logs refusals.
@@ -38,6 +38,18 @@ class OrganisatieRef:
     id: int
     netwerk_ids: frozenset[int] = frozenset()  # networks it is an active member of
     provincies: frozenset[str] = frozenset()  # provinces of those networks
+    # at least one active partner account: "beheerd door de organisatie" (§10), only its own
+    # users and a beheerder change it; otherwise its networks' coordinators steward it
+    beheerd: bool = False
+
+
+@dataclass(frozen=True)
+class VerwijzingRef:
+    """A referral between two organisations. It has no network of its own: it counts in every
+    network where both ends are active members (`netwerk_ids`), so all of those rely on it."""
+    van: OrganisatieRef
+    naar: OrganisatieRef
+    netwerk_ids: frozenset[int] = frozenset()
 
 
 def _consultant_covers(actor: Actor, provincies: frozenset[str]) -> bool:
@@ -110,14 +122,68 @@ def can_view_organisatie(actor: Actor, org: OrganisatieRef) -> bool:
 
 
 def can_edit_organisatie(actor: Actor, org: OrganisatieRef) -> bool:
-    """Edit the organisation's details, contacts and aanbod, and record referrals from it."""
+    """Change the organisation's details, contacts and aanbod (§10): the beheerder; its own
+    partner users; a coordinator only for an organisation without a partner account whose every
+    active membership lies in networks this coordinator coordinates — no coordinator changes what
+    another network relies on. Everyone else may propose (can_propose_organisatie)."""
     if actor.rol == BEHEERDER:
         return True
     if actor.rol == PARTNER:
         return org.id == actor.organisatie_id
     if actor.rol == COORDINATOR:
-        return bool(org.netwerk_ids & actor.coordinator_van)
+        return (not org.beheerd and bool(org.netwerk_ids)
+                and org.netwerk_ids <= actor.coordinator_van)
     return False
+
+
+def can_propose_organisatie(actor: Actor, org: OrganisatieRef) -> bool:
+    """Propose a change to a member organisation one may not change, or ask it to review its
+    aanbod: the coordinators of its networks. The organisation (or a beheerder) decides."""
+    return (actor.rol == COORDINATOR and bool(org.netwerk_ids & actor.coordinator_van)
+            and not can_edit_organisatie(actor, org))
+
+
+def can_answer_proposal(actor: Actor, org: OrganisatieRef) -> bool:
+    """Accept or decline a proposed change: the organisation's own partner users, and a
+    beheerder (who decides for an organisation without a partner account)."""
+    return actor.rol == BEHEERDER or (actor.rol == PARTNER and org.id == actor.organisatie_id)
+
+
+def can_invite(actor: Actor, netwerk: NetwerkRef) -> bool:
+    """Invite an existing organisation to become a member (membership needs its consent)."""
+    return can_edit_netwerk(actor, netwerk)
+
+
+def can_answer_invitation(actor: Actor, org: OrganisatieRef) -> bool:
+    """Accept or decline a membership invitation: a partner user of the organisation, or for an
+    organisation without one, a beheerder (§10)."""
+    if actor.rol == PARTNER:
+        return org.id == actor.organisatie_id
+    return actor.rol == BEHEERDER and not org.beheerd
+
+
+def can_search_registry(actor: Actor, _=None) -> bool:
+    """Search every organisation of the registry, public directory fields only, to invite one."""
+    return actor.rol in (BEHEERDER, COORDINATOR)
+
+
+def can_edit_verwijzing(actor: Actor, v: VerwijzingRef) -> bool:
+    """Record, change or delete a referral: the sending organisation's partner users; a
+    coordinator only when every network that relies on it (both ends members) is theirs."""
+    if actor.rol == BEHEERDER:
+        return True
+    if actor.rol == PARTNER:
+        return v.van.id == actor.organisatie_id
+    if actor.rol == COORDINATOR:
+        return bool(v.netwerk_ids) and v.netwerk_ids <= actor.coordinator_van
+    return False
+
+
+def can_confirm_verwijzing(actor: Actor, v: VerwijzingRef) -> bool:
+    """Confirm a referral: the receiving organisation's partner users, or as for editing."""
+    if actor.rol == PARTNER:
+        return v.naar.id == actor.organisatie_id
+    return can_edit_verwijzing(actor, v)
 
 
 def can_view_organisatie_audit(actor: Actor, org: OrganisatieRef) -> bool:
@@ -128,10 +194,16 @@ def can_view_organisatie_audit(actor: Actor, org: OrganisatieRef) -> bool:
 
 
 def can_view_contacts(actor: Actor, org: OrganisatieRef) -> bool:
-    """Contact persons are personal data: those who work with the organisation, not all readers."""
-    return can_edit_organisatie(actor, org) or (
-        actor.rol == PARTNER and bool(org.netwerk_ids & actor.lid_van)) or (
-        actor.rol == CONSULTANT and can_view_organisatie(actor, org))
+    """Contact persons are personal data: those who work with the organisation (its own users,
+    the partners and coordinators of a network it is an active member of, the consultants who
+    read such a network), not all readers — and not a network it was only invited to."""
+    if can_edit_organisatie(actor, org):
+        return True
+    if actor.rol == PARTNER:
+        return bool(org.netwerk_ids & actor.lid_van)
+    if actor.rol == COORDINATOR:
+        return bool(org.netwerk_ids & actor.coordinator_van)
+    return actor.rol == CONSULTANT and can_view_organisatie(actor, org)
 
 
 def can_view_overview(actor: Actor, provincie: str | None = None) -> bool:
