@@ -13,7 +13,7 @@ from huisvanhetkind.audit.models import AuditEntry
 from huisvanhetkind.auth.models import Gebruiker
 from huisvanhetkind.erkenning import operations as erkenning_ops
 from huisvanhetkind.erkenning.models import Actie
-from huisvanhetkind.erkenning.views_engagementen import ACTIE_VELDEN
+from huisvanhetkind.erkenning.operations import ACTIE_VELDEN
 from huisvanhetkind.extensions import db
 from huisvanhetkind.graaf.models import BewustNiet, Verwijzing
 from huisvanhetkind.graaf.views_verwijzingen import VELDEN as VERWIJZING_VELDEN

@@ -57,8 +57,8 @@ def test_action_create_edit_and_delete_with_confirmation(page, waasland):
     assert "Ouderpanel twee keer per jaar" in sectie.inner_text()
     assert "Over tijd" in sectie.inner_text()  # its deadline has passed: badge with text
     sectie.get_by_role("link", name="Verwijderen").click()
-    assert page.get_by_role("heading", name="Actie verwijderen?").is_visible()
-    page.get_by_role("button", name="Ja, verwijderen").click()
+    assert page.get_by_role("heading", name="Actie verwijderen").is_visible()
+    page.get_by_role("button", name="Definitief verwijderen").click()
     assert "Ouderpanel" not in page.locator("#engagement-S4").inner_text()
     assert page.foreign == [] and page.dialogs == []
 
