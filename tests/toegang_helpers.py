@@ -16,7 +16,7 @@ from huisvanhetkind.erkenning.models import Actie
 from huisvanhetkind.erkenning.operations import ACTIE_VELDEN
 from huisvanhetkind.extensions import db
 from huisvanhetkind.graaf.models import BewustNiet, Verwijzing
-from huisvanhetkind.graaf.views_verwijzingen import VELDEN as VERWIJZING_VELDEN
+from huisvanhetkind.graaf.operations import VERWIJZING_VELDEN
 from huisvanhetkind.partners.models import Aanbod, Contactpersoon, Lidmaatschap, Organisatie
 from huisvanhetkind.partners.operations import AANBOD_VELDEN
 from huisvanhetkind.partners.views import NETWERK_VELDEN
