@@ -39,23 +39,36 @@ ACTIE_VELDEN = ("beschrijving", "trekker_id", "deadline", "status", "bewijs", "b
                 "gerealiseerd_op")
 
 
-def _realisatie(waarden: dict, actie: Actie | None = None) -> dict:
-    """The realisation date (domein.md §4): only a realised action has one, never in the future;
-    an action that becomes gerealiseerd without a date is realised today. An action that already
-    was gerealiseerd keeps an unknown date unknown ('datum onbekend')."""
-    waarden = dict(waarden)
-    status = waarden.get("status", actie.status if actie else "gepland")
+def realisatie_probleem(status: str, gerealiseerd_op: date | None,
+                        vandaag: date) -> str | None:
+    """What is wrong with this realisation date for an action of this status (domein.md §4):
+    only a realised action has one, never in the future. A Dutch sentence fragment, or None."""
+    if gerealiseerd_op is None:
+        return None
     if status != GEREALISEERD:
-        if waarden.get("gerealiseerd_op") is not None:
-            raise OperatieFout("Enkel een gerealiseerde actie heeft een realisatiedatum: kies de "
-                               "status Gerealiseerd of laat de datum leeg.")
-        waarden["gerealiseerd_op"] = None
-        return waarden
+        return ("enkel een gerealiseerde actie heeft een realisatiedatum: kies de status "
+                "gerealiseerd of laat de datum leeg.")
+    if gerealiseerd_op > vandaag:
+        return "de realisatiedatum ligt in de toekomst."
+    return None
+
+
+def _realisatie(waarden: dict, actie: Actie | None = None) -> dict:
+    """`waarden` with the realisation date the rule gives: OperatieFout for one that does not
+    fit; an action that becomes gerealiseerd without a date is realised today, one that already
+    was keeps an unknown date unknown ('datum onbekend'); another status has none."""
+    waarden = dict(waarden)
+    vandaag = date.today()
+    status = waarden.get("status", actie.status if actie else "gepland")
     op = waarden.get("gerealiseerd_op", actie.gerealiseerd_op if actie else None)
-    if op is not None and op > date.today():
-        raise OperatieFout("De realisatiedatum ligt in de toekomst.")
-    if op is None and (actie is None or actie.status != GEREALISEERD):
-        op = date.today()
+    if status != GEREALISEERD and "gerealiseerd_op" not in waarden:
+        op = None  # leaving gerealiseerd takes the date along
+    probleem = realisatie_probleem(status, op, vandaag)
+    if probleem:
+        raise OperatieFout(probleem.capitalize())
+    if status == GEREALISEERD and op is None and (actie is None
+                                                 or actie.status != GEREALISEERD):
+        op = vandaag
     waarden["gerealiseerd_op"] = op
     return waarden
 
