@@ -17,7 +17,7 @@ from ..partners.refs import netwerk_ref
 from ..domein.taxonomie import ACTIESTATUS, ENGAGEMENTEN
 from . import bp, operations
 from .forms import ActieForm, NieuweActieForm
-from ..domein.engagementregel import WAARSCHUWINGSTERMIJN
+from ..domein.engagementregel import GEREALISEERD, WAARSCHUWINGSTERMIJN
 from .queries import actie_in_netwerk, actieve_leden, acties_per_voorwaarde, netwerk_of_404
 from ..domein.beoordeling import PER_ID, deadline
 from .. import pipeline
@@ -27,7 +27,7 @@ FORMULIER = "erkenning/actie_form.html"
 
 def termijn_van(actie, vandaag: date) -> str | None:
     """klaar | te_laat | binnenkort (≤ 90 days) | None, for the badge next to an action."""
-    if actie.status == "gerealiseerd":
+    if actie.status == GEREALISEERD:
         return "klaar"
     if actie.deadline is None:
         return None
