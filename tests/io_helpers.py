@@ -137,7 +137,8 @@ def dump(netwerk_id: int) -> dict:
                                 str(v.sinds), v.bevestigd) for v in verw),
         "engagementen": sorted((v, a.beschrijving if a else "", naam.get(a.trekker_id, "")
                                 if a else "", str(a.deadline) if a else "",
-                                a.status if a else "", a.bewijs if a else "")
+                                a.status if a else "", a.bewijs if a else "",
+                                str(a.gerealiseerd_op) if a else "")
                                for v, a in acties),
     }
 

@@ -25,7 +25,7 @@ def actie_x(app, wereld):
 def _form(wereld, **extra):
     data = {"voorwaarde": "E7", "beschrijving": "Website vernieuwen",
             "trekker_id": str(wereld.org_a), "deadline": "2026-06-30", "status": "gepland",
-            "bewijs": "", "bewijs_link": ""}
+            "bewijs": "", "bewijs_link": "", "gerealiseerd_op": ""}
     data.update(extra)
     return data
 
@@ -61,13 +61,13 @@ def test_action_validation_in_dutch(wereld, login, veld, waarde, fout):
     client = login(wereld.coordinator_x)
     r = client.post(f"/netwerken/{wereld.netwerk_x}/acties/nieuw",
                     data=_form(wereld, **{veld: waarde}))
-    assert r.status_code == 400 and fout in r.get_data(as_text=True)
+    assert r.status_code == 422 and fout in r.get_data(as_text=True)
 
 
 def test_trekker_of_another_network_is_refused(wereld, login):
     r = login(wereld.coordinator_x).post(f"/netwerken/{wereld.netwerk_x}/acties/nieuw",
                                          data=_form(wereld, trekker_id=str(wereld.org_y)))
-    assert r.status_code == 400 and "actieve partner" in r.get_data(as_text=True)
+    assert r.status_code == 422 and "actieve partner" in r.get_data(as_text=True)
 
 
 def test_http_and_https_links_are_accepted(wereld, login, app):
@@ -110,7 +110,7 @@ def test_delete_needs_confirmation_and_current_version(wereld, login, app, actie
     client = login(wereld.coordinator_x)
     url = f"/netwerken/{wereld.netwerk_x}/acties/{actie_x}/verwijderen"
     r = client.get(url)
-    assert r.status_code == 200 and "Ja, verwijderen" in r.get_data(as_text=True)
+    assert r.status_code == 200 and "Definitief verwijderen" in r.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Actie, actie_x) is not None  # GET deletes nothing
     assert client.post(url, data={"version": "0"}).status_code == 409
@@ -182,3 +182,181 @@ def test_forms_carry_a_csrf_token(wereld, login, actie_x):
     assert r.status_code == 400
     assert 'name="csrf_token"' in login(wereld.consultant_ov).get(
         f"/netwerken/{wereld.netwerk_x}/erkenning/review/E1").get_data(as_text=True)
+
+
+# --- one write path: 422 for an invalid form, 409 without the version ----------------------------
+
+def _aantal_acties(app) -> int:
+    with app.app_context():
+        return len(db.session.scalars(select(Actie)).all())
+
+
+def test_invalid_forms_give_422_and_write_nothing(wereld, login, app, actie_x):
+    client = login(wereld.coordinator_x)
+    r = client.post(f"/netwerken/{wereld.netwerk_x}/acties/nieuw",
+                    data=_form(wereld, beschrijving=""))
+    assert r.status_code == 422 and "Het formulier bevat fouten" in r.get_data(as_text=True)
+    assert _aantal_acties(app) == 1
+    data = _form(wereld, beschrijving="Gewijzigd", deadline="geen datum", version="1")
+    r = client.post(f"/netwerken/{wereld.netwerk_x}/acties/{actie_x}/bewerken", data=data)
+    assert r.status_code == 422
+    with app.app_context():
+        a = db.session.get(Actie, actie_x)
+        assert (a.beschrijving, a.version) == ("Folder in 5 talen", 1)
+
+
+def test_post_without_version_is_a_conflict(wereld, login, app, actie_x):
+    client = login(wereld.coordinator_x)
+    base = f"/netwerken/{wereld.netwerk_x}/acties/{actie_x}"
+    data = _form(wereld, beschrijving="Zonder versie")
+    del data["voorwaarde"]
+    r = client.post(f"{base}/bewerken", data=data)
+    assert r.status_code == 409 and "Iemand anders heeft dit record" in r.get_data(as_text=True)
+    assert 'name="version" type="hidden" value="1"' in r.get_data(as_text=True)
+    r = client.post(f"{base}/verwijderen", data={})
+    assert r.status_code == 409 and 'id="gewijzigd"' in r.get_data(as_text=True)
+    with app.app_context():
+        a = db.session.get(Actie, actie_x)
+        assert (a.beschrijving, a.version) == ("Folder in 5 talen", 1)
+
+
+def test_stale_delete_shows_the_question_again(wereld, login, app, actie_x):
+    client = login(wereld.coordinator_x)
+    r = client.post(f"/netwerken/{wereld.netwerk_x}/acties/{actie_x}/verwijderen",
+                    data={"version": "7"})
+    html = r.get_data(as_text=True)
+    assert r.status_code == 409 and "Folder in 5 talen" in html
+    assert 'name="version" type="hidden" value="1"' in html  # the stored version, to confirm
+    assert _aantal_acties(app) == 1
+
+
+# --- the realisation date (domein.md §4) -----------------------------------------------------------
+
+def _bewerk(client, wereld, actie_id, **extra):
+    data = _form(wereld, **{"version": "1", **extra})
+    del data["voorwaarde"]
+    return client.post(f"/netwerken/{wereld.netwerk_x}/acties/{actie_id}/bewerken", data=data)
+
+
+def test_form_offers_an_optional_realisation_date(wereld, login):
+    html = login(wereld.coordinator_x).get(
+        f"/netwerken/{wereld.netwerk_x}/acties/nieuw").get_data(as_text=True)
+    veld = re.search(r'<input[^>]*name="gerealiseerd_op"[^>]*>', html).group(0)
+    assert 'type="date"' in veld and "required" not in veld
+    assert '<label class="form-label" for="gerealiseerd_op">Gerealiseerd op</label>' in html
+
+
+def test_realised_without_a_date_is_realised_today(wereld, login, app):
+    r = login(wereld.coordinator_x).post(f"/netwerken/{wereld.netwerk_x}/acties/nieuw",
+                                         data=_form(wereld, status="gerealiseerd"))
+    assert r.status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(Actie.gerealiseerd_op)) == date.today()
+
+
+def test_setting_gerealiseerd_later_dates_it_today_or_as_given(wereld, login, app, actie_x):
+    client = login(wereld.coordinator_x)
+    assert _bewerk(client, wereld, actie_x, status="gerealiseerd").status_code == 302
+    with app.app_context():
+        a = db.session.get(Actie, actie_x)
+        assert (a.status, a.gerealiseerd_op, a.version) == ("gerealiseerd", date.today(), 2)
+    r = _bewerk(client, wereld, actie_x, status="gerealiseerd", gerealiseerd_op="2025-03-14",
+                version="2")
+    assert r.status_code == 302
+    with app.app_context():
+        assert db.session.get(Actie, actie_x).gerealiseerd_op == date(2025, 3, 14)
+    # back to lopend: the date goes with the status
+    assert _bewerk(client, wereld, actie_x, status="lopend", version="3").status_code == 302
+    with app.app_context():
+        assert db.session.get(Actie, actie_x).gerealiseerd_op is None
+
+
+@pytest.mark.parametrize("status, op, fout", [
+    ("lopend", "2025-03-14", "Enkel een gerealiseerde actie heeft een realisatiedatum"),
+    ("gepland", "2025-03-14", "Enkel een gerealiseerde actie heeft een realisatiedatum"),
+    ("gerealiseerd", (date.today() + timedelta(days=1)).isoformat(),
+     "De realisatiedatum ligt in de toekomst."),
+    ("gerealiseerd", "14/03/2025", "Ongeldige datum"),
+])
+def test_a_date_that_does_not_fit_is_refused_in_dutch(wereld, login, app, actie_x, status, op,
+                                                       fout):
+    client = login(wereld.coordinator_x)
+    r = client.post(f"/netwerken/{wereld.netwerk_x}/acties/nieuw",
+                    data=_form(wereld, status=status, gerealiseerd_op=op))
+    html = r.get_data(as_text=True)
+    assert r.status_code == 422 and fout in html
+    assert re.search(r'id="gerealiseerd_op-fout"[^>]*>[^<]*' + re.escape(fout), html)
+    r = _bewerk(client, wereld, actie_x, status=status, gerealiseerd_op=op)
+    assert r.status_code == 422 and fout in r.get_data(as_text=True)
+    with app.app_context():
+        assert _aantal_acties(app) == 1
+        a = db.session.get(Actie, actie_x)
+        assert (a.status, a.gerealiseerd_op, a.version) == ("gepland", None, 1)
+
+
+def test_an_unknown_date_stays_unknown_and_the_pages_say_so(wereld, login, app, actie_x):
+    with app.app_context():
+        bekend = operations.nieuwe_actie(wereld.netwerk_x, "E7", beschrijving="Folder klaar",
+                                         trekker_id=wereld.org_a, deadline=date(2026, 6, 1),
+                                         status="gerealiseerd", gerealiseerd_op=date(2025, 3, 14))
+        a = db.session.get(Actie, actie_x)
+        a.status = "gerealiseerd"  # as an import without the column leaves it: date unknown
+        db.session.commit()
+        bekend_id = bekend.id
+    client = login(wereld.coordinator_x)
+    assert _bewerk(client, wereld, actie_x, status="gerealiseerd", version="2",
+                   bewijs="Verslag").status_code == 302
+    with app.app_context():
+        assert db.session.get(Actie, actie_x).gerealiseerd_op is None
+    html = client.get(f"/netwerken/{wereld.netwerk_x}/engagementen").get_data(as_text=True)
+    rij = html[html.index(f'id="actie-{actie_x}"'):]
+    assert "datum onbekend" in rij[:rij.index("</tr>")]
+    rij = html[html.index(f'id="actie-{bekend_id}"'):]
+    assert "op 14/03/2025" in rij[:rij.index("</tr>")]
+    dossier = client.get(f"/netwerken/{wereld.netwerk_x}/erkenning/dossier?op=2025-03-13")
+    tekst = dossier.get_data(as_text=True)
+    assert "datum onbekend" in tekst and "op 14/03/2025: na de peildatum, telt niet mee" in tekst
+    assert "op 14/03/2025</div>" in client.get(
+        f"/netwerken/{wereld.netwerk_x}/erkenning/dossier").get_data(as_text=True)
+
+
+def test_dashboard_before_the_realisation_date_counts_the_action_as_not_realised(
+        wereld, login, app):
+    gedaan = date.today() - timedelta(days=30)
+    with app.app_context():
+        operations.nieuwe_actie(wereld.netwerk_x, "E11", beschrijving="Open huis",
+                                trekker_id=wereld.org_b, deadline=gedaan,
+                                status="gerealiseerd", gerealiseerd_op=gedaan)
+        db.session.commit()
+    client = login(wereld.coordinator_x)
+
+    def e11(op: date) -> str:
+        r = client.get(f"/netwerken/{wereld.netwerk_x}/erkenning?op={op.isoformat()}")
+        assert r.status_code == 200
+        html = r.get_data(as_text=True)
+        rij = html[html.index('id="voorwaarde-E11"'):]
+        return rij[:rij.index("</tr>")]
+
+    for op in (gedaan, date.today()):
+        assert "Engagement E11: 1 van 1 actie(s) gerealiseerd." in e11(op)
+    ervoor = e11(gedaan - timedelta(days=1))
+    assert "Engagement E11 lopend: 1 actie(s) gepland" in ervoor
+    assert "0 van 1 actie(s) gerealiseerd." in ervoor
+
+
+def test_operations_refuse_a_date_that_does_not_fit(wereld, app, actie_x):
+    from huisvanhetkind.fouten import Conflict, OperatieFout
+    with app.app_context():
+        with pytest.raises(OperatieFout):
+            operations.nieuwe_actie(wereld.netwerk_x, "E7", beschrijving="x", trekker_id=None,
+                                    deadline=None, status="lopend",
+                                    gerealiseerd_op=date(2025, 1, 1))
+        a = db.session.get(Actie, actie_x)
+        with pytest.raises(Conflict):  # the version first, whatever else is wrong
+            operations.wijzig_actie(a, {"status": "lopend", "gerealiseerd_op": date.today()}, 0)
+        with pytest.raises(OperatieFout):
+            operations.wijzig_actie(a, {"status": "lopend", "gerealiseerd_op": date.today()}, 1)
+        assert operations.wijzig_actie(a, {"status": "gerealiseerd"}, "1")
+        assert (a.gerealiseerd_op, a.version) == (date.today(), 2)
+        operations.verwijder_actie(a, 2)
+        assert db.session.get(Actie, actie_x) is None

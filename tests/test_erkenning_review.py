@@ -33,7 +33,7 @@ def test_consultant_writes_comment_with_verdict(wereld, login, app):
 
 def test_review_form_errors_are_dutch(wereld, login):
     r = _opmerking(login(wereld.consultant_ov), wereld, tekst="", oordeel="")
-    assert r.status_code == 400 and r.get_data(as_text=True).count("Dit veld is verplicht.") >= 2
+    assert r.status_code == 422 and r.get_data(as_text=True).count("Dit veld is verplicht.") >= 2
 
 
 def test_consultant_of_another_province_gets_403(wereld, login):

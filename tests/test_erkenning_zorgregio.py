@@ -78,11 +78,11 @@ def test_a_bad_file_changes_nothing(wereld, login, app):
         "bestand": (io.BytesIO(b"46025;Waasland\n12345;Nergens\n"), "b.csv")},
         content_type="multipart/form-data")
     html = r.get_data(as_text=True)
-    assert r.status_code == 400 and "Rij 2: onbekende NIS-code" in html
+    assert r.status_code == 422 and "Rij 2: onbekende NIS-code" in html
     assert "de huidige tabel blijft ongewijzigd" in html
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Zorgregio)) == 1
-    assert client.post("/beheer/zorgregio", data={}).status_code == 400  # no file: Dutch error
+    assert client.post("/beheer/zorgregio", data={}).status_code == 422  # no file: Dutch error
 
 
 def test_only_beheerder(wereld, login):

@@ -131,3 +131,16 @@ def test_matrix_as_svg_and_png(app, wereld, login):
     beeld = Image.open(io.BytesIO(r.get_data()))
     assert beeld.format == "PNG" and beeld.size[0] > 800
     assert c.get(f"/netwerken/{wereld.netwerk_x}/dekking.png?gemeente=11002").status_code == 404
+
+
+def test_invalid_bewust_niet_gives_422_and_writes_nothing(app, wereld, login):
+    url = (f"/netwerken/{wereld.netwerk_x}/dekking/bewust-niet?functie=publieke_ruimte"
+           f"&leeftijdsgroep=12-18")
+    c = login(wereld.coordinator_x)
+    assert c.post(url, data={"bereik": "alle", "reden": "  "}).status_code == 422
+    assert c.post(url, data={"bereik": "11002", "reden": "x"}).status_code == 422
+    r = c.post(f"/netwerken/{wereld.netwerk_x}/dekking/bewust-niet?functie=vrije_tijd"
+               f"&leeftijdsgroep=prenataal", data={"bereik": "alle", "reden": "x"})
+    assert r.status_code == 422 and "hoeft het netwerk niet" in r.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalars(select(BewustNiet)).all() == []

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from huisvanhetkind.audit.models import AuditEntry
 from huisvanhetkind.extensions import db
+from huisvanhetkind.fouten import Conflict
 from huisvanhetkind.graaf import operations
 from huisvanhetkind.graaf.models import Verwijzing
 from huisvanhetkind.partners.models import Organisatie
@@ -106,9 +107,18 @@ def test_operations_without_http(ctx, wereld):
     assert not v.bevestigd
     with pytest.raises(operations.OperatieFout, match="bestaat al"):
         operations.nieuwe_verwijzing(wereld.org_a, wereld.org_b, "zorgafstemming")
-    operations.bevestig(v, wereld.netwerk_x, True, "A", "B")
-    assert v.bevestigd
-    operations.verwijder_verwijzing(v)
+    with pytest.raises(Conflict):  # the version first: nothing changes
+        operations.bevestig_verwijzing(v, wereld.netwerk_x, True, v.version + 1, "A", "B")
+    assert not v.bevestigd
+    assert operations.bevestig_verwijzing(v, wereld.netwerk_x, True, v.version, "A", "B")
+    assert v.bevestigd and v.version == 2
+    with pytest.raises(operations.OperatieFout, match="naar zichzelf"):
+        operations.wijzig_verwijzing(v, {"naar_id": wereld.org_a}, v.version)
+    assert operations.wijzig_verwijzing(v, {"soort": "samenwerking"}, "2")
+    assert (v.soort, v.bevestigd, v.version) == ("samenwerking", False, 3)  # a new link now
+    with pytest.raises(Conflict):
+        operations.verwijder_verwijzing(v, 2)
+    operations.verwijder_verwijzing(v, 3)
     assert db.session.scalars(select(Verwijzing)).all() == []
 
 
@@ -150,7 +160,15 @@ def test_stale_edit_is_refused_with_a_conflict_report(app, wereld, login):
     assert r.status_code == 409
     html = r.get_data(as_text=True)
     assert "Iemand anders heeft dit record intussen gewijzigd" in html and ">6<" in html
+    # the comparison: per field the stored value next to the submitted one, nothing else
+    assert re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", html) == [
+        ("Ongeveer hoeveel per jaar", "6", "9")]
+    # the form carries the stored version: saving again after comparing goes through
+    assert f'name="version" type="hidden" value="{version + 1}"' in html
     assert _alle(app)[0].aantal_per_jaar == 6
+    r = partner.post(url, data={"naar_id": wereld.org_b, "soort": "doorverwijzing",
+                                "aantal_per_jaar": "9", "version": version + 1})
+    assert r.status_code == 302 and _alle(app)[0].aantal_per_jaar == 9
 
 
 def test_delete_has_a_confirmation_step_and_checks_the_version(app, wereld, login):
@@ -159,7 +177,8 @@ def test_delete_has_a_confirmation_step_and_checks_the_version(app, wereld, logi
     assert login(wereld.partner_b).get(url).status_code == 403
     c = login(wereld.partner_a)
     page = c.get(url).get_data(as_text=True)
-    assert "Verwijzing verwijderen?" in page and "Ja, verwijderen" in page
+    assert "Verwijzing verwijderen" in page and "Definitief verwijderen" in page
+    assert "Partner B" in page and "Doorverwijzing" in page  # what disappears
     assert len(_alle(app)) == 1  # GET changes nothing
     r = c.post(url, data={"version": version + 1})
     assert r.status_code == 409 and len(_alle(app)) == 1
@@ -259,3 +278,45 @@ def test_plus_one_counts_a_referral_for_the_van_partner_only(wereld, login, app)
     assert c.post(url).status_code == 302
     with app.app_context():
         assert db.session.get(Verwijzing, vid).aantal_per_jaar == 2
+
+
+# --- one write path: 422 for an invalid form, 409 without the version ----------------------------
+
+def test_invalid_forms_give_422_and_write_nothing(app, wereld, login):
+    vid, version = _link(app, wereld, aantal_per_jaar=5)
+    c = login(wereld.partner_a)
+    assert _nieuw(c, wereld, wereld.org_a, 0, soort="").status_code == 422
+    r = _nieuw(c, wereld, wereld.org_a, wereld.org_b)  # exists already: the operation refuses
+    assert r.status_code == 422 and operations.BESTAAT_AL in r.get_data(as_text=True)
+    url = f"/netwerken/{wereld.netwerk_x}/verwijzingen/{vid}/bewerken"
+    r = c.post(url, data={"naar_id": wereld.org_b, "soort": "doorverwijzing",
+                          "aantal_per_jaar": "-3", "version": version})
+    assert r.status_code == 422 and "Geef een geheel getal van 0 of meer." in r.get_data(
+        as_text=True)
+    [v] = _alle(app)
+    assert (v.aantal_per_jaar, v.version) == (5, version)
+
+
+def test_edit_into_an_existing_link_is_refused(app, wereld, login):
+    _link(app, wereld, soort="samenwerking")
+    vid, version = _link(app, wereld)
+    r = login(wereld.partner_a).post(
+        f"/netwerken/{wereld.netwerk_x}/verwijzingen/{vid}/bewerken",
+        data={"naar_id": wereld.org_b, "soort": "samenwerking", "version": version})
+    assert r.status_code == 422 and operations.BESTAAT_AL in r.get_data(as_text=True)
+    assert sorted(v.soort for v in _alle(app)) == ["doorverwijzing", "samenwerking"]
+
+
+@pytest.mark.parametrize("actie, wie", [("bewerken", "partner_a"), ("verwijderen", "partner_a"),
+                                        ("bevestigen", "partner_b")])
+def test_post_without_version_is_a_conflict(app, wereld, login, actie, wie):
+    vid, version = _link(app, wereld, aantal_per_jaar=5)
+    data = {"naar_id": wereld.org_b, "soort": "doorverwijzing", "aantal_per_jaar": "7"} \
+        if actie == "bewerken" else {}
+    r = login(getattr(wereld, wie)).post(
+        f"/netwerken/{wereld.netwerk_x}/verwijzingen/{vid}/{actie}", data=data)
+    assert r.status_code == 409
+    assert f'name="version" type="hidden" value="{version}"' in r.get_data(as_text=True)
+    [v] = _alle(app)
+    assert (v.aantal_per_jaar, v.bevestigd, v.version) == (5, False, version)
+

@@ -258,3 +258,109 @@ def test_upload_and_confirm_need_the_csrf_token(wereld, login):
 def test_posting_without_a_file_asks_for_one(wereld, login):
     resp = login(wereld.coordinator_x).post(f"/netwerken/{wereld.netwerk_x}/import", data={})
     assert resp.status_code == 422 and "Dit veld is verplicht." in resp.get_data(as_text=True)
+
+
+# --- engagementen: the realisation date of an action (domein.md §4) -------------------------------
+
+ENGAGEMENT_KOPPEN = KOPPEN["engagementen"] + ["gerealiseerd_op"]
+
+
+def _acties(netwerk_id: int) -> dict[str, tuple]:
+    from huisvanhetkind.erkenning.models import Actie
+    return {a.beschrijving: (a.status, a.gerealiseerd_op) for a in db.session.scalars(
+        select(Actie).where(Actie.netwerk_id == netwerk_id))}
+
+
+def test_realisation_dates_import_and_a_second_import_changes_nothing(app, wereld):
+    from datetime import date
+    bladen = {"engagementen": [
+        ENGAGEMENT_KOPPEN,
+        ["E6", "Stuurgroep", "Partner A", "31/12/2026", "gerealiseerd", "verslag", "14/03/2025"],
+        ["E7", "Folder", "Partner B", "2026-12-31", "gerealiseerd", None, "2025-04-01"],
+        ["E10", "Website", "Partner A", "31/12/2026", "gerealiseerd", None, None],
+        ["E11", "Open huis", "Partner B", "31/12/2026", "lopend", None, None],
+    ]}
+    for data, naam in ((werkmap(bladen), "x.xlsx"), (csv_bytes(bladen["engagementen"]),
+                                                     "engagementen.csv")):
+        with app.app_context():
+            importer.importeer(importer.lees(data, naam), netwerk_id=wereld.netwerk_x)
+            assert _acties(wereld.netwerk_x) == {
+                "Stuurgroep": ("gerealiseerd", date(2025, 3, 14)),
+                "Folder": ("gerealiseerd", date(2025, 4, 1)),
+                "Website": ("gerealiseerd", None),  # datum onbekend: the import sets no day
+                "Open huis": ("lopend", None)}
+            voor = tellingen()
+            rapport = importer.importeer(importer.lees(data, naam), netwerk_id=wereld.netwerk_x)
+            assert not rapport.wijzigt_iets, rapport.regels()
+            assert tellingen() == voor
+
+
+def test_a_file_without_the_column_keeps_the_dates(app, wereld):
+    from datetime import date
+    from huisvanhetkind.erkenning import operations
+    with app.app_context():
+        operations.nieuwe_actie(wereld.netwerk_x, "E6", beschrijving="Stuurgroep",
+                                trekker_id=wereld.org_a, deadline=date(2026, 12, 31),
+                                status="gerealiseerd", gerealiseerd_op=date(2025, 3, 14))
+        operations.nieuwe_actie(wereld.netwerk_x, "E7", beschrijving="Folder",
+                                trekker_id=wereld.org_b, deadline=date(2026, 12, 31),
+                                status="gerealiseerd", gerealiseerd_op=date(2025, 4, 1))
+        db.session.commit()
+        bladen = {"engagementen": [KOPPEN["engagementen"],
+                                   ["E6", "Stuurgroep", "Partner A", "31/12/2026",
+                                    "gerealiseerd", None],
+                                   ["E7", "Folder", "Partner B", "31/12/2026", "lopend", None]]}
+        importer.importeer(importer.lees(werkmap(bladen), "x.xlsx"), netwerk_id=wereld.netwerk_x)
+        # kept while gerealiseerd; another status has no realisation date
+        assert _acties(wereld.netwerk_x) == {"Stuurgroep": ("gerealiseerd", date(2025, 3, 14)),
+                                             "Folder": ("lopend", None)}
+
+
+@pytest.mark.parametrize("cel, status, actie, fout", [
+    ("31/02/2025", "gerealiseerd", "Folder",
+     "kolom gerealiseerd_op: '31/02/2025' is geen bestaande datum."),
+    ("volgende week", "gerealiseerd", "Folder",
+     "kolom gerealiseerd_op: 'volgende week' is geen datum; schrijf dd/mm/jjjj of jjjj-mm-dd."),
+    ("14/03/2025", "lopend", "Folder", "kolom gerealiseerd_op: enkel een gerealiseerde actie "
+                                       "heeft een realisatiedatum"),
+    ("01/01/2999", "gerealiseerd", "Folder",
+     "kolom gerealiseerd_op: de realisatiedatum ligt in de toekomst."),
+    ("14/03/2025", None, None, "kolom actie: beschrijf de actie"),
+])
+def test_a_bad_realisation_date_is_refused_per_cell(app, wereld, cel, status, actie, fout):
+    bladen = {"engagementen": [ENGAGEMENT_KOPPEN,
+                               ["E6", "Stuurgroep", "Partner A", "31/12/2026", "gepland", None,
+                                None],
+                               ["E7", actie, "Partner B" if actie else None,
+                                "31/12/2026" if actie else None, status, None, cel]]}
+    with app.app_context():
+        voor = tellingen()
+        with pytest.raises(importer.ImportGeweigerd) as e:
+            importer.importeer(importer.lees(werkmap(bladen), "x.xlsx"),
+                               netwerk_id=wereld.netwerk_x)
+        assert [str(x) for x in e.value.fouten][0].startswith(f"engagementen, rij 3, {fout}")
+        assert len(e.value.fouten) == 1 and tellingen() == voor
+
+
+@pytest.mark.parametrize("formaat, naam", [("xlsx", "x.xlsx"), ("csv", "x.zip")])
+def test_export_writes_the_realisation_date_and_imports_it_back(app, wereld, formaat, naam):
+    from datetime import date
+    from huisvanhetkind.erkenning import operations
+    from huisvanhetkind.partners.export import FORMATEN
+    with app.app_context():
+        operations.nieuwe_actie(wereld.netwerk_x, "E6", beschrijving="Stuurgroep",
+                                trekker_id=wereld.org_a, deadline=date(2026, 12, 31),
+                                status="gerealiseerd", gerealiseerd_op=date(2025, 3, 14))
+        onbekend = operations.nieuwe_actie(wereld.netwerk_x, "E7", beschrijving="Folder",
+                                           trekker_id=wereld.org_b, deadline=date(2026, 12, 31),
+                                           status="gerealiseerd")
+        onbekend.gerealiseerd_op = None  # as older data has it: datum onbekend
+        db.session.commit()
+        data = FORMATEN[formaat].maak(wereld.netwerk_x)
+        bestand = importer.lees(data, naam)
+        assert [r["gerealiseerd_op"] for r in bestand.rijen("engagementen")] == [
+            date(2025, 3, 14), None]
+        voor, voor_dump = tellingen(), dump(wereld.netwerk_x)
+        rapport = importer.importeer(bestand, netwerk_id=wereld.netwerk_x)
+        assert not rapport.wijzigt_iets, rapport.regels()
+        assert tellingen() == voor and dump(wereld.netwerk_x) == voor_dump

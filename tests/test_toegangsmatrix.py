@@ -443,7 +443,7 @@ def test_choices_outside_ones_own_network_are_refused(wie, url, data, app, werel
     data = {**aanbod_data(), **{k: v.format(**ids) for k, v in data.items()}}
     client = client_voor(app, o, ACTOR[wie])
     voor = snapshot(app)
-    assert client.post(url.format(**ids), data=data).status_code == 200  # the form, with errors
+    assert client.post(url.format(**ids), data=data).status_code == 422  # the form, with errors
     assert not wezenlijk(verschil(voor, snapshot(app)))
 
 

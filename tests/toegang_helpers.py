@@ -13,10 +13,10 @@ from huisvanhetkind.audit.models import AuditEntry
 from huisvanhetkind.auth.models import Gebruiker
 from huisvanhetkind.erkenning import operations as erkenning_ops
 from huisvanhetkind.erkenning.models import Actie
-from huisvanhetkind.erkenning.views_engagementen import ACTIE_VELDEN
+from huisvanhetkind.erkenning.operations import ACTIE_VELDEN
 from huisvanhetkind.extensions import db
 from huisvanhetkind.graaf.models import BewustNiet, Verwijzing
-from huisvanhetkind.graaf.views_verwijzingen import VELDEN as VERWIJZING_VELDEN
+from huisvanhetkind.graaf.operations import VERWIJZING_VELDEN
 from huisvanhetkind.partners.models import Aanbod, Contactpersoon, Lidmaatschap, Organisatie
 from huisvanhetkind.partners.operations import AANBOD_VELDEN
 from huisvanhetkind.partners.views import NETWERK_VELDEN

@@ -60,8 +60,6 @@ def zorgregio_command(bestand: str):
         for fout in resultaat.fouten:
             click.echo(fout, err=True)
         raise click.ClickException(f"Niets geladen: {len(resultaat.fouten)} fout(en).")
-    nieuw, gewijzigd, weg = operations.laad_zorgregio(resultaat.regio)
+    samenvatting = operations.laad_zorgregio(resultaat.regio)
     db.session.commit()
-    click.echo(f"Zorgregiotabel geladen: {len(resultaat.regio)} gemeenten in "
-               f"{len(set(resultaat.regio.values()))} zorgregio's ({nieuw} nieuw, "
-               f"{gewijzigd} gewijzigd, {weg} verwijderd).")
+    click.echo(samenvatting)

@@ -3,31 +3,18 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import DateField, SelectField, StringField, TextAreaField
-from wtforms.meta import DefaultMeta
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from ..editing import VersionMixin
-from ..forms import VERPLICHT
+from ..forms import VERPLICHT, NlForm
 from ..domein.taxonomie import ACTIESTATUS, OORDEEL
-
-
-
-class NlForm(FlaskForm):
-    """WTForms' own Dutch messages (Flask-WTF translates only through Babel)."""
-    class Meta:
-        locales = ("nl_BE", "nl")
-
-        def get_translations(self, form):
-            return DefaultMeta.get_translations(self, form)
 
 
 def http_link(form, field):
     """Evidence links must be plain web addresses: no javascript:, data: or file: URLs."""
-    waarde = (field.data or "").strip()
-    field.data = waarde
+    waarde = field.data or ""  # trimmed by NlForm
     if not waarde:
         return
     delen = urlsplit(waarde)
@@ -50,6 +37,10 @@ class ActieForm(VersionMixin, NlForm):
     bewijs_link = StringField("Link naar bewijs", validators=[
         Length(max=500, message="Maximaal 500 tekens."), http_link],
         description="Optioneel: een webadres (http:// of https://).")
+    gerealiseerd_op = DateField(
+        "Gerealiseerd op", format="%Y-%m-%d", validators=[Optional()],
+        description="Enkel bij status Gerealiseerd. Leeg: vandaag, als de actie nu gerealiseerd "
+                    "wordt.")
 
     def __init__(self, *args, leden: list[tuple[int, str]] = (), **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,10 +62,6 @@ class NieuweActieForm(ActieForm):
         # the engagement first: it says what the action is for
         velden = list(super().__iter__())
         return iter(sorted(velden, key=lambda f: f.name != "voorwaarde"))
-
-
-class VerwijderForm(VersionMixin, NlForm):
-    """The confirmation step of a delete; the version guards against a concurrent edit."""
 
 
 class ZorgregioForm(NlForm):

@@ -13,7 +13,11 @@ from .models import Actie, Engagement, ReviewOpmerking, Zorgregio
 
 
 def netwerk_of_404(netwerk_id: int) -> Netwerk:
-    return db.get_or_404(Netwerk, netwerk_id)
+    """The network; NietGevonden (404) when there is none."""
+    netwerk = db.session.get(Netwerk, netwerk_id)
+    if netwerk is None:
+        raise NietGevonden(netwerk_id)
+    return netwerk
 
 
 def acties_per_voorwaarde(netwerk_id: int) -> dict[str, list[Actie]]:

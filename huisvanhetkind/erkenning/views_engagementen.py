@@ -1,4 +1,7 @@
-"""Engagements (E6–E12, S2–S6) and their actions: list, create, edit, confirmed delete."""
+"""Engagements (E6–E12, S2–S6) and their actions: list, create, edit, confirmed delete.
+
+The views parse, authorise and call an operation (operations.py); they never commit.
+"""
 from __future__ import annotations
 
 from datetime import date
@@ -7,23 +10,24 @@ from flask import flash, redirect, render_template, request, url_for
 
 from ..auth.guard import allowed, authorize
 from ..domein.permissions import can_edit_netwerk, can_view_netwerk
-from ..editing import Verschil, render_conflict, save_form
-from ..extensions import db
+from ..editing import bevestig_verwijderen, conflict_pagina, ingediende_versie, ongeldig
+from ..forms import VerwijderForm
+from ..fouten import Conflict, OperatieFout
 from ..partners.refs import netwerk_ref
-from ..domein.taxonomie import ENGAGEMENTEN
+from ..domein.taxonomie import ACTIESTATUS, ENGAGEMENTEN
 from . import bp, operations
-from .forms import ActieForm, NieuweActieForm, VerwijderForm
-from ..domein.engagementregel import WAARSCHUWINGSTERMIJN
+from .forms import ActieForm, NieuweActieForm
+from ..domein.engagementregel import GEREALISEERD, WAARSCHUWINGSTERMIJN
 from .queries import actie_in_netwerk, actieve_leden, acties_per_voorwaarde, netwerk_of_404
 from ..domein.beoordeling import PER_ID, deadline
 from .. import pipeline
 
-ACTIE_VELDEN = ["beschrijving", "trekker_id", "deadline", "status", "bewijs", "bewijs_link"]
+FORMULIER = "erkenning/actie_form.html"
 
 
 def termijn_van(actie, vandaag: date) -> str | None:
     """klaar | te_laat | binnenkort (≤ 90 days) | None, for the badge next to an action."""
-    if actie.status == "gerealiseerd":
+    if actie.status == GEREALISEERD:
         return "klaar"
     if actie.deadline is None:
         return None
@@ -52,9 +56,20 @@ def engagementen(netwerk_id: int):
         mag_bewerken=allowed(can_edit_netwerk, ref))
 
 
-def _terug(netwerk_id: int, voorwaarde: str):
-    return redirect(url_for("erkenning.engagementen", netwerk_id=netwerk_id,
-                            _anchor=f"engagement-{voorwaarde}"))
+def _terug(netwerk_id: int, voorwaarde: str) -> str:
+    return url_for("erkenning.engagementen", netwerk_id=netwerk_id,
+                   _anchor=f"engagement-{voorwaarde}")
+
+
+def _waarden(form) -> dict:
+    return {veld: getattr(form, veld).data for veld in operations.ACTIE_VELDEN}
+
+
+def _formulier(form, **ctx):
+    """The action form: with its errors (422) after an invalid POST, else as asked."""
+    if form.errors:
+        return ongeldig(FORMULIER, form=form, **ctx)
+    return render_template(FORMULIER, form=form, **ctx)
 
 
 @bp.route("/netwerken/<int:netwerk_id>/acties/nieuw", methods=["GET", "POST"])
@@ -64,14 +79,16 @@ def actie_nieuw(netwerk_id: int):
     form = NieuweActieForm(leden=actieve_leden(netwerk_id), engagementen=engagement_keuzes())
     if request.method == "GET" and request.args.get("voorwaarde") in ENGAGEMENTEN:
         form.voorwaarde.data = request.args["voorwaarde"]
+    ctx = dict(netwerk=netwerk, actie=None, termijn=deadline(netwerk, date.today()))
     if form.validate_on_submit():
-        operations.nieuwe_actie(netwerk_id, form.voorwaarde.data,
-                                **{veld: getattr(form, veld).data for veld in ACTIE_VELDEN})
-        db.session.commit()
+        try:
+            operations.nieuwe_actie(netwerk_id, form.voorwaarde.data, **_waarden(form))
+        except OperatieFout as fout:
+            form.gerealiseerd_op.errors = [str(fout)]
+            return _formulier(form, **ctx)
         flash(f"Actie toegevoegd aan engagement {form.voorwaarde.data}.", "success")
-        return _terug(netwerk_id, form.voorwaarde.data)
-    return render_template("erkenning/actie_form.html", form=form, netwerk=netwerk, actie=None,
-                           termijn=deadline(netwerk, date.today())), 400 if form.errors else 200
+        return redirect(_terug(netwerk_id, form.voorwaarde.data))
+    return _formulier(form, **ctx)
 
 
 @bp.route("/netwerken/<int:netwerk_id>/acties/<int:actie_id>/bewerken", methods=["GET", "POST"])
@@ -80,15 +97,19 @@ def actie_bewerken(netwerk_id: int, actie_id: int):
     netwerk = netwerk_of_404(netwerk_id)
     actie, voorwaarde = actie_in_netwerk(netwerk_id, actie_id)
     form = ActieForm(obj=actie, leden=actieve_leden(netwerk_id))
-    ctx = dict(form=form, netwerk=netwerk, actie=actie, voorwaarde=voorwaarde,
+    ctx = dict(netwerk=netwerk, actie=actie, voorwaarde=voorwaarde,
                titel=PER_ID[voorwaarde].titel, termijn=deadline(netwerk, date.today()))
     if form.validate_on_submit():
-        diffs = save_form(actie, form, ACTIE_VELDEN)
-        if diffs is not None:
-            return render_conflict("erkenning/actie_form.html", diffs, **ctx)
+        try:
+            operations.wijzig_actie(actie, _waarden(form), ingediende_versie())
+        except Conflict as conflict:
+            return conflict_pagina(FORMULIER, form, conflict, **ctx)
+        except OperatieFout as fout:
+            form.gerealiseerd_op.errors = [str(fout)]
+            return _formulier(form, **ctx)
         flash("Actie bijgewerkt.", "success")
-        return _terug(netwerk_id, voorwaarde)
-    return render_template("erkenning/actie_form.html", **ctx), 400 if form.errors else 200
+        return redirect(_terug(netwerk_id, voorwaarde))
+    return _formulier(form, **ctx)
 
 
 @bp.route("/netwerken/<int:netwerk_id>/acties/<int:actie_id>/verwijderen",
@@ -97,21 +118,14 @@ def actie_verwijderen(netwerk_id: int, actie_id: int):
     """GET asks for confirmation; POST deletes unless someone changed the action meanwhile."""
     authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
     actie, voorwaarde = actie_in_netwerk(netwerk_id, actie_id)
-    form = VerwijderForm(obj=actie)
-    ctx = dict(form=form, actie=actie, voorwaarde=voorwaarde, netwerk_id=netwerk_id)
-    if form.validate_on_submit():
-        try:
-            versie = int(form.version.data or 0)
-        except ValueError:
-            versie = 0
-        if not operations.verwijder_actie(actie, versie):
-            actie, _ = actie_in_netwerk(netwerk_id, actie_id)
-            form.version.data = actie.version
-            return render_conflict("erkenning/actie_verwijderen.html",
-                                   [Verschil("versie", str(actie.version), str(versie))],
-                                   **{**ctx, "actie": actie})
-        db.session.commit()
-        flash(f"Actie '{actie.beschrijving[:60]}' verwijderd.", "success")
-        return _terug(netwerk_id, voorwaarde)
-    return render_template("erkenning/actie_verwijderen.html", **ctx)
-
+    context = dict(
+        titel="Actie verwijderen",
+        details=[("Engagement", voorwaarde), ("Actie", actie.beschrijving),
+                 ("Deadline", actie.deadline.strftime("%d/%m/%Y") if actie.deadline else "—"),
+                 ("Status", ACTIESTATUS.label(actie.status))],
+        uitleg="De actie verdwijnt uit het engagementenplan; de wijziging blijft zichtbaar in "
+               "het wijzigingslog.")
+    return bevestig_verwijderen(VerwijderForm(version=actie.version), context,
+                                f"Actie '{actie.beschrijving[:60]}' verwijderd.",
+                                _terug(netwerk_id, voorwaarde),
+                                lambda version: operations.verwijder_actie(actie, version))

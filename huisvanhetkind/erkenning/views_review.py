@@ -1,15 +1,17 @@
 """Review per condition: a consultant's comment and verdict, the coordinator's answers.
 
-Comments are never edited or deleted: the whole dialogue stays, oldest first.
+Comments are never edited or deleted: the whole dialogue stays, oldest first. The views call the
+operations and never commit (the request's commit point does).
 """
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from ..auth.guard import allowed, authorize
 from ..domein.permissions import can_answer_review, can_review, can_view_review
-from ..extensions import db
+from ..editing import ONGELDIG
+from ..fouten import NietGevonden
 from ..partners.refs import netwerk_ref
 from . import bp, operations
 from .forms import AntwoordForm, ReviewForm
@@ -22,7 +24,7 @@ from ..main.peildatum import bundel_op_peildatum, peildatum_uit_request
 
 def _voorwaarde_of_404(voorwaarde: str) -> str:
     if voorwaarde not in PER_ID:
-        abort(404)
+        raise NietGevonden(voorwaarde)
     return voorwaarde
 
 
@@ -60,13 +62,12 @@ def review_opmerking(netwerk_id: int, voorwaarde: str):
     _voorwaarde_of_404(voorwaarde)
     form = ReviewForm(prefix="review")
     if not form.validate_on_submit():
-        return _pagina(netwerk_id, voorwaarde, review_form=form, status=400)
+        return _pagina(netwerk_id, voorwaarde, review_form=form, status=ONGELDIG)
     peildatum, _ = peildatum_uit_request()
     pipeline.bundel(netwerk_id, peildatum)  # NietGevonden (404) for a network that does not exist
-    operations.review_opmerking(netwerk_id, voorwaarde, tekst=form.tekst.data.strip(),
+    operations.review_opmerking(netwerk_id, voorwaarde, tekst=form.tekst.data,
                                 oordeel=form.oordeel.data, auteur_id=current_user.id,
                                 peildatum=peildatum)
-    db.session.commit()
     flash(f"Opmerking bij {voorwaarde} bewaard.", "success")
     return redirect(url_for("erkenning.review", netwerk_id=netwerk_id, voorwaarde=voorwaarde,
                             op=peildatum.isoformat()))
@@ -79,9 +80,8 @@ def review_antwoord(netwerk_id: int, voorwaarde: str, opmerking_id: int):
     form = AntwoordForm(prefix=f"antwoord-{opmerking_id}")
     if not form.validate_on_submit():
         return _pagina(netwerk_id, voorwaarde, antwoord_form=form, antwoord_op=opmerking_id,
-                       status=400)
-    operations.review_antwoord(op, tekst=form.tekst.data.strip(), auteur_id=current_user.id)
-    db.session.commit()
+                       status=ONGELDIG)
+    operations.review_antwoord(op, tekst=form.tekst.data, auteur_id=current_user.id)
     flash(f"Antwoord bij {voorwaarde} bewaard.", "success")
     return redirect(url_for("erkenning.review", netwerk_id=netwerk_id, voorwaarde=voorwaarde,
                             _anchor=f"opmerking-{opmerking_id}"))

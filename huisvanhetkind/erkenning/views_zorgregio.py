@@ -5,11 +5,13 @@ from flask import flash, redirect, render_template, url_for
 
 from ..auth.guard import authorize
 from ..domein.permissions import can_manage_reference_data
-from ..extensions import db
+from ..editing import ongeldig
 from . import bp, operations
 from ..domein import zorgregio as csv_zorgregio
 from .forms import ZorgregioForm
 from .queries import zorgregio_stand
+
+PAGINA = "erkenning/zorgregio.html"
 
 
 @bp.route("/beheer/zorgregio", methods=["GET", "POST"])
@@ -20,14 +22,11 @@ def zorgregio():
     if form.validate_on_submit():
         resultaat = csv_zorgregio.lees(form.bestand.data.read())
         if resultaat.ok:
-            nieuw, gewijzigd, weg = operations.laad_zorgregio(resultaat.regio)
-            db.session.commit()
-            flash(f"Zorgregiotabel geladen: {len(resultaat.regio)} gemeenten in "
-                  f"{len(set(resultaat.regio.values()))} zorgregio's ({nieuw} nieuw, "
-                  f"{gewijzigd} gewijzigd, {weg} verwijderd).", "success")
+            flash(operations.laad_zorgregio(resultaat.regio), "success")
             return redirect(url_for("erkenning.zorgregio"))
         fouten = resultaat.fouten
     gemeenten, regios = zorgregio_stand()
-    status = 400 if fouten or form.errors else 200
-    return render_template("erkenning/zorgregio.html", form=form, fouten=fouten,
-                           gemeenten=gemeenten, regios=regios), status
+    context = dict(form=form, fouten=fouten, gemeenten=gemeenten, regios=regios)
+    if fouten or form.errors:  # nothing loaded: the old table stays
+        return ongeldig(PAGINA, **context)
+    return render_template(PAGINA, **context)

@@ -1,26 +1,18 @@
-"""Forms of the graaf module: a verwijzing, its confirmation, and a 'bewust niet' mark."""
+"""Forms of the graaf module: a verwijzing, its confirmation, and a 'bewust niet' mark.
+
+All derive from the one Dutch base form (forms.NlForm); a delete asks with forms.VerwijderForm.
+"""
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, SelectField, TextAreaField
-from wtforms.meta import DefaultMeta
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..editing import VersionMixin
-from ..forms import VERPLICHT
+from ..forms import VERPLICHT, NlForm
 from ..domein.taxonomie import VERWIJZINGSSOORT
 
 
-class GraafForm(FlaskForm):
-    """FlaskForm with WTForms' own Dutch messages (Flask-WTF only translates through Babel)."""
-    class Meta:
-        locales = ("nl_BE", "nl")
-
-        def get_translations(self, form):
-            return DefaultMeta.get_translations(self, form)
-
-
-class VerwijzingForm(VersionMixin, GraafForm):
+class VerwijzingForm(VersionMixin, NlForm):
     """A referral link from one member to another; `naar` choices are set by the view."""
     naar_id = SelectField("Naar (partner die de gezinnen ontvangt)", coerce=int,
                        validators=[DataRequired("Kies de partner naar wie je verwijst.")])
@@ -37,15 +29,12 @@ class VerwijzingForm(VersionMixin, GraafForm):
         self.naar_id.choices = [(0, "— kies —")] + [(i, n) for i, n in leden if i != van_id]
 
 
-class BevestigForm(VersionMixin, GraafForm):
-    """Confirm (or withdraw the confirmation of) a verwijzing: only the version travels."""
+class VerwijzingBevestigenForm(VersionMixin, NlForm):
+    """The receiving partner confirms (or withdraws the confirmation of) a verwijzing: only the
+    version travels, with bevestigd=1|0."""
 
 
-class VerwijderForm(VersionMixin, GraafForm):
-    """The confirmation step before deleting: only the version travels."""
-
-
-class BewustNietForm(GraafForm):
+class BewustNietForm(NlForm):
     """Mark a needed cell 'bewust niet' with a reason, for one municipality or all of them."""
     bereik = SelectField("Voor", validators=[DataRequired(VERPLICHT)])
     reden = TextAreaField("Reden", validators=[DataRequired("Geef de reden waarom het netwerk "

@@ -1,8 +1,10 @@
 """State-changing operations on verwijzingen and 'bewust niet' marks.
 
-Views call these and commit once; the functions never commit, so tests and the CLI can combine
-them. Row changes are audited automatically (audit/log.py); confirmations are also recorded as a
-business event so the network's log reads as a story.
+Every create, update and delete of these records is a function here. They flush but never commit:
+the request's one commit point does (main/commit.py), so tests and the CLI can combine them.
+Updates and deletes of a verwijzing go through wijzigen.wijzig / wijzigen.verwijder: the version
+first (Conflict), allowed keys, flush. Row changes are audited automatically (audit/log.py);
+confirmations are also recorded as a business event so the network's log reads as a story.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from .. import wijzigen
 from ..audit.log import record_event
 from ..extensions import db
 from ..fouten import OperatieFout
@@ -21,17 +24,23 @@ from .models import BewustNiet, Verwijzing
 
 
 BESTAAT_AL = "Deze verwijzing (zelfde partners en soort) bestaat al."
+# the fields of a verwijzing its form edits (never van_id; bevestigd is the receiver's)
+VERWIJZING_VELDEN = ("naar_id", "soort", "aantal_per_jaar", "sinds", "opmerking")
+
+
+def _controleer(van_id: int, naar_id: int, soort: str, behalve: int | None = None) -> None:
+    if van_id == naar_id:
+        raise OperatieFout("Een partner kan niet naar zichzelf verwijzen.")
+    if soort not in VERWIJZINGSSOORT:
+        raise OperatieFout("Onbekende soort verwijzing.")
+    if queries.bestaat(van_id, naar_id, soort, behalve=behalve):
+        raise OperatieFout(BESTAAT_AL)
 
 
 def nieuwe_verwijzing(van_id: int, naar_id: int, soort: str, aantal_per_jaar: int | None = None,
                       sinds: date | None = None, opmerking: str = "") -> Verwijzing:
     """Record a link van → naar; unconfirmed until the receiving partner confirms it."""
-    if van_id == naar_id:
-        raise OperatieFout("Een partner kan niet naar zichzelf verwijzen.")
-    if soort not in VERWIJZINGSSOORT:
-        raise OperatieFout("Onbekende soort verwijzing.")
-    if queries.bestaat(van_id, naar_id, soort):
-        raise OperatieFout(BESTAAT_AL)
+    _controleer(van_id, naar_id, soort)
     v = Verwijzing(van_id=van_id, naar_id=naar_id, soort=soort, aantal_per_jaar=aantal_per_jaar,
                    sinds=sinds, opmerking=opmerking or "", bevestigd=False)
     db.session.add(v)
@@ -39,16 +48,33 @@ def nieuwe_verwijzing(van_id: int, naar_id: int, soort: str, aantal_per_jaar: in
     return v
 
 
-def bevestig(v: Verwijzing, netwerk_id: int, bevestigd: bool, van_naam: str,
-             naar_naam: str) -> None:
-    """The receiving partner confirms the link (or withdraws a confirmation)."""
-    if v.bevestigd == bevestigd:
-        return
-    v.bevestigd = bevestigd
-    wat = "bevestigd" if bevestigd else "niet langer bevestigd"
-    record_event(db.session, "verwijzing_bevestigd" if bevestigd else "verwijzing_onbevestigd",
-                 f"Verwijzing {van_naam} → {naar_naam} ({VERWIJZINGSSOORT.label(v.soort)}) {wat}",
-                 netwerk_id=netwerk_id)
+def wijzig_verwijzing(v: Verwijzing, waarden: dict, version) -> bool:
+    """Update a verwijzing from its form's VERWIJZING_VELDEN: Conflict on a stale version
+    (checked first), OperatieFout for a link that exists already. Another partner or soort is
+    another link: the receiver must confirm it anew."""
+    wijzigen.controleer_versie(v, version, waarden)
+    waarden = dict(waarden)
+    if "opmerking" in waarden:
+        waarden["opmerking"] = waarden["opmerking"] or ""
+    naar_id, soort = waarden.get("naar_id", v.naar_id), waarden.get("soort", v.soort)
+    _controleer(v.van_id, naar_id, soort, behalve=v.id)
+    if (naar_id, soort) != (v.naar_id, v.soort):
+        waarden["bevestigd"] = False
+    return wijzigen.wijzig(v, waarden, version, (*VERWIJZING_VELDEN, "bevestigd"))
+
+
+def bevestig_verwijzing(v: Verwijzing, netwerk_id: int, bevestigd: bool, version,
+                        van_naam: str, naar_naam: str) -> bool:
+    """The receiving partner confirms the link (or withdraws a confirmation); Conflict when it
+    changed since the partner saw it. Returns whether anything changed."""
+    veranderd = wijzigen.wijzig(v, {"bevestigd": bevestigd}, version, ("bevestigd",))
+    if veranderd:
+        wat = "bevestigd" if bevestigd else "niet langer bevestigd"
+        record_event(db.session,
+                     "verwijzing_bevestigd" if bevestigd else "verwijzing_onbevestigd",
+                     f"Verwijzing {van_naam} → {naar_naam} ({VERWIJZINGSSOORT.label(v.soort)}) "
+                     f"{wat}", netwerk_id=netwerk_id)
+    return veranderd
 
 
 def tel_verwijzing(verwijzing_id: int) -> Verwijzing:
@@ -63,9 +89,9 @@ def tel_verwijzing(verwijzing_id: int) -> Verwijzing:
     return v
 
 
-def verwijder_verwijzing(v: Verwijzing) -> None:
-    db.session.delete(v)
-    db.session.flush()  # a concurrent change raises StaleDataError here (version_id_col)
+def verwijder_verwijzing(v: Verwijzing, version) -> None:
+    """Delete a verwijzing after the version check (the audit log keeps its last values)."""
+    wijzigen.verwijder(v, version)
 
 
 def bereik_keuzes(netwerk_gemeenten) -> list[tuple[str, str]]:
@@ -99,5 +125,7 @@ def markeer_bewust_niet(netwerk_id: int, netwerk_gemeenten, functie: str, leefti
 
 
 def verwijder_bewust_niet(markering: BewustNiet) -> None:
+    """Remove a mark: the cell counts as a lacune again when nothing covers it. A mark carries
+    no version (bewust_niet has no version column), so there is nothing to compare."""
     db.session.delete(markering)
     db.session.flush()

@@ -151,6 +151,14 @@ def bewust_niet_markeringen(netwerk_id: int) -> list[BewustNiet]:
         .order_by(BewustNiet.nis, BewustNiet.functie, BewustNiet.leeftijdsgroep)))
 
 
+def bewust_niet_in_netwerk(netwerk_id: int, markering_id: int) -> BewustNiet:
+    """A mark of this network; NietGevonden for another network's (or none)."""
+    markering = db.session.get(BewustNiet, markering_id)
+    if markering is None or markering.netwerk_id != netwerk_id:
+        raise NietGevonden(markering_id)
+    return markering
+
+
 def bewust_niet_markering(netwerk_id: int, functie: str, leeftijdsgroep: str,
                           nis: str) -> BewustNiet | None:
     return db.session.scalar(select(BewustNiet).where(

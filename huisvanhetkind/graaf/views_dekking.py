@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 
 from .. import pipeline
 from ..auth.guard import allowed, authorize
 from ..domein.permissions import can_edit_netwerk, can_view_netwerk
-from ..extensions import db
+from ..editing import ongeldig
+from ..forms import NlForm
+from ..fouten import NietGevonden, OperatieFout
 from ..partners.refs import netwerk_ref
 from ..domein import gemeenten
 from ..domein.taxonomie import FUNCTIE, LEEFTIJDSGROEP
@@ -17,22 +19,21 @@ from . import bp, matrix_image, operations, queries
 from ..domein.dekking import nodig
 from ..domein.analyse import UITLEG
 from ..partners.export import bestandsnaam
-from .forms import BewustNietForm, GraafForm
-from .models import BewustNiet
+from .forms import BewustNietForm
 
 
 def _gemeente(facts) -> str | None:
     """The ?gemeente= of the request (a nis of the werkingsgebied) or None for all; 404 else."""
     nis = request.args.get("gemeente") or None
     if nis is not None and nis not in facts.gemeenten:
-        abort(404)
+        raise NietGevonden(nis)
     return nis
 
 
 def _cel_codes() -> tuple[str, str]:
     functie, leeftijd = request.args.get("functie", ""), request.args.get("leeftijdsgroep", "")
     if functie not in FUNCTIE or leeftijd not in LEEFTIJDSGROEP:
-        abort(404)
+        raise NietGevonden((functie, leeftijd))
     return functie, leeftijd
 
 
@@ -58,7 +59,7 @@ def dekking(netwerk_id: int):
         bewust_niet=[c for c in r.bewust_niet if c.nis in binnen],
         markeringen=queries.bewust_niet_markeringen(netwerk_id),
         gemeenten_keuze=sorted(r.netwerk.gemeenten, key=gemeenten.naam),
-        mag_bewerken=allowed(can_edit_netwerk, ref), uitleg=UITLEG, form=GraafForm(),
+        mag_bewerken=allowed(can_edit_netwerk, ref), uitleg=UITLEG, form=NlForm(),
         toon_per_overlap=TOON_PER_OVERLAP)
 
 
@@ -90,7 +91,7 @@ def dekking_cel(netwerk_id: int):
         aanbod=sorted((per_aanbod[i] for i in cel.aanbod_ids), key=lambda a: (a.naam, a.id)),
         overlap=set(cel.overlap_ids), per_gemeente=per_gemeente, markeringen=markeringen,
         weergave=matrix_image.cel_weergave(cel, len(m.gemeenten)),
-        mag_bewerken=allowed(can_edit_netwerk, ref), uitleg=UITLEG, form=GraafForm())
+        mag_bewerken=allowed(can_edit_netwerk, ref), uitleg=UITLEG, form=NlForm())
 
 
 @bp.get("/netwerken/<int:netwerk_id>/dekking.<any(svg, png):formaat>")
@@ -116,7 +117,7 @@ def bewust_niet(netwerk_id: int):
     functie, leeftijd = _cel_codes()
     werkingsgebied = queries.werkingsgebied(netwerk_id)
     if not werkingsgebied:
-        abort(404)
+        raise NietGevonden(netwerk_id)
     form = BewustNietForm()
     form.bereik.choices = operations.bereik_keuzes(werkingsgebied)
     gekozen = request.args.get("gemeente") or ""
@@ -129,34 +130,28 @@ def bewust_niet(netwerk_id: int):
             form.reden.data = bestaand.reden
     terug = url_for("graaf.dekking_cel", netwerk_id=netwerk_id, functie=functie,
                     leeftijdsgroep=leeftijd, gemeente=gekozen or None)
+    context = dict(form=form, netwerk_id=netwerk_id, functie=functie, leeftijdsgroep=leeftijd,
+                   terug=terug, nodig=nodig(functie, leeftijd))
     if form.validate_on_submit():
         scope = "" if form.bereik.data == "alle" else form.bereik.data
         try:
             operations.markeer_bewust_niet(netwerk_id, werkingsgebied, functie, leeftijd, scope,
                                            form.reden.data)
-        except operations.OperatieFout as fout:
+        except OperatieFout as fout:
             form.reden.errors = [str(fout)]
-        else:
-            db.session.commit()
-            flash("De cel is gemarkeerd als 'bewust niet' en telt niet meer als lacune.",
-                  "success")
-            return redirect(terug)
-    return render_template("graaf/bewust_niet_form.html", form=form, netwerk_id=netwerk_id,
-                           functie=functie, leeftijdsgroep=leeftijd, terug=terug,
-                           nodig=nodig(functie, leeftijd))
+            return ongeldig("graaf/bewust_niet_form.html", **context)
+        flash("De cel is gemarkeerd als 'bewust niet' en telt niet meer als lacune.", "success")
+        return redirect(terug)
+    if form.errors:
+        return ongeldig("graaf/bewust_niet_form.html", **context)
+    return render_template("graaf/bewust_niet_form.html", **context)
 
 
 @bp.post("/netwerken/<int:netwerk_id>/dekking/bewust-niet/<int:markering_id>/verwijderen")
 def bewust_niet_verwijderen(netwerk_id: int, markering_id: int):
+    """The 'Markering verwijderen' button (CSRF: CSRFProtect, app-wide)."""
     authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
-    markering = db.session.get(BewustNiet, markering_id)
-    if markering is None or markering.netwerk_id != netwerk_id:
-        abort(404)
-    if not GraafForm().validate_on_submit():
-        abort(400)
-    terug = url_for("graaf.dekking", netwerk_id=netwerk_id)
-    operations.verwijder_bewust_niet(markering)
-    db.session.commit()
+    operations.verwijder_bewust_niet(queries.bewust_niet_in_netwerk(netwerk_id, markering_id))
     flash("De markering 'bewust niet' is verwijderd: de cel telt weer als lacune als er geen "
           "aanbod is.", "success")
-    return redirect(terug)
+    return redirect(url_for("graaf.dekking", netwerk_id=netwerk_id))

@@ -2,25 +2,26 @@
 
 Recording, editing and deleting a link needs can_edit_organisatie on the VAN organisation (the
 partner itself, a coordinator of the network, the beheerder); confirming needs it on the NAAR
-organisation. Edits and deletes carry the record's version (optimistic locking).
+organisation. Edits, deletes and confirmations carry the record's version: the operations
+(operations.py) check it first, a stale one is the 409 comparison page. The views never commit.
 """
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
-from sqlalchemy.orm.exc import StaleDataError
+from flask import flash, redirect, render_template, request, url_for
 
 from ..auth.guard import authorize, current_actor
 from ..domein.permissions import (OrganisatieRef, can_edit_netwerk, can_edit_organisatie, can_view_netwerk)
-from ..editing import Verschil, render_conflict, save_form
-from ..extensions import db
+from ..editing import bevestig_verwijderen, conflict_pagina, ingediende_versie, ongeldig
+from ..forms import VerwijderForm
+from ..fouten import Conflict, NietGevonden, OperatieFout
 from ..partners.refs import netwerk_ref, organisatie_ref
 from ..domein.taxonomie import VERWIJZINGSSOORT
 from .. import pipeline
 from . import bp, operations, queries
 from ..domein.analyse import UITLEG
-from .forms import BevestigForm, VerwijderForm, VerwijzingForm
+from .forms import VerwijzingBevestigenForm, VerwijzingForm
 
-VELDEN = ["naar_id", "soort", "aantal_per_jaar", "sinds", "opmerking"]
+FORMULIER = "graaf/verwijzing_form.html"
 PER_PAGINA = 100
 FILTERS = {"alle": "Alle verwijzingen", "onbevestigd": "Niet bevestigd",
            "eenrichting": "In één richting", "te_bevestigen": "Door jou te bevestigen"}
@@ -62,7 +63,19 @@ def verwijzingen(netwerk_id: int):
         eigen=[(i, n) for i, n in leden if i in bewerkbaar], pagina=pagina,
         rijen=pagina.items, toon=toon, filters=FILTERS, aantallen=aantallen,
         eenrichting=queries.zonder_terugweg(pijlen), bewerkbaar=bewerkbaar,
-        coordinator=can_edit_netwerk(actor, ref), uitleg=UITLEG, form=BevestigForm())
+        coordinator=can_edit_netwerk(actor, ref), uitleg=UITLEG,
+        form=VerwijzingBevestigenForm())
+
+
+def _waarden(form) -> dict:
+    return {veld: getattr(form, veld).data for veld in operations.VERWIJZING_VELDEN}
+
+
+def _formulier(form, **ctx):
+    """The verwijzing form: with its errors (422) after an invalid POST, else as asked."""
+    if form.errors:
+        return ongeldig(FORMULIER, form=form, **ctx)
+    return render_template(FORMULIER, form=form, **ctx)
 
 
 @bp.route("/netwerken/<int:netwerk_id>/verwijzingen/nieuw", methods=["GET", "POST"])
@@ -74,26 +87,23 @@ def verwijzing_nieuw(netwerk_id: int):
         return redirect(_lijst_url(netwerk_id))
     authorize(can_edit_organisatie, _in_netwerk(van_id, netwerk_id))
     if not queries.is_lid(netwerk_id, van_id):
-        abort(404)
+        raise NietGevonden(van_id)
     leden = queries.leden(netwerk_id)
     van_naam = dict(leden)[van_id]
     form = VerwijzingForm()
     form.set_naar(leden, van_id)
+    ctx = dict(netwerk_id=netwerk_id, van_naam=van_naam, nieuw=True)
     if form.validate_on_submit():
         try:
-            operations.nieuwe_verwijzing(van_id, form.naar_id.data, form.soort.data,
-                                         form.aantal_per_jaar.data, form.sinds.data,
-                                         form.opmerking.data)
-        except operations.OperatieFout as fout:
+            operations.nieuwe_verwijzing(van_id, **_waarden(form))
+        except OperatieFout as fout:
             form.soort.errors = [str(fout)]
-        else:
-            db.session.commit()
-            naar_naam = dict(leden)[form.naar_id.data]
-            flash(f"De verwijzing naar {naar_naam} is opgeslagen. {naar_naam} moet ze nog "
-                  "bevestigen.", "success")
-            return redirect(_lijst_url(netwerk_id))
-    return render_template("graaf/verwijzing_form.html", form=form, netwerk_id=netwerk_id,
-                           van_naam=van_naam, nieuw=True)
+            return _formulier(form, **ctx)
+        naar_naam = dict(leden)[form.naar_id.data]
+        flash(f"De verwijzing naar {naar_naam} is opgeslagen. {naar_naam} moet ze nog "
+              "bevestigen.", "success")
+        return redirect(_lijst_url(netwerk_id))
+    return _formulier(form, **ctx)
 
 
 @bp.route("/netwerken/<int:netwerk_id>/verwijzingen/<int:verwijzing_id>/bewerken",
@@ -102,37 +112,20 @@ def verwijzing_bewerken(netwerk_id: int, verwijzing_id: int):
     van_id, _ = queries.verwijzing_uiteinden(verwijzing_id)
     authorize(can_edit_organisatie, _in_netwerk(van_id, netwerk_id))
     rij = queries.verwijzing_in_netwerk(netwerk_id, verwijzing_id)
-    v = rij.verwijzing
-    form = VerwijzingForm(obj=v)
+    form = VerwijzingForm(obj=rij.verwijzing)
     form.set_naar(queries.leden(netwerk_id), van_id)
-    context = {"form": form, "netwerk_id": netwerk_id, "van_naam": rij.van_naam, "nieuw": False,
-               "rij": rij}
+    ctx = dict(netwerk_id=netwerk_id, van_naam=rij.van_naam, nieuw=False, rij=rij)
     if form.validate_on_submit():
-        if queries.bestaat(van_id, form.naar_id.data, form.soort.data, behalve=v.id):
-            form.soort.errors = [operations.BESTAAT_AL]
-        else:
-            if (form.naar_id.data, form.soort.data) != (v.naar_id, v.soort) and not _stale(v, form):
-                v.bevestigd = False  # another link now: the receiver must confirm it anew
-            diffs = save_form(v, form, VELDEN)
-            if diffs is not None:
-                return render_conflict("graaf/verwijzing_form.html", diffs, **context)
-            flash("De verwijzing is bijgewerkt.", "success")
-            return redirect(_lijst_url(netwerk_id))
-    return render_template("graaf/verwijzing_form.html", **context)
-
-
-def _stale(v, form) -> bool:
-    try:
-        return int(form.version.data or 0) != v.version
-    except ValueError:
-        return True
-
-
-def _conflict(template: str, rij, netwerk_id: int, form, **extra):
-    form.version.data = rij.verwijzing.version
-    return render_conflict(template, [Verschil("versie", str(rij.verwijzing.version),
-                                               str(request.form.get("version", "")))],
-                           rij=rij, netwerk_id=netwerk_id, form=form, **extra)
+        try:
+            operations.wijzig_verwijzing(rij.verwijzing, _waarden(form), ingediende_versie())
+        except Conflict as conflict:
+            return conflict_pagina(FORMULIER, form, conflict, **ctx)
+        except OperatieFout as fout:
+            form.soort.errors = [str(fout)]
+            return _formulier(form, **ctx)
+        flash("De verwijzing is bijgewerkt.", "success")
+        return redirect(_lijst_url(netwerk_id))
+    return _formulier(form, **ctx)
 
 
 @bp.route("/netwerken/<int:netwerk_id>/verwijzingen/<int:verwijzing_id>/verwijderen",
@@ -141,43 +134,35 @@ def verwijzing_verwijderen(netwerk_id: int, verwijzing_id: int):
     van_id, _ = queries.verwijzing_uiteinden(verwijzing_id)
     authorize(can_edit_organisatie, _in_netwerk(van_id, netwerk_id))
     rij = queries.verwijzing_in_netwerk(netwerk_id, verwijzing_id)
-    form = VerwijderForm(obj=rij.verwijzing)
-    if form.validate_on_submit():
-        if _stale(rij.verwijzing, form):
-            return _conflict("graaf/verwijzing_verwijderen.html", rij, netwerk_id, form)
-        try:
-            operations.verwijder_verwijzing(rij.verwijzing)
-            db.session.commit()
-        except StaleDataError:
-            db.session.rollback()
-            rij = queries.verwijzing_in_netwerk(netwerk_id, verwijzing_id)
-            return _conflict("graaf/verwijzing_verwijderen.html", rij, netwerk_id, form)
-        flash(f"De verwijzing van {rij.van_naam} naar {rij.naar_naam} is verwijderd.", "success")
-        return redirect(_lijst_url(netwerk_id))
-    return render_template("graaf/verwijzing_verwijderen.html", rij=rij, form=form,
-                           netwerk_id=netwerk_id)
+    v = rij.verwijzing
+    context = dict(
+        titel="Verwijzing verwijderen",
+        details=[("Van", rij.van_naam), ("Naar", rij.naar_naam),
+                 ("Soort", VERWIJZINGSSOORT.label(v.soort)),
+                 ("Per jaar", "—" if v.aantal_per_jaar is None else v.aantal_per_jaar),
+                 ("Sinds", v.sinds.strftime("%d/%m/%Y") if v.sinds else "—"),
+                 ("Bevestigd", "ja" if v.bevestigd else "nee")],
+        uitleg="De verwijzing verdwijnt uit de samenwerking van het netwerk; de wijziging blijft "
+               "zichtbaar in het wijzigingslog.")
+    return bevestig_verwijderen(
+        VerwijderForm(version=v.version), context,
+        f"De verwijzing van {rij.van_naam} naar {rij.naar_naam} is verwijderd.",
+        _lijst_url(netwerk_id), lambda version: operations.verwijder_verwijzing(v, version))
 
 
 @bp.post("/netwerken/<int:netwerk_id>/verwijzingen/<int:verwijzing_id>/bevestigen")
 def verwijzing_bevestigen(netwerk_id: int, verwijzing_id: int):
+    """The receiver's 'Bevestigen' / 'Bevestiging intrekken' button (CSRF: CSRFProtect)."""
     _, naar_id = queries.verwijzing_uiteinden(verwijzing_id)
     authorize(can_edit_organisatie, _in_netwerk(naar_id, netwerk_id))
     rij = queries.verwijzing_in_netwerk(netwerk_id, verwijzing_id)
-    form = BevestigForm()
-    if not form.validate_on_submit():
-        abort(400)
     bevestigd = request.form.get("bevestigd", "1") == "1"
-    if _stale(rij.verwijzing, form):
-        return _conflict("graaf/verwijzing_bevestigen.html", rij, netwerk_id, form,
-                         bevestigd=bevestigd)
-    operations.bevestig(rij.verwijzing, netwerk_id, bevestigd, rij.van_naam, rij.naar_naam)
     try:
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        rij = queries.verwijzing_in_netwerk(netwerk_id, verwijzing_id)
-        return _conflict("graaf/verwijzing_bevestigen.html", rij, netwerk_id, form,
-                         bevestigd=bevestigd)
+        operations.bevestig_verwijzing(rij.verwijzing, netwerk_id, bevestigd, ingediende_versie(),
+                                       rij.van_naam, rij.naar_naam)
+    except Conflict as conflict:
+        return conflict_pagina("graaf/verwijzing_bevestigen.html", VerwijzingBevestigenForm(),
+                               conflict, rij=rij, netwerk_id=netwerk_id, bevestigd=bevestigd)
     soort = VERWIJZINGSSOORT.label(rij.verwijzing.soort).lower()
     flash(f"De {soort} van {rij.van_naam} naar {rij.naar_naam} is "
           f"{'bevestigd' if bevestigd else 'niet langer bevestigd'}.", "success")
@@ -191,7 +176,6 @@ def verwijzing_tel(netwerk_id: int, verwijzing_id: int):
     authorize(can_edit_organisatie, _in_netwerk(van_id, netwerk_id))
     rij = queries.verwijzing_in_netwerk(netwerk_id, verwijzing_id)  # CSRF: CSRFProtect, app-wide
     v = operations.tel_verwijzing(rij.verwijzing.id)
-    db.session.commit()
     flash(f"Geteld: {v.aantal_per_jaar} verwijzing(en) per jaar van {rij.van_naam} naar "
           f"{rij.naar_naam}.", "success")
     return redirect(_lijst_url(netwerk_id, request.form.get("toon")))

@@ -36,7 +36,9 @@ def test_dashboard_peildatum_and_deadline_link(page, waasland):
     assert page.get_by_role("heading", name=f"Oordeel op {termijn:%d/%m/%Y}").is_visible()
     page.get_by_label("Partner die vertrekt").select_option(label="Gemeente Temse")
     page.get_by_role("button", name="Toon wat verandert").click()
-    assert page.get_by_role("heading", name="Wat als Gemeente Temse vertrekt?").is_visible()
+    # the one 'wat als' page (graaf.wat_als), at the same peildatum
+    assert page.get_by_role("heading", name="Zonder Gemeente Temse").is_visible()
+    assert f"op={termijn.isoformat()}" in page.url
     assert page.foreign == [] and page.dialogs == []
 
 
@@ -57,8 +59,8 @@ def test_action_create_edit_and_delete_with_confirmation(page, waasland):
     assert "Ouderpanel twee keer per jaar" in sectie.inner_text()
     assert "Over tijd" in sectie.inner_text()  # its deadline has passed: badge with text
     sectie.get_by_role("link", name="Verwijderen").click()
-    assert page.get_by_role("heading", name="Actie verwijderen?").is_visible()
-    page.get_by_role("button", name="Ja, verwijderen").click()
+    assert page.get_by_role("heading", name="Actie verwijderen").is_visible()
+    page.get_by_role("button", name="Definitief verwijderen").click()
     assert "Ouderpanel" not in page.locator("#engagement-S4").inner_text()
     assert page.foreign == [] and page.dialogs == []
 

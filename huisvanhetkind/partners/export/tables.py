@@ -85,9 +85,11 @@ def _engagementen(engagementen, ref) -> list[dict]:
         acties = sorted(e.acties, key=lambda a: (a.deadline is None, a.deadline, a.id))
         if not acties:
             rows.append({"voorwaarde": e.voorwaarde, "actie": None, "trekker": None,
-                         "deadline": None, "status": None, "bewijs": None})
+                         "deadline": None, "status": None, "bewijs": None,
+                         "gerealiseerd_op": None})
         for a in acties:
             rows.append({"voorwaarde": e.voorwaarde, "actie": a.beschrijving,
                          "trekker": ref.get(a.trekker_id) if a.trekker_id else None,
-                         "deadline": a.deadline, "status": a.status, "bewijs": a.bewijs})
+                         "deadline": a.deadline, "status": a.status, "bewijs": a.bewijs,
+                         "gerealiseerd_op": a.gerealiseerd_op})
     return rows

@@ -74,6 +74,9 @@ BLADEN: dict[str, tuple[Kolom, ...]] = {
         _k("deadline", "datum"),
         _k("status", "code", taxonomie=tax.ACTIESTATUS),
         _k("bewijs", "tekst"),
+        _k("gerealiseerd_op", "datum",
+           uitleg="dag waarop de actie gerealiseerd is (enkel bij status gerealiseerd); leeg = "
+                  "datum onbekend"),
     ),
 }
 BLADNAMEN = tuple(BLADEN)

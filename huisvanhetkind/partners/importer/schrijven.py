@@ -5,11 +5,14 @@ Used by apply.importeer inside its transaction; see there for the matching rules
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ...domein.engagementregel import GEREALISEERD
 from ...erkenning.models import Actie, Engagement
+from ...erkenning.operations import realisatie_probleem
 from ...extensions import db
 from ...graaf.models import Verwijzing
 from ...domein.taxonomie import VERWIJZINGSSOORT
@@ -27,7 +30,8 @@ AANBOD_VELDEN = (("sleutel", None), ("naam", None), ("aanbodvorm", None), ("func
                  ("leeftijdsgroepen", ()), ("doelgroep", "universeel"), ("werkvormen", ()),
                  ("gemeenten", ()), ("laagdrempelig", False), ("verplicht_kg", False))
 VERWIJZING_VELDEN = (("aantal_per_jaar", None), ("sinds", None), ("bevestigd", False))
-ACTIE_VELDEN = (("deadline", None), ("status", "gepland"), ("bewijs", ""))
+ACTIE_VELDEN = (("deadline", None), ("status", "gepland"), ("bewijs", ""),
+                ("gerealiseerd_op", None))
 
 
 class Schrijver:
@@ -229,6 +233,10 @@ class Schrijver:
             .options(selectinload(Engagement.acties)))}
         blad = self.rapport.blad("engagementen")
         for r in self.bestand.rijen("engagementen"):
+            if not r["actie"] and r["gerealiseerd_op"]:
+                self.fout(r, "actie", "beschrijf de actie: een realisatiedatum hoort bij een "
+                                      "actie.")
+                continue
             trekker = self.org_voor(r, "trekker") if r["trekker"] else None
             if r["trekker"] and trekker is None:
                 continue
@@ -247,6 +255,13 @@ class Schrijver:
         label = f"{e.voorwaarde}: {r['actie']}"
         velden = gewenst(self.bestand, r, ACTIE_VELDEN)
         a = next((a for a in e.acties if sleutel(a.beschrijving) == sleutel(r["actie"])), None)
+        status = velden.get("status", a.status if a else "gepland")
+        probleem = realisatie_probleem(status, velden.get("gerealiseerd_op"), date.today())
+        if probleem:
+            self.fout(r, "gerealiseerd_op", probleem)
+            return
+        if status != GEREALISEERD:  # another status has no realisation date (domein.md §4)
+            velden["gerealiseerd_op"] = None
         if a is None:
             e.acties.append(Actie(netwerk_id=self.netwerk.id, beschrijving=r["actie"],
                                   trekker_id=trekker.id if trekker else None, **velden))
