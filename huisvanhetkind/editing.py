@@ -14,7 +14,7 @@ from typing import Callable
 from flask import flash, redirect, render_template, request
 from wtforms import HiddenField
 
-from .fouten import Conflict
+from .fouten import Conflict, OperatieFout
 
 CONFLICT = ("Iemand anders heeft dit record intussen gewijzigd. Je wijzigingen zijn niet "
             "opgeslagen: vergelijk hieronder en bewaar opnieuw.")
@@ -82,6 +82,38 @@ def conflict_pagina(template: str, form, conflict: Conflict, **context):
 def ongeldig(template: str, **context):
     """A form that does not validate: the same page with its errors, status 422."""
     return render_template(template, **context), ONGELDIG
+
+
+def formulier_stap(form, template: str, context: dict, opslaan: Callable[[str], object],
+                   gedaan: str | Callable[[object], str], terug: str | Callable[[object], str],
+                   foutveld: str | None = None):
+    """The one create/edit step of a form page (Indico's shape, views only parse and call):
+
+    a valid POST calls `opslaan(version)` — an operation that writes nothing on a refusal — then
+    flashes `gedaan` and goes to `terug` (either may be a function of what opslaan returned);
+    a `Conflict` shows the 409 comparison; an `OperatieFout` shows its Dutch message on
+    `foutveld` (else above the form) with 422; an invalid form its errors with 422; a GET the
+    form. The request's commit point commits only the success.
+    """
+    context = dict(context, form=form)
+    if form.validate_on_submit():
+        try:
+            uitkomst = opslaan(ingediende_versie())
+        except Conflict as conflict:
+            return conflict_pagina(template, form, conflict,
+                                   **{k: v for k, v in context.items() if k != "form"})
+        except OperatieFout as fout:
+            veld = getattr(form, foutveld, None) if foutveld else None
+            if veld is not None:
+                veld.errors = [*veld.errors, str(fout)]
+            else:
+                context["formulierfout"] = str(fout)
+            return ongeldig(template, **context)
+        flash(gedaan(uitkomst) if callable(gedaan) else gedaan, "success")
+        return redirect(terug(uitkomst) if callable(terug) else terug)
+    if form.errors:
+        return ongeldig(template, **context)
+    return render_template(template, **context)
 
 
 def bevestig_verwijderen(form, context: dict, gedaan: str, terug: str,

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 
 from ..auth.guard import allowed, authorize
 from ..domein.permissions import can_edit_netwerk, can_view_netwerk
-from ..editing import bevestig_verwijderen, conflict_pagina, ingediende_versie, ongeldig
+from ..editing import bevestig_verwijderen, formulier_stap
 from ..forms import VerwijderForm
-from ..fouten import Conflict, OperatieFout
 from ..partners.refs import netwerk_ref
 from ..domein.taxonomie import ACTIESTATUS, ENGAGEMENTEN
 from . import bp, operations
@@ -65,13 +64,6 @@ def _waarden(form) -> dict:
     return {veld: getattr(form, veld).data for veld in operations.ACTIE_VELDEN}
 
 
-def _formulier(form, **ctx):
-    """The action form: with its errors (422) after an invalid POST, else as asked."""
-    if form.errors:
-        return ongeldig(FORMULIER, form=form, **ctx)
-    return render_template(FORMULIER, form=form, **ctx)
-
-
 @bp.route("/netwerken/<int:netwerk_id>/acties/nieuw", methods=["GET", "POST"])
 def actie_nieuw(netwerk_id: int):
     authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
@@ -80,15 +72,12 @@ def actie_nieuw(netwerk_id: int):
     if request.method == "GET" and request.args.get("voorwaarde") in ENGAGEMENTEN:
         form.voorwaarde.data = request.args["voorwaarde"]
     ctx = dict(netwerk=netwerk, actie=None, termijn=deadline(netwerk, date.today()))
-    if form.validate_on_submit():
-        try:
-            operations.nieuwe_actie(netwerk_id, form.voorwaarde.data, **_waarden(form))
-        except OperatieFout as fout:
-            form.gerealiseerd_op.errors = [str(fout)]
-            return _formulier(form, **ctx)
-        flash(f"Actie toegevoegd aan engagement {form.voorwaarde.data}.", "success")
-        return redirect(_terug(netwerk_id, form.voorwaarde.data))
-    return _formulier(form, **ctx)
+    return formulier_stap(
+        form, FORMULIER, ctx,
+        lambda version: operations.nieuwe_actie(netwerk_id, form.voorwaarde.data,
+                                                **_waarden(form)),
+        lambda actie: f"Actie toegevoegd aan engagement {form.voorwaarde.data}.",
+        lambda actie: _terug(netwerk_id, form.voorwaarde.data), foutveld="gerealiseerd_op")
 
 
 @bp.route("/netwerken/<int:netwerk_id>/acties/<int:actie_id>/bewerken", methods=["GET", "POST"])
@@ -99,17 +88,10 @@ def actie_bewerken(netwerk_id: int, actie_id: int):
     form = ActieForm(obj=actie, leden=actieve_leden(netwerk_id))
     ctx = dict(netwerk=netwerk, actie=actie, voorwaarde=voorwaarde,
                titel=PER_ID[voorwaarde].titel, termijn=deadline(netwerk, date.today()))
-    if form.validate_on_submit():
-        try:
-            operations.wijzig_actie(actie, _waarden(form), ingediende_versie())
-        except Conflict as conflict:
-            return conflict_pagina(FORMULIER, form, conflict, **ctx)
-        except OperatieFout as fout:
-            form.gerealiseerd_op.errors = [str(fout)]
-            return _formulier(form, **ctx)
-        flash("Actie bijgewerkt.", "success")
-        return redirect(_terug(netwerk_id, voorwaarde))
-    return _formulier(form, **ctx)
+    return formulier_stap(
+        form, FORMULIER, ctx,
+        lambda version: operations.wijzig_actie(actie, _waarden(form), version),
+        "Actie bijgewerkt.", _terug(netwerk_id, voorwaarde), foutveld="gerealiseerd_op")
 
 
 @bp.route("/netwerken/<int:netwerk_id>/acties/<int:actie_id>/verwijderen",

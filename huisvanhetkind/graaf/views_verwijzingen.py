@@ -11,9 +11,9 @@ from flask import flash, redirect, render_template, request, url_for
 
 from ..auth.guard import authorize, current_actor
 from ..domein.permissions import (OrganisatieRef, can_edit_netwerk, can_edit_organisatie, can_view_netwerk)
-from ..editing import bevestig_verwijderen, conflict_pagina, ingediende_versie, ongeldig
+from ..editing import bevestig_verwijderen, conflict_pagina, formulier_stap, ingediende_versie
 from ..forms import VerwijderForm
-from ..fouten import Conflict, NietGevonden, OperatieFout
+from ..fouten import Conflict, NietGevonden
 from ..partners.refs import netwerk_ref, organisatie_ref
 from ..domein.taxonomie import VERWIJZINGSSOORT
 from .. import pipeline
@@ -71,13 +71,6 @@ def _waarden(form) -> dict:
     return {veld: getattr(form, veld).data for veld in operations.VERWIJZING_VELDEN}
 
 
-def _formulier(form, **ctx):
-    """The verwijzing form: with its errors (422) after an invalid POST, else as asked."""
-    if form.errors:
-        return ongeldig(FORMULIER, form=form, **ctx)
-    return render_template(FORMULIER, form=form, **ctx)
-
-
 @bp.route("/netwerken/<int:netwerk_id>/verwijzingen/nieuw", methods=["GET", "POST"])
 def verwijzing_nieuw(netwerk_id: int):
     van_id = request.args.get("van", type=int) or current_actor().organisatie_id
@@ -93,17 +86,14 @@ def verwijzing_nieuw(netwerk_id: int):
     form = VerwijzingForm()
     form.set_naar(leden, van_id)
     ctx = dict(netwerk_id=netwerk_id, van_naam=van_naam, nieuw=True)
-    if form.validate_on_submit():
-        try:
-            operations.nieuwe_verwijzing(van_id, **_waarden(form))
-        except OperatieFout as fout:
-            form.soort.errors = [str(fout)]
-            return _formulier(form, **ctx)
-        naar_naam = dict(leden)[form.naar_id.data]
-        flash(f"De verwijzing naar {naar_naam} is opgeslagen. {naar_naam} moet ze nog "
-              "bevestigen.", "success")
-        return redirect(_lijst_url(netwerk_id))
-    return _formulier(form, **ctx)
+    def gedaan(v) -> str:
+        naar = dict(leden)[v.naar_id]
+        return f"De verwijzing naar {naar} is opgeslagen. {naar} moet ze nog bevestigen."
+
+    return formulier_stap(
+        form, FORMULIER, ctx,
+        lambda version: operations.nieuwe_verwijzing(van_id, **_waarden(form)),
+        gedaan, _lijst_url(netwerk_id), foutveld="soort")
 
 
 @bp.route("/netwerken/<int:netwerk_id>/verwijzingen/<int:verwijzing_id>/bewerken",
@@ -115,17 +105,10 @@ def verwijzing_bewerken(netwerk_id: int, verwijzing_id: int):
     form = VerwijzingForm(obj=rij.verwijzing)
     form.set_naar(queries.leden(netwerk_id), van_id)
     ctx = dict(netwerk_id=netwerk_id, van_naam=rij.van_naam, nieuw=False, rij=rij)
-    if form.validate_on_submit():
-        try:
-            operations.wijzig_verwijzing(rij.verwijzing, _waarden(form), ingediende_versie())
-        except Conflict as conflict:
-            return conflict_pagina(FORMULIER, form, conflict, **ctx)
-        except OperatieFout as fout:
-            form.soort.errors = [str(fout)]
-            return _formulier(form, **ctx)
-        flash("De verwijzing is bijgewerkt.", "success")
-        return redirect(_lijst_url(netwerk_id))
-    return _formulier(form, **ctx)
+    return formulier_stap(
+        form, FORMULIER, ctx,
+        lambda version: operations.wijzig_verwijzing(rij.verwijzing, _waarden(form), version),
+        "De verwijzing is bijgewerkt.", _lijst_url(netwerk_id), foutveld="soort")
 
 
 @bp.route("/netwerken/<int:netwerk_id>/verwijzingen/<int:verwijzing_id>/verwijderen",
