@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
+from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime, timezone
 
@@ -105,6 +106,19 @@ def _sqlite_begin_immediate(conn):
     # BEGIN IMMEDIATE takes the write lock up front; busy_timeout makes the second one wait.
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("BEGIN" if _read_only.get() else "BEGIN IMMEDIATE")
+
+
+@contextmanager
+def aparte_schrijftransactie(engine):
+    """A short write transaction on its own connection, next to the request's session: for work
+    that must be visible to other processes before the request ends (a claim on a long render).
+    It takes the write lock (BEGIN IMMEDIATE on SQLite) even inside a read-only GET."""
+    token = _read_only.set(False)
+    try:
+        with engine.begin() as conn:
+            yield conn
+    finally:
+        _read_only.reset(token)
 
 
 def begin_write(session) -> None:

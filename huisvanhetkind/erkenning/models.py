@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import Timestamps, Versioned, utcnow
@@ -86,3 +86,19 @@ class Zorgregio(db.Model):
 
     def audit_scope(self):
         return None, None
+
+
+class DossierPdf(db.Model):
+    """The dossier PDF of one network state (revisie) and peildatum, rendered once and shared by
+    every worker and host (erkenning/pdf_cache.py). `pdf` is NULL while a render is under way:
+    the row is then the claim that makes other requests wait instead of rendering too."""
+    __tablename__ = "dossier_pdf"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    netwerk_id: Mapped[int] = mapped_column(ForeignKey("netwerk.id", ondelete="CASCADE"), index=True)
+    sleutel: Mapped[str] = mapped_column(String(64), unique=True)
+    peildatum: Mapped[date]
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    gestart_op: Mapped[datetime] = mapped_column(default=utcnow)
+    gemaakt_op: Mapped[datetime | None]

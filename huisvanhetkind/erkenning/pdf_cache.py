@@ -1,0 +1,98 @@
+"""The dossier PDF: rendered once per network state and peildatum, kept in the database.
+
+WeasyPrint needs seconds for a large network, and twenty simultaneous requests made every page
+of the site slow (issue 12). So:
+- the PDF is stored per (facts, peildatum) — the facts' `bron` holds the network's revisie, so a
+  change makes a new key and nothing needs invalidating — in the database, shared by every
+  worker and host (issue 16: several app servers on one database);
+- a render first claims its key with a row without PDF, in a transaction of its own: whoever
+  finds the claim gets the Dutch "wordt gemaakt" page that refreshes itself, instead of
+  rendering the same PDF again (single flight across processes); a claim older than
+  CLAIM_VERLOOPT (a killed worker) is taken over;
+- each process renders at most MAX_GELIJKTIJDIG PDFs at once; more requests get the same page.
+The newest BEWAARD PDFs of a network are kept, older ones are deleted.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+from datetime import date, timedelta
+from typing import Callable
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from ..db import aparte_schrijftransactie, utcnow
+from ..extensions import db
+from .models import DossierPdf
+
+MAX_GELIJKTIJDIG = 1  # renders per process (WeasyPrint is CPU-bound: one per core's worker)
+CLAIM_VERLOOPT = timedelta(minutes=2)
+BEWAARD = 5  # PDFs kept per network
+SJABLOON = "dossier-2"  # bump when the PDF's template changes: old PDFs then no longer match
+
+_renders = threading.BoundedSemaphore(MAX_GELIJKTIJDIG)
+
+
+def sleutel(bron: tuple | None, peildatum: date) -> str | None:
+    """The cache key of these facts at this peildatum; None when the facts have no identity."""
+    if bron is None:
+        return None
+    return hashlib.sha256(repr((SJABLOON, bron, peildatum.isoformat())).encode()).hexdigest()
+
+
+def pdf_of_bezig(netwerk_id: int, bron: tuple | None, peildatum: date,
+                 render: Callable[[], bytes]) -> bytes | None:
+    """The PDF (from the database, or rendered now), or None while it is being made elsewhere
+    or this process is busy rendering another one: then ask again in a moment."""
+    key = sleutel(bron, peildatum)
+    if key is not None:
+        rij = db.session.execute(select(DossierPdf.pdf, DossierPdf.gestart_op)
+                                 .where(DossierPdf.sleutel == key)).first()
+        if rij is not None and (rij.pdf is not None or utcnow() - rij.gestart_op < CLAIM_VERLOOPT):
+            return rij.pdf
+    if not _renders.acquire(blocking=False):
+        return None
+    try:
+        if key is None:
+            return render()
+        if not _claim(netwerk_id, key, peildatum):
+            return None
+        try:
+            pdf = render()
+        except BaseException:
+            with aparte_schrijftransactie(db.engine) as conn:
+                conn.execute(delete(DossierPdf.__table__).where(DossierPdf.__table__.c.sleutel == key))
+            raise
+        _bewaar(netwerk_id, key, pdf)
+        return pdf
+    finally:
+        _renders.release()
+
+
+def _claim(netwerk_id: int, key: str, peildatum: date) -> bool:
+    """Take the key for this render (its own committed transaction, visible to every process)."""
+    t = DossierPdf.__table__
+    with aparte_schrijftransactie(db.engine) as conn:
+        # a claim left behind by a killed render is taken over
+        conn.execute(delete(t).where(t.c.sleutel == key, t.c.pdf.is_(None),
+                                     t.c.gestart_op < utcnow() - CLAIM_VERLOOPT))
+        try:
+            with conn.begin_nested():
+                conn.execute(insert(t).values(netwerk_id=netwerk_id, sleutel=key,
+                                              peildatum=peildatum, sha256="", gestart_op=utcnow()))
+        except IntegrityError:  # another request claimed it first
+            return False
+    return True
+
+
+def _bewaar(netwerk_id: int, key: str, pdf: bytes) -> None:
+    t = DossierPdf.__table__
+    with aparte_schrijftransactie(db.engine) as conn:
+        conn.execute(update(t).where(t.c.sleutel == key).values(
+            pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest(), gemaakt_op=utcnow()))
+        oud = conn.execute(select(t.c.id).where(t.c.netwerk_id == netwerk_id, t.c.pdf.is_not(None))
+                           .order_by(t.c.gemaakt_op.desc(), t.c.id.desc())
+                           .offset(BEWAARD)).scalars().all()
+        if oud:
+            conn.execute(delete(t).where(t.c.id.in_(oud)))
