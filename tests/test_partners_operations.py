@@ -77,8 +77,8 @@ def test_leaving_keeps_history_and_rejoining_reactivates(ctx):
     with pytest.raises(ops.OperatieFout, match="al lid"):
         ops.voeg_lid_toe(n.id, org.id)
     with pytest.raises(ops.OperatieFout, match="vóór"):
-        ops.beeindig_lidmaatschap(lid, date(2023, 1, 1))
-    ops.beeindig_lidmaatschap(lid, date(2024, 12, 31), "Org")
+        ops.beeindig_lidmaatschap(lid, date(2023, 1, 1), lid.version)
+    ops.beeindig_lidmaatschap(lid, date(2024, 12, 31), lid.version, "Org")
     db.session.commit()
     assert db.session.get(Lidmaatschap, lid.id).lid_tot == date(2024, 12, 31)
     assert db.session.scalar(select(AuditEntry).where(AuditEntry.actie == "lid_beeindigd"))
@@ -101,7 +101,7 @@ def test_new_aanbod_is_checked_today_and_dates_are_validated(ctx):
     a.laatst_nagekeken_op = date(2020, 1, 1)
     ops.markeer_nagekeken(a)
     assert a.laatst_nagekeken_op == date.today()
-    ops.verwijder(a)
+    ops.verwijder(a, a.version)
     db.session.commit()
     assert db.session.get(Aanbod, a.id) is None
 
