@@ -2,12 +2,13 @@
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
 from huisvanhetkind.audit.models import AuditEntry
 from huisvanhetkind.auth.models import Gebruiker
 from huisvanhetkind.extensions import db
+from huisvanhetkind.fouten import Conflict
 from huisvanhetkind.partners import operations as ops
 from huisvanhetkind.partners.models import Aanbod, Lidmaatschap, Netwerk
 from tests import factories as f
@@ -42,6 +43,27 @@ def test_werkingsgebied_change_keeps_rows_and_moves_the_version(ctx):
     assert next(d.id for d in n.werkingsgebied if d.nis == "46021") == kept
     assert n.version == version + 1
     assert not ops.zet_werkingsgebied(n, [("46025", "Tielrode"), ("46021", "")])
+
+
+def test_a_save_racing_ours_between_read_and_write_is_a_conflict_that_writes_nothing(ctx):
+    n = f.netwerk("X", gemeenten=("46021",))
+    db.session.commit()
+    n = _netwerk(n.id)
+    version = n.version
+    db.session.expunge(n)  # we read it; then, before our write, another request saves it
+    db.session.commit()
+    with db.engine.begin() as conn:
+        conn.execute(update(Netwerk.__table__).where(Netwerk.__table__.c.id == n.id)
+                     .values(beschrijving="Ander", version=version + 1))
+    db.session.add(n)
+    with pytest.raises(Conflict) as e:  # our version check passed: the flush finds the race
+        ops.wijzig_netwerk(n, {"beschrijving": "Mijn"}, version, delen=[("46025", "")])
+    assert e.value.version == version + 1 and e.value.opgeslagen == {
+        "beschrijving": "Ander", "werkingsgebied": "Sint-Niklaas"}
+    db.session.rollback()
+    n = _netwerk(n.id)
+    assert [(d.nis, d.deel) for d in n.werkingsgebied] == [("46021", "")]
+    assert (n.beschrijving, n.version) == ("Ander", version + 1)
 
 
 def test_coordinators_are_assigned_and_logged(ctx):
