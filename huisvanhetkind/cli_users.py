@@ -23,7 +23,8 @@ def gebruiker():
 @click.option("--naam", default="", help="Volledige naam.")
 def maak(email, rol, netwerken, organisatie, provincies, naam):
     """Maak een gebruiker; het wachtwoord komt van standaardinvoer."""
-    from .auth.operations import AccountError, create_user
+    from .auth.operations import create_user
+    from .fouten import OperatieFout
     from .domein import kbo
     from .partners.models import Organisatie
     from .domein import gemeenten
@@ -47,7 +48,7 @@ def maak(email, rol, netwerken, organisatie, provincies, naam):
         user = create_user(email, password, rol, naam=naam,
                            netwerken=[find_netwerk(n) for n in netwerken], organisatie=org,
                            provincies=[known[normalise(p)] for p in provincies])
-    except AccountError as exc:
+    except OperatieFout as exc:
         raise click.ClickException(str(exc))
     db.session.commit()
     click.echo(f"Gebruiker {user.email} ({rol}) is aangemaakt.")
@@ -57,14 +58,15 @@ def maak(email, rol, netwerken, organisatie, provincies, naam):
 @click.argument("email")
 def wachtwoord(email):
     """Stel een nieuw wachtwoord in (van standaardinvoer); beëindigt alle sessies."""
-    from .auth.operations import AccountError, find_user, set_password
+    from .auth.operations import find_user, set_password
+    from .fouten import OperatieFout
 
     user = find_user(email)
     if user is None:
         raise click.ClickException(f"Geen gebruiker met e-mailadres {email}.")
     try:
         set_password(user, read_password("Nieuw wachtwoord"))
-    except AccountError as exc:
+    except OperatieFout as exc:
         raise click.ClickException(str(exc))
     db.session.commit()
     click.echo(f"Het wachtwoord van {user.email} is gewijzigd.")

@@ -1,6 +1,7 @@
 """Login, logout, sessions and user management."""
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from huisvanhetkind.audit.models import AuditEntry
 from huisvanhetkind.auth.models import Gebruiker
@@ -118,6 +119,25 @@ def test_deactivation_ends_sessions(app, wereld, login):
         "version": version})  # 'actief' unchecked
     assert r.status_code == 302, r.get_data(as_text=True)
     assert partner.get("/").status_code == 302
+
+
+def test_a_new_password_and_networks_are_one_save_that_ends_the_sessions(app, wereld, login):
+    coordinator = app.test_client()
+    _login(coordinator, "coord-y@test.be", WACHTWOORD)
+    with app.app_context():
+        version = db.session.get(Gebruiker, wereld.coordinator_y).version
+    r = login(wereld.beheerder).post(f"/gebruikers/{wereld.coordinator_y}", data={
+        "email": "coord-y@test.be", "rol": "coordinator", "organisatie_id": 0, "actief": "y",
+        "netwerken": [wereld.netwerk_x, wereld.netwerk_y], "wachtwoord": "een-nieuw-wachtwoord",
+        "version": version})
+    assert r.status_code == 302, r.get_data(as_text=True)
+    assert coordinator.get("/").status_code == 302  # a new password ends every session
+    with app.app_context():
+        user = db.session.scalar(select(Gebruiker).where(Gebruiker.id == wereld.coordinator_y)
+                                 .options(selectinload(Gebruiker.netwerken)))
+        assert user.version == version + 1
+        assert {n.id for n in user.netwerken} == {wereld.netwerk_x, wereld.netwerk_y}
+    assert _login(app.test_client(), "coord-y@test.be", "een-nieuw-wachtwoord").status_code == 302
 
 
 @pytest.mark.parametrize("who", ["coordinator_x", "partner_a", "consultant_ov"])

@@ -41,7 +41,7 @@ def test_bad_kbo_gets_dutch_error_next_to_field(wereld, login, app):
     r = c.post(f"/organisaties/{wereld.org_a}/bewerken",
                data=_form(app, wereld.org_a, kbo="0123.456.748"))
     html = r.get_data(as_text=True)
-    assert r.status_code == 200
+    assert r.status_code == 422
     assert 'id="kbo-fout"' in html and "controlecijfers" in html
     assert 'aria-invalid="true"' in html
 

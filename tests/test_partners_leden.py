@@ -76,7 +76,7 @@ def test_new_organisation_kbo_is_validated_and_unique(wereld, login, app):
                          (f.kbo_nummer(1234567), "hoort al bij Partner A")]:
         r = c.post(url, data=dict(NIEUW, kbo=kbo))
         html = r.get_data(as_text=True)
-        assert r.status_code == 200 and 'id="kbo-fout"' in html and message in html
+        assert r.status_code == 422 and 'id="kbo-fout"' in html and message in html
     nummer = f.kbo_nummer(7654321)
     r = c.post(url, data=dict(NIEUW, kbo=f"BE {nummer[:4]}.{nummer[4:7]}.{nummer[7:]}"))
     assert r.status_code == 302

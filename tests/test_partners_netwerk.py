@@ -1,4 +1,5 @@
 """Networks over HTTP: create (beheerder), edit (coordinator of the network), the overview page."""
+import re
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -7,7 +8,10 @@ from sqlalchemy.orm import selectinload
 from huisvanhetkind.extensions import db
 from huisvanhetkind.partners.models import Netwerk
 from tests import factories as f
+from tests.factories import WACHTWOORD
 from tests.partners_helpers import netwerk_form
+
+VERSIE = re.compile(r'name="version" type="hidden" value="(\d+)"')
 
 
 def _load(app, netwerk_id):
@@ -51,7 +55,7 @@ def test_werkingsgebied_errors_are_shown_next_to_the_field(wereld, login):
         "delen": "Sint-Niklaas: Centrum\nAtlantis: Noord\nzonder dubbelpunt",
         "aanvraagdatum": "2025-03-01", "erkenningsdatum": "2025-01-01"})
     html = r.get_data(as_text=True)
-    assert r.status_code == 200
+    assert r.status_code == 422
     assert 'id="delen-fout"' in html
     assert "Regel 2: &#39;Atlantis&#39; is geen Vlaamse of Brusselse gemeente." in html
     assert "Regel 3" in html
@@ -96,6 +100,53 @@ def test_concurrent_werkingsgebied_edit_gets_a_conflict(wereld, login, app):
     assert "Werkingsgebied" in html and "Lokeren; Sint-Niklaas; Temse" in html
     _, delen, _ = _load(app, wereld.netwerk_x)
     assert delen == [("46021", "")]
+
+
+def test_beheerder_saves_werkingsgebied_and_coordinators_once_and_a_stale_save_writes_nothing(
+        wereld, login, app):
+    """The beheerder's form also carries the coordinators: saving them (and the werkingsgebied)
+    before the version check used to move the network's version first, so every save of the
+    beheerder came back as a conflict with itself (version 3 against 2, on every retry)."""
+    x, url = wereld.netwerk_x, f"/netwerken/{wereld.netwerk_x}/bewerken"
+    beheerder = login(wereld.beheerder)
+    coordinator = app.test_client()  # a second session: the coordinator of X
+    assert coordinator.post("/aanmelden", data={"email": "coord-x@test.be",
+                                                "wachtwoord": WACHTWOORD}).status_code == 302
+    voor, _, _ = _load(app, x)
+
+    # (a) the first save goes through, the network's version moves once
+    beide = [str(wereld.coordinator_x), str(wereld.coordinator_y)]
+    r = beheerder.post(url, data=netwerk_form(app, x, gemeenten=["46021"], delen="Temse: Tielrode",
+                                              beschrijving="Eerste", coordinatoren=beide))
+    assert r.status_code == 302, r.get_data(as_text=True)
+    n, delen, coordinatoren = _load(app, x)
+    assert n.version == voor.version + 1 and n.beschrijving == "Eerste"
+    assert delen == [("46021", ""), ("46025", "Tielrode")]
+    assert coordinatoren == {wereld.coordinator_x, wereld.coordinator_y}
+
+    # (b) the beheerder opens the form, the coordinator saves meanwhile: a 409, nothing written
+    stale = netwerk_form(app, x, gemeenten=["46021", "46029"], delen="", beschrijving="Beheerder",
+                         coordinatoren=[str(wereld.coordinator_x)])
+    assert coordinator.post(url, data=netwerk_form(app, x, delen="Temse: Tielrode",
+                                                   beschrijving="Coördinator")).status_code == 302
+    tussen, delen, coordinatoren = _load(app, x)
+    r = beheerder.post(url, data=stale)
+    html = r.get_data(as_text=True)
+    assert r.status_code == 409 and "Iemand anders heeft dit record intussen gewijzigd" in html
+    assert "Coördinator" in html and "Beheerder" in html  # the field, stored and submitted
+    assert "Sint-Niklaas; Temse: Tielrode" in html and "Lokeren; Sint-Niklaas" in html
+    na, delen_na, coordinatoren_na = _load(app, x)
+    assert (na.version, na.beschrijving) == (tussen.version, "Coördinator")
+    assert delen_na == delen and coordinatoren_na == coordinatoren == {wereld.coordinator_x,
+                                                                       wereld.coordinator_y}
+
+    # (c) the 409 page carries the stored version: saving from it goes through
+    assert VERSIE.search(html).group(1) == str(tussen.version)
+    r = beheerder.post(url, data=dict(stale, version=VERSIE.search(html).group(1)))
+    assert r.status_code == 302, r.get_data(as_text=True)
+    n, delen, coordinatoren = _load(app, x)
+    assert n.version == tussen.version + 1 and n.beschrijving == "Beheerder"
+    assert delen == [("46021", ""), ("46029", "")] and coordinatoren == {wereld.coordinator_x}
 
 
 def test_network_page_shows_what_is_incomplete(wereld, login, app):

@@ -2,12 +2,13 @@
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
 from huisvanhetkind.audit.models import AuditEntry
 from huisvanhetkind.auth.models import Gebruiker
 from huisvanhetkind.extensions import db
+from huisvanhetkind.fouten import Conflict
 from huisvanhetkind.partners import operations as ops
 from huisvanhetkind.partners.models import Aanbod, Lidmaatschap, Netwerk
 from tests import factories as f
@@ -44,6 +45,27 @@ def test_werkingsgebied_change_keeps_rows_and_moves_the_version(ctx):
     assert not ops.zet_werkingsgebied(n, [("46025", "Tielrode"), ("46021", "")])
 
 
+def test_a_save_racing_ours_between_read_and_write_is_a_conflict_that_writes_nothing(ctx):
+    n = f.netwerk("X", gemeenten=("46021",))
+    db.session.commit()
+    n = _netwerk(n.id)
+    version = n.version
+    db.session.expunge(n)  # we read it; then, before our write, another request saves it
+    db.session.commit()
+    with db.engine.begin() as conn:
+        conn.execute(update(Netwerk.__table__).where(Netwerk.__table__.c.id == n.id)
+                     .values(beschrijving="Ander", version=version + 1))
+    db.session.add(n)
+    with pytest.raises(Conflict) as e:  # our version check passed: the flush finds the race
+        ops.wijzig_netwerk(n, {"beschrijving": "Mijn"}, version, delen=[("46025", "")])
+    assert e.value.version == version + 1 and e.value.opgeslagen == {
+        "beschrijving": "Ander", "werkingsgebied": "Sint-Niklaas"}
+    db.session.rollback()
+    n = _netwerk(n.id)
+    assert [(d.nis, d.deel) for d in n.werkingsgebied] == [("46021", "")]
+    assert (n.beschrijving, n.version) == ("Ander", version + 1)
+
+
 def test_coordinators_are_assigned_and_logged(ctx):
     n = f.netwerk("X")
     c1, c2 = f.gebruiker("coordinator"), f.gebruiker("coordinator")
@@ -77,8 +99,8 @@ def test_leaving_keeps_history_and_rejoining_reactivates(ctx):
     with pytest.raises(ops.OperatieFout, match="al lid"):
         ops.voeg_lid_toe(n.id, org.id)
     with pytest.raises(ops.OperatieFout, match="vóór"):
-        ops.beeindig_lidmaatschap(lid, date(2023, 1, 1))
-    ops.beeindig_lidmaatschap(lid, date(2024, 12, 31), "Org")
+        ops.beeindig_lidmaatschap(lid, date(2023, 1, 1), lid.version)
+    ops.beeindig_lidmaatschap(lid, date(2024, 12, 31), lid.version, "Org")
     db.session.commit()
     assert db.session.get(Lidmaatschap, lid.id).lid_tot == date(2024, 12, 31)
     assert db.session.scalar(select(AuditEntry).where(AuditEntry.actie == "lid_beeindigd"))
@@ -101,7 +123,7 @@ def test_new_aanbod_is_checked_today_and_dates_are_validated(ctx):
     a.laatst_nagekeken_op = date(2020, 1, 1)
     ops.markeer_nagekeken(a)
     assert a.laatst_nagekeken_op == date.today()
-    ops.verwijder(a)
+    ops.verwijder(a, a.version)
     db.session.commit()
     assert db.session.get(Aanbod, a.id) is None
 

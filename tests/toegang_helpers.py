@@ -18,10 +18,8 @@ from huisvanhetkind.extensions import db
 from huisvanhetkind.graaf.models import BewustNiet, Verwijzing
 from huisvanhetkind.graaf.operations import VERWIJZING_VELDEN
 from huisvanhetkind.partners.models import Aanbod, Contactpersoon, Lidmaatschap, Organisatie
-from huisvanhetkind.partners.operations import AANBOD_VELDEN
-from huisvanhetkind.partners.views import NETWERK_VELDEN
-from huisvanhetkind.partners.views_leden import LID_VELDEN
-from huisvanhetkind.partners.views_organisatie import CONTACT_VELDEN, ORGANISATIE_VELDEN
+from huisvanhetkind.partners.operations import (AANBOD_VELDEN, CONTACT_VELDEN, LID_VELDEN,
+                                                NETWERK_VELDEN, ORGANISATIE_VELDEN)
 from tests import factories as f
 from tests.factories import WACHTWOORD
 from tests.partners_helpers import aanbod_data, netwerk_form

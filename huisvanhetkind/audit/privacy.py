@@ -105,7 +105,8 @@ def anonimiseer_contact(c: Contactpersoon) -> None:
 
 
 def anonimiseer(p: Persoon) -> int:
-    """Erase the person everywhere; returns the number of audit entries scrubbed. Caller commits."""
+    """Erase the person everywhere; returns the number of audit entries scrubbed. Flushes: the
+    caller commits (the request's commit point, or the command line)."""
     values = p.waarden()
     for g in p.gebruikers:
         g.email = f"verwijderd-{g.id}@anoniem.invalid"
@@ -124,6 +125,7 @@ def anonimiseer(p: Persoon) -> int:
         e.wijzigingen = _scrub(e.wijzigingen, values)
     record_event(db.session, "persoon_geanonimiseerd",
                  f"{len(p.gebruikers)} gebruiker(s), {len(p.contactpersonen)} contactpersoon/-personen")
+    db.session.flush()
     return len(entries)
 
 

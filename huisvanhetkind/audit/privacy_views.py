@@ -4,20 +4,36 @@ from __future__ import annotations
 import json
 
 from flask import Response, flash, redirect, render_template, request, url_for
+from wtforms import BooleanField, HiddenField
+from wtforms.validators import DataRequired
 
 from ..auth.guard import authorize
 from ..domein.permissions import is_beheerder
-from ..extensions import db
+from ..editing import ongeldig
+from ..forms import VERPLICHT, NlForm
 from . import bp
 from .privacy import anonimiseer, export, zoek_persoon
+
+
+class AnonimiseerForm(NlForm):
+    """Anonymise the person found for `zoekterm`: only after the explicit confirmation."""
+    zoekterm = HiddenField(validators=[DataRequired(VERPLICHT)])
+    bevestig = BooleanField("Ik bevestig: anonimiseer deze persoon overal. Dit kan niet ongedaan "
+                            "gemaakt worden.", validators=[
+                                DataRequired("Vink de bevestiging aan om te anonimiseren.")])
+
+
+def _pagina(zoekterm: str, form: AnonimiseerForm):
+    persoon = zoek_persoon(zoekterm) if zoekterm else None
+    return dict(zoekterm=zoekterm, persoon=persoon, form=form)
 
 
 @bp.get("/privacy")
 def privacy():
     authorize(is_beheerder)
     zoekterm = request.args.get("zoekterm", "").strip()
-    persoon = zoek_persoon(zoekterm) if zoekterm else None
-    return render_template("audit/privacy.html", zoekterm=zoekterm, persoon=persoon)
+    return render_template("audit/privacy.html",
+                           **_pagina(zoekterm, AnonimiseerForm(zoekterm=zoekterm)))
 
 
 @bp.get("/privacy/export")
@@ -33,16 +49,14 @@ def privacy_export():
 @bp.post("/privacy/anonimiseer")
 def privacy_anonimiseer():
     authorize(is_beheerder)
-    zoekterm = request.form.get("zoekterm", "").strip()
-    if request.form.get("bevestig") != "ja":
-        flash("Vink de bevestiging aan om te anonimiseren.", "warning")
-        return redirect(url_for("audit.privacy", zoekterm=zoekterm))
-    persoon = zoek_persoon(zoekterm)
+    form = AnonimiseerForm()
+    if not form.validate_on_submit():
+        return ongeldig("audit/privacy.html", **_pagina(form.zoekterm.data or "", form))
+    persoon = zoek_persoon(form.zoekterm.data)
     if not persoon.gevonden:
         flash("Niets gevonden over deze persoon.", "info")
         return redirect(url_for("audit.privacy"))
     scrubbed = anonimiseer(persoon)
-    db.session.commit()
     flash(f"Geanonimiseerd: {len(persoon.gebruikers)} gebruiker(s), "
           f"{len(persoon.contactpersonen)} contactpersoon/-personen, {scrubbed} auditregels.",
           "success")

@@ -1,13 +1,15 @@
-"""Forms for logging in, changing one's password and managing users."""
-from flask_wtf import FlaskForm
+"""Forms for logging in, changing one's password and managing users.
+
+All derive from the one Dutch base form (forms.NlForm): text is trimmed, passwords never are.
+"""
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from ..domein import gemeenten
 from ..domein.taxonomie import ROL
+from ..editing import VersionMixin
+from ..forms import VERPLICHT, NlForm
 from .passwords import password_problem
-
-VERPLICHT = "Dit veld is verplicht."
 
 
 def strong_password(form, field):
@@ -16,14 +18,14 @@ def strong_password(form, field):
         raise ValidationError(problem)
 
 
-class LoginForm(FlaskForm):
+class LoginForm(NlForm):
     email = EmailField("E-mailadres", validators=[DataRequired(VERPLICHT)],
                        render_kw={"autocomplete": "username", "autofocus": True})
     wachtwoord = PasswordField("Wachtwoord", validators=[DataRequired(VERPLICHT)],
                                render_kw={"autocomplete": "current-password"})
 
 
-class WachtwoordForm(FlaskForm):
+class WachtwoordForm(NlForm):
     huidig = PasswordField("Huidig wachtwoord", validators=[DataRequired(VERPLICHT)],
                            render_kw={"autocomplete": "current-password"})
     nieuw = PasswordField("Nieuw wachtwoord", validators=[DataRequired(VERPLICHT), strong_password],
@@ -33,7 +35,7 @@ class WachtwoordForm(FlaskForm):
         render_kw={"autocomplete": "new-password"})
 
 
-class GebruikerForm(FlaskForm):
+class GebruikerForm(NlForm):
     email = EmailField("E-mailadres", validators=[
         DataRequired(VERPLICHT), Email("Geen geldig e-mailadres."), Length(max=254)])
     naam = StringField("Naam", validators=[Optional(), Length(max=200)])
@@ -54,3 +56,14 @@ class GebruikerForm(FlaskForm):
     def validate_organisatie_id(self, field):
         if self.rol.data == "partner" and not field.data:
             raise ValidationError("Kies de organisatie van deze partnergebruiker.")
+
+
+class GebruikerNieuwForm(GebruikerForm):
+    """A new user: the first password is required."""
+    wachtwoord = PasswordField("Wachtwoord", validators=[
+        DataRequired("Geef een eerste wachtwoord."), strong_password],
+        render_kw={"autocomplete": "new-password"})
+
+
+class GebruikerEditForm(VersionMixin, GebruikerForm):
+    """Edit a user; an empty password field keeps the password."""

@@ -50,15 +50,28 @@ def authorize(check, *targets) -> None:
     actor = current_actor()
     if check(actor, *targets):
         return
-    from ..audit.log import record_event
     if not actor.authenticated:
         abort(401)
-    begin_write(db.session)  # also on GET: the refusal itself is written to the audit log
-    db.session.rollback()
-    record_event(db.session, "toegang_geweigerd",
-                 f"{request.method} {request.path} ({check.__name__})")
-    db.session.commit()
+    # not a view, yet it commits: the refusal must outlive the commit point's rollback of the 403
+    db.session.rollback()  # nothing the request did before the refusal goes with it
+    leg_weigering_vast("toegang_geweigerd",
+                       f"{request.method} {request.path} ({check.__name__})")
     abort(403)
+
+
+def leg_weigering_vast(actie: str, omschrijving: str, **kwargs) -> None:
+    """Write a refusal (access denied, a failed or blocked login) to the audit log, together
+    with what the caller recorded for it (a failed login attempt), and commit it NOW.
+
+    The one commit outside the request's commit point (main/commit.py), on purpose: a refusal is
+    answered with an error status (403/422/429), on which the commit point rolls back, and a
+    refusal that leaves no trace is worthless for the audit log and for login throttling. Its
+    callers have written nothing else: authorize() rolls back first, login() refuses before it
+    changes anything."""
+    from ..audit.log import record_event
+    begin_write(db.session)  # also on GET: the refusal itself is written to the audit log
+    record_event(db.session, actie, omschrijving, **kwargs)
+    db.session.commit()
 
 
 def enforce_decision(response):

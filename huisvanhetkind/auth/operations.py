@@ -1,18 +1,26 @@
-"""State-changing account operations, shared by the views and the command line."""
+"""State-changing account operations, shared by the views and the command line.
+
+Like every operation they change and flush, never commit: on the web the request's one commit
+point does (main/commit.py), the command line commits itself. A refusal is an OperatieFout with a
+Dutch message for the user; a stale version a Conflict.
+"""
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
-from ..extensions import db
-from .models import Gebruiker, new_session_token
-from .passwords import hash_password, password_problem
+from .. import wijzigen
+from ..audit.log import record_event
+from ..db import utcnow
 from ..domein.permissions import CONSULTANT, COORDINATOR, PARTNER
+from ..extensions import db
+from ..fouten import OperatieFout
+from .models import Gebruiker, new_session_token
+from .passwords import hash_password, needs_rehash, password_problem, verify_password
 
 ROLLEN = ("beheerder", "coordinator", "partner", "consultant")
-
-
-class AccountError(ValueError):
-    """A Dutch message for the user."""
+# what the user form may change (wijzigen.wijzig's `toegelaten`); netwerken and the password apart
+GEBRUIKER_VELDEN = ("email", "naam", "rol", "organisatie_id", "provincies", "actief")
+EMAIL_BESTAAT = "Er bestaat al een gebruiker met dit e-mailadres."
 
 
 def find_user(email: str) -> Gebruiker | None:
@@ -20,36 +28,103 @@ def find_user(email: str) -> Gebruiker | None:
         select(Gebruiker).where(func.lower(Gebruiker.email) == email.strip().lower()))
 
 
-def create_user(email: str, password: str, rol: str, *, naam: str = "", netwerken=(),
-                organisatie=None, provincies=()) -> Gebruiker:
+def _controleer_rol(rol: str) -> None:
     if rol not in ROLLEN:
-        raise AccountError(f"Onbekende rol '{rol}': kies uit {', '.join(ROLLEN)}.")
+        raise OperatieFout(f"Onbekende rol '{rol}': kies uit {', '.join(ROLLEN)}.")
+
+
+def create_user(email: str, password: str, rol: str, *, naam: str = "", netwerken=(),
+                organisatie=None, provincies=(), actief: bool = True) -> Gebruiker:
+    _controleer_rol(rol)
     if find_user(email):
-        raise AccountError(f"Er bestaat al een gebruiker met e-mailadres {email}.")
+        raise OperatieFout(f"Er bestaat al een gebruiker met e-mailadres {email}.")
     problem = password_problem(password)
     if problem:
-        raise AccountError(problem)
+        raise OperatieFout(problem)
     if rol == COORDINATOR and not netwerken:
-        raise AccountError("Een coördinator heeft minstens één netwerk nodig (--netwerk).")
+        raise OperatieFout("Een coördinator heeft minstens één netwerk nodig (--netwerk).")
     if rol == PARTNER and organisatie is None:
-        raise AccountError("Een partnergebruiker hoort bij een organisatie (--organisatie).")
-    user = Gebruiker(email=email.strip().lower(), naam=naam, rol=rol,
+        raise OperatieFout("Een partnergebruiker hoort bij een organisatie (--organisatie).")
+    user = Gebruiker(email=email.strip().lower(), naam=naam, rol=rol, actief=actief,
                      wachtwoord_hash=hash_password(password),
                      organisatie_id=organisatie.id if rol == PARTNER else None,
                      provincies=tuple(provincies) if rol == CONSULTANT else ())
     user.netwerken = list(netwerken) if rol == COORDINATOR else []
     db.session.add(user)
+    db.session.flush()
     return user
+
+
+def wijzig_gebruiker(user: Gebruiker, waarden: dict, version, *, netwerken=(),
+                     wachtwoord: str = "") -> bool:
+    """Update a user's GEBRUIKER_VELDEN, networks (a coordinator's) and, when given, password, as
+    one change after one version check. Each role keeps only its own scope; deactivating a user
+    or setting a password ends their sessions. OperatieFout for a taken e-mail address or a weak
+    password, Conflict on a stale version. Returns whether anything changed."""
+    waarden = dict(waarden)
+    rol = waarden.get("rol", user.rol)
+    _controleer_rol(rol)
+    if "email" in waarden:
+        waarden["email"] = waarden["email"].strip().lower()
+        other = find_user(waarden["email"])
+        if other is not None and other.id != user.id:
+            raise OperatieFout(EMAIL_BESTAAT)
+    waarden["organisatie_id"] = (waarden.get("organisatie_id") or None) if rol == PARTNER else None
+    waarden["provincies"] = tuple(waarden.get("provincies") or ()) if rol == CONSULTANT else ()
+    with db.session.no_autoflush:
+        wijzigen.controleer_versie(user, version, waarden)
+        netwerken = list(netwerken) if rol == COORDINATOR else []
+        anders = {n.id for n in user.netwerken} != {n.id for n in netwerken}
+        user.netwerken = netwerken
+        if wachtwoord:
+            set_password(user, wachtwoord)
+        elif user.actief and not waarden.get("actief", True):
+            end_sessions(user)
+        # the columns last: nothing was flushed, so wijzig's check sees the version read above
+        veranderd = wijzigen.wijzig(user, waarden, version, GEBRUIKER_VELDEN)
+    if not veranderd and (anders or wachtwoord):
+        wijzigen._flush(user, waarden)  # the one flush with the Conflict answer
+    return veranderd or anders or bool(wachtwoord)
 
 
 def set_password(user: Gebruiker, password: str) -> None:
     problem = password_problem(password)
     if problem:
-        raise AccountError(problem)
+        raise OperatieFout(problem)
     user.wachtwoord_hash = hash_password(password)
     end_sessions(user)
+
+
+def wijzig_wachtwoord(user: Gebruiker, huidig: str, nieuw: str) -> None:
+    """The user's own new password, after the current one; ends their other sessions."""
+    if not verify_password(user.wachtwoord_hash, huidig):
+        raise OperatieFout("Het huidige wachtwoord is onjuist.")
+    set_password(user, nieuw)
+    record_event(db.session, "wachtwoord_gewijzigd", "Eigen wachtwoord gewijzigd")
+    db.session.flush()
 
 
 def end_sessions(user: Gebruiker) -> None:
     """Invalidate every session of this user, on every server process."""
     user.session_token = new_session_token()
+
+
+def meld_aan(user: Gebruiker, wachtwoord: str) -> None:
+    """The bookkeeping of a successful login: when, a stronger hash if due, the audit entry.
+
+    A plain UPDATE, not an ORM change: bookkeeping must not bump the row's version, or two
+    simultaneous logins of one account would conflict (StaleDataError)."""
+    values = {"laatst_aangemeld_op": utcnow()}
+    if needs_rehash(user.wachtwoord_hash):
+        values["wachtwoord_hash"] = hash_password(wachtwoord)
+    db.session.execute(update(Gebruiker).where(Gebruiker.id == user.id).values(**values))
+    record_event(db.session, "aanmelding", "Aangemeld", gebruiker_id=user.id,
+                 gebruiker=user.email)
+    db.session.flush()
+
+
+def meld_af(user: Gebruiker) -> None:
+    """Logging out ends every session of the user (on every device), audited."""
+    end_sessions(user)
+    record_event(db.session, "afmelding", "Afgemeld")
+    db.session.flush()

@@ -5,19 +5,18 @@ from flask import flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..editing import VersionMixin, render_conflict, save_form
+from ..domein.permissions import can_manage_users
+from ..editing import conflict_pagina, ingediende_versie, ongeldig
 from ..extensions import db
+from ..fouten import Conflict, OperatieFout
 from ..partners.models import Netwerk, Organisatie
 from . import bp
-from .forms import GebruikerForm
+from .forms import GebruikerEditForm, GebruikerForm, GebruikerNieuwForm
 from .guard import authorize
 from .models import Gebruiker
-from .operations import AccountError, create_user, end_sessions, find_user, set_password
-from ..domein.permissions import can_manage_users
+from .operations import GEBRUIKER_VELDEN, create_user, wijzig_gebruiker
 
-
-class GebruikerEditForm(VersionMixin, GebruikerForm):
-    pass
+TEMPLATE = "auth/gebruiker_form.html"
 
 
 def _fill_choices(form: GebruikerForm) -> None:
@@ -25,6 +24,10 @@ def _fill_choices(form: GebruikerForm) -> None:
         select(Netwerk).order_by(Netwerk.naam))]
     form.organisatie_id.choices = [(0, "—")] + [(o.id, o.naam) for o in db.session.scalars(
         select(Organisatie).order_by(Organisatie.naam))]
+
+
+def _netwerken(form: GebruikerForm) -> list[Netwerk]:
+    return db.session.scalars(select(Netwerk).where(Netwerk.id.in_(form.netwerken.data))).all()
 
 
 @bp.get("/gebruikers")
@@ -39,27 +42,23 @@ def gebruikers():
 @bp.route("/gebruikers/nieuw", methods=["GET", "POST"])
 def gebruiker_nieuw():
     authorize(can_manage_users)
-    form = GebruikerForm()
+    form = GebruikerNieuwForm()
     _fill_choices(form)
     if form.validate_on_submit():
-        if not form.wachtwoord.data:
-            form.wachtwoord.errors = ["Geef een eerste wachtwoord."]
-        else:
-            try:
-                netwerken = [db.session.get(Netwerk, i) for i in form.netwerken.data]
-                user = create_user(
-                    form.email.data, form.wachtwoord.data, form.rol.data, naam=form.naam.data or "",
-                    netwerken=netwerken,
-                    organisatie=db.session.get(Organisatie, form.organisatie_id.data or 0),
-                    provincies=form.provincies.data)
-                user.actief = form.actief.data
-                db.session.commit()
-                flash(f"Gebruiker {user.email} is aangemaakt.", "success")
-                return redirect(url_for("auth.gebruikers"))
-            except AccountError as exc:
-                db.session.rollback()
-                form.email.errors = [str(exc)]
-    return render_template("auth/gebruiker_form.html", form=form, gebruiker=None)
+        try:
+            user = create_user(
+                form.email.data, form.wachtwoord.data, form.rol.data, naam=form.naam.data or "",
+                netwerken=_netwerken(form), actief=form.actief.data,
+                organisatie=db.session.get(Organisatie, form.organisatie_id.data or 0),
+                provincies=form.provincies.data)
+        except OperatieFout as fout:
+            form.email.errors = [str(fout)]
+            return ongeldig(TEMPLATE, form=form, gebruiker=None)
+        flash(f"Gebruiker {user.email} is aangemaakt.", "success")
+        return redirect(url_for("auth.gebruikers"))
+    if form.errors:
+        return ongeldig(TEMPLATE, form=form, gebruiker=None)
+    return render_template(TEMPLATE, form=form, gebruiker=None)
 
 
 @bp.route("/gebruikers/<int:gebruiker_id>", methods=["GET", "POST"])
@@ -74,26 +73,17 @@ def gebruiker_bewerken(gebruiker_id: int):
         form.organisatie_id.data = user.organisatie_id or 0
         form.provincies.data = list(user.provincies)
     if form.validate_on_submit():
-        other = find_user(form.email.data)
-        if other is not None and other.id != user.id:
-            form.email.errors = ["Er bestaat al een gebruiker met dit e-mailadres."]
-        else:
-            was_active = user.actief
-            user.netwerken = [db.session.get(Netwerk, i) for i in form.netwerken.data] \
-                if form.rol.data == "coordinator" else []
-            form.organisatie_id.data = form.organisatie_id.data \
-                if form.rol.data == "partner" else None
-            form.provincies.data = tuple(form.provincies.data) \
-                if form.rol.data == "consultant" else ()
-            form.email.data = form.email.data.strip().lower()
-            if form.wachtwoord.data:
-                set_password(user, form.wachtwoord.data)
-            if was_active and not form.actief.data:
-                end_sessions(user)
-            diffs = save_form(user, form, ["email", "naam", "rol", "organisatie_id", "provincies",
-                                           "actief"])
-            if diffs is not None:
-                return render_conflict("auth/gebruiker_form.html", diffs, form=form, gebruiker=user)
-            flash(f"Gebruiker {user.email} is bijgewerkt.", "success")
-            return redirect(url_for("auth.gebruikers"))
-    return render_template("auth/gebruiker_form.html", form=form, gebruiker=user)
+        try:
+            wijzig_gebruiker(user, {f: getattr(form, f).data for f in GEBRUIKER_VELDEN},
+                             ingediende_versie(), netwerken=_netwerken(form),
+                             wachtwoord=form.wachtwoord.data)
+        except Conflict as conflict:
+            return conflict_pagina(TEMPLATE, form, conflict, gebruiker=user)
+        except OperatieFout as fout:  # a taken e-mail address
+            form.email.errors = [str(fout)]
+            return ongeldig(TEMPLATE, form=form, gebruiker=user)
+        flash(f"Gebruiker {user.email} is bijgewerkt.", "success")
+        return redirect(url_for("auth.gebruikers"))
+    if form.errors:
+        return ongeldig(TEMPLATE, form=form, gebruiker=user)
+    return render_template(TEMPLATE, form=form, gebruiker=user)

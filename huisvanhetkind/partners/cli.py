@@ -21,6 +21,7 @@ def import_command(bestand: Path, netwerk_naam: str | None, dry_run: bool):
     Alles of niets: bij één fout wordt niets opgeslagen en verschijnt de lijst van fouten
     (exitcode 1). Opnieuw importeren van hetzelfde bestand verandert niets.
     """
+    from ..extensions import db
     from .importer import ImportGeweigerd, importeer, lees_pad, parse
 
     netwerk_id = find_netwerk(netwerk_naam).id if netwerk_naam else None
@@ -33,6 +34,8 @@ def import_command(bestand: Path, netwerk_naam: str | None, dry_run: bool):
         for regel in e.regels():
             click.echo(f"  {regel}", err=True)
         sys.exit(1)
+    if not dry_run:
+        db.session.commit()  # the import only flushed: this is its one commit
     for regel in rapport.regels():
         click.echo(regel)
     click.echo("Proefdraai: er is niets opgeslagen." if dry_run else "Opgeslagen.")

@@ -1,32 +1,15 @@
 """Forms of the partners module: organisations and contact persons (see also forms_*.py)."""
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import (DateField, EmailField, SelectField, SelectMultipleField, StringField,
                      TextAreaField)
-from wtforms.meta import DefaultMeta
 from wtforms.validators import DataRequired, Email, Length, Optional, URL, ValidationError
 
 from ..editing import VersionMixin
-from ..forms import VERPLICHT
+from ..forms import VERPLICHT, NlForm
 from ..domein import gemeenten
 from ..domein.taxonomie import SECTOR
 from ..domein import kbo
-
-
-class NlForm(FlaskForm):
-    """FlaskForm with WTForms' own Dutch messages (Flask-WTF only translates through Babel)."""
-    class Meta:
-        locales = ("nl_BE", "nl")
-
-        def get_translations(self, form):
-            return DefaultMeta.get_translations(self, form)
-
-
-class NlFilterMeta(DefaultMeta):
-    """Meta of the GET filter forms: no CSRF, Dutch messages."""
-    csrf = False
-    locales = ("nl_BE", "nl")
 
 
 def datum_veld(label: str, **kwargs) -> DateField:
@@ -83,7 +66,3 @@ class ContactpersoonForm(VersionMixin, NlForm):
     email = EmailField("E-mailadres (werk)", validators=[
         Optional(), Email("Geen geldig e-mailadres."), Length(max=254)])
     telefoon = StringField("Telefoon (werk)", validators=[Optional(), Length(max=50)])
-
-
-class BevestigForm(VersionMixin, NlForm):
-    """The confirm step of a delete: CSRF and the version the user saw."""

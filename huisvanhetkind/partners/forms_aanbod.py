@@ -6,10 +6,10 @@ from wtforms import (BooleanField, Form, SearchField, SelectField, SelectMultipl
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..editing import VersionMixin
-from ..forms import VERPLICHT, MultiCheckboxField, at_least_one
+from ..forms import VERPLICHT, MultiCheckboxField, NlFilterMeta, NlForm, at_least_one
 from ..domein import gemeenten
 from ..domein.taxonomie import AANBODVORM, DOELGROEP, FUNCTIE, LEEFTIJDSGROEP, SECTOR, WERKVORM
-from .forms import GEMEENTEKIEZER, NlFilterMeta, NlForm, datum_veld
+from .forms import GEMEENTEKIEZER, datum_veld
 
 ALLE = [("", "Alle")]
 

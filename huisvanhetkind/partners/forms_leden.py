@@ -7,7 +7,8 @@ from wtforms import BooleanField, StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..editing import VersionMixin
-from .forms import NlForm, OrganisatieVelden, datum_veld
+from ..forms import NlForm
+from .forms import OrganisatieVelden, datum_veld
 
 
 class LidVelden:

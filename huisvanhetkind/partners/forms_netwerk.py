@@ -1,14 +1,18 @@
 """The network form: name, werkingsgebied (whole municipalities and named parts), dossier data."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from wtforms import EmailField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields import Label
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from ..editing import VersionMixin
-from ..forms import VERPLICHT
+from ..forms import VERPLICHT, NlForm
 from ..domein import gemeenten
 from ..domein.taxonomie import RECHTSVORM
-from .forms import GEMEENTEKIEZER, NlForm, datum_veld
+from .forms import GEMEENTEKIEZER, datum_veld
+from .importer.rapport import werkingsgebied_tekst
 
 
 def parse_delen(tekst: str) -> tuple[list[tuple[str, str]], list[str]]:
@@ -37,6 +41,14 @@ def parse_delen(tekst: str) -> tuple[list[tuple[str, str]], list[str]]:
 
 def delen_als_tekst(delen) -> str:
     return "\n".join(f"{gemeenten.naam(nis)}: {deel}" for nis, deel in delen if deel)
+
+
+@dataclass(frozen=True)
+class Samenvatting:
+    """Several fields read as one value (not rendered): what the conflict comparison
+    (editing.verschillen) shows for a key of the operation that is no single field."""
+    label: Label
+    data: str
 
 
 class NetwerkVelden(NlForm):
@@ -78,9 +90,16 @@ class NetwerkVelden(NlForm):
         if field.data and self.aanvraagdatum.data and field.data < self.aanvraagdatum.data:
             raise ValidationError("De erkenningsdatum ligt vóór de aanvraagdatum.")
 
-    def werkingsgebied(self) -> list[tuple[str, str]]:
+    def delen_van_werkingsgebied(self) -> list[tuple[str, str]]:
         """The validated werkingsgebied as (nis, deel) pairs; deel '' = whole municipality."""
         return [(nis, "") for nis in self.gemeenten.data or ()] + parse_delen(self.delen.data)[0]
+
+    @property
+    def werkingsgebied(self) -> Samenvatting:
+        """Both werkingsgebied fields as the text the import uses ('Sint-Niklaas; Temse:
+        Tielrode'): wijzig_netwerk's Conflict names the stored werkingsgebied so."""
+        return Samenvatting(Label("gemeenten", "Werkingsgebied"),
+                            werkingsgebied_tekst(self.delen_van_werkingsgebied()))
 
     def vul_werkingsgebied(self, delen) -> None:
         self.gemeenten.data = [nis for nis, deel in delen if not deel]

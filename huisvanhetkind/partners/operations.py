@@ -2,14 +2,18 @@
 
 Every create, update and delete of these records is a function here: views call them and never
 commit (the request's one commit point does, main/commit.py); the CLI commits itself. Updates and
-deletes go through wijzigen.wijzig / wijzigen.verwijder: version check, allowed keys, flush. Row changes are audited automatically (audit/log.py); events
-that are not a single row change (coordinators, a member leaving) are recorded explicitly.
+deletes go through wijzigen.wijzig / wijzigen.verwijder: version check, allowed keys, flush. Row
+changes are audited automatically (audit/log.py); events that are not a single row change
+(coordinators, a member leaving) are recorded explicitly. A refused change is an OperatieFout
+(Dutch, for the user), a stale version a Conflict; either way nothing is written.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..audit.log import record_event
@@ -18,15 +22,31 @@ from ..domein.permissions import COORDINATOR
 from ..db import utcnow
 from ..extensions import db
 from .. import wijzigen
-from ..fouten import OperatieFout
-from ..domein import gemeenten
+from ..fouten import Conflict, OperatieFout
+from .importer.rapport import werkingsgebied_tekst
 from .models import Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
 
+# what each edit form may change (wijzigen.wijzig's `toegelaten`)
+NETWERK_VELDEN = ("naam", "rechtsvorm", "aanvraagdatum", "erkenningsdatum", "coordinator_naam",
+                  "coordinator_email", "beschrijving")
+ORGANISATIE_VELDEN = ("naam", "kbo", "sector", "gemeenten", "straat", "postcode", "plaats",
+                      "email", "telefoon", "website", "beschrijving")
+CONTACT_VELDEN = ("naam", "functie", "email", "telefoon")
+LID_VELDEN = ("lid_sinds", "rol", "overeenkomst_getekend", "overeenkomst_datum")
 
-def werkingsgebied_tekst(delen) -> str:
-    """'Sint-Niklaas; Temse: Tielrode' — the import notation, also used in conflict reports."""
-    return "; ".join(gemeenten.naam(nis) + (f": {deel}" if deel else "")
-                     for nis, deel in sorted(delen, key=lambda d: (gemeenten.naam(d[0]), d[1])))
+NAAM_BESTAAT = "Er bestaat al een netwerk met deze naam."
+KBO_INTUSSEN = "Dit KBO-nummer is intussen door iemand anders geregistreerd."
+
+
+@contextmanager
+def _uniek(melding: str):
+    """A flush that breaks a unique constraint (the same name or KBO number, saved by someone
+    else after our check) refuses the operation with `melding`; nothing of it is kept."""
+    try:
+        yield
+    except IntegrityError:
+        db.session.rollback()
+        raise OperatieFout(melding) from None
 
 
 def zet_werkingsgebied(netwerk: Netwerk, delen) -> bool:
@@ -68,13 +88,57 @@ def zet_coordinatoren(netwerk: Netwerk, gebruiker_ids) -> bool:
     return bool(changed)
 
 
-def maak_netwerk(naam: str, delen=(), **velden) -> Netwerk:
+def maak_netwerk(naam: str, delen=(), coordinatoren=None, **velden) -> Netwerk:
+    """A new network with its werkingsgebied ((nis, deel) pairs) and, when given, its coordinator
+    users; OperatieFout when the name is taken."""
+    unknown = set(velden) - set(NETWERK_VELDEN)
+    if unknown:
+        raise TypeError(f"unknown netwerk fields: {sorted(unknown)}")
+    if naam_bestaat(naam):
+        raise OperatieFout(NAAM_BESTAAT)
     netwerk = Netwerk(naam=naam.strip(), **velden)
     netwerk.werkingsgebied = [WerkingsgebiedDeel(nis=nis, deel=(deel or "").strip())
                               for nis, deel in sorted(set(delen))]
     db.session.add(netwerk)
-    db.session.flush()
+    with _uniek(NAAM_BESTAAT):
+        db.session.flush()
+    if coordinatoren is not None and zet_coordinatoren(netwerk, coordinatoren):
+        db.session.flush()
     return netwerk
+
+
+def wijzig_netwerk(netwerk: Netwerk, waarden: dict, version, *, delen=None,
+                   coordinatoren=None) -> bool:
+    """Update the network's NETWERK_VELDEN and, when given, its werkingsgebied ((nis, deel)
+    pairs) and coordinator users, as ONE change: the version is checked before anything is
+    touched, and the one flush moves the network's version once. Conflict on a stale version
+    (its `opgeslagen` also holds the stored werkingsgebied as text), OperatieFout when the name
+    is taken. Returns whether anything changed.
+
+    The werkingsgebied and the coordinators mark the network as changed; were they flushed before
+    the fields' version check (the coordinators' query autoflushes), that check would see the
+    network's own new version and refuse every save as a conflict.
+    """
+    netwerk_id = netwerk.id
+    try:
+        with db.session.no_autoflush, _uniek(NAAM_BESTAAT):
+            wijzigen.controleer_versie(netwerk, version, waarden)
+            if "naam" in waarden and naam_bestaat(waarden["naam"], behalve_id=netwerk_id):
+                raise OperatieFout(NAAM_BESTAAT)
+            gebied = delen is not None and zet_werkingsgebied(netwerk, delen)
+            coords = coordinatoren is not None and zet_coordinatoren(netwerk, coordinatoren)
+            # the fields last: nothing was flushed, so wijzig's check sees the version read above
+            if wijzigen.wijzig(netwerk, waarden, version, NETWERK_VELDEN):
+                return True
+            if gebied or coords:
+                wijzigen._flush(netwerk, waarden)  # the one flush with the Conflict answer
+            return gebied or coords
+    except Conflict as conflict:
+        if delen is not None:
+            conflict.opgeslagen["werkingsgebied"] = werkingsgebied_tekst(db.session.execute(
+                select(WerkingsgebiedDeel.nis, WerkingsgebiedDeel.deel)
+                .where(WerkingsgebiedDeel.netwerk_id == netwerk_id)).all())
+        raise
 
 
 def naam_bestaat(naam: str, behalve_id: int | None = None) -> bool:
@@ -94,13 +158,30 @@ def organisatie_met_kbo(kbo: str | None, behalve_id: int | None = None) -> Organ
 
 
 def maak_organisatie(naam: str, sector: str, **velden) -> Organisatie:
-    if organisatie_met_kbo(velden.get("kbo")):
-        raise OperatieFout("Een andere organisatie heeft dit KBO-nummer al.")
+    """A new organisation; OperatieFout when its KBO number belongs to another one."""
+    other = organisatie_met_kbo(velden.get("kbo"))
+    if other:
+        raise OperatieFout(f"Dit KBO-nummer hoort al bij {other.naam}: voeg die bestaande "
+                           "organisatie toe in plaats van een nieuwe te maken.")
     velden["gemeenten"] = tuple(velden.get("gemeenten") or ())
     org = Organisatie(naam=naam.strip(), sector=sector, **velden)
     db.session.add(org)
-    db.session.flush()
+    with _uniek(KBO_INTUSSEN):
+        db.session.flush()
     return org
+
+
+def wijzig_organisatie(org: Organisatie, waarden: dict, version) -> bool:
+    """Update an organisation's ORGANISATIE_VELDEN; OperatieFout when the KBO number belongs to
+    another organisation, Conflict on a stale version."""
+    waarden = dict(waarden)
+    if "gemeenten" in waarden:
+        waarden["gemeenten"] = tuple(waarden["gemeenten"] or ())
+    other = organisatie_met_kbo(waarden.get("kbo"), behalve_id=org.id)
+    if other:
+        raise OperatieFout(f"Een andere organisatie heeft dit KBO-nummer al: {other.naam}.")
+    with _uniek(KBO_INTUSSEN):
+        return wijzigen.wijzig(org, waarden, version, ORGANISATIE_VELDEN)
 
 
 def voeg_lid_toe(netwerk_id: int, organisatie_id: int, *, lid_sinds: date | None = None,
@@ -127,17 +208,30 @@ def voeg_lid_toe(netwerk_id: int, organisatie_id: int, *, lid_sinds: date | None
     return lid
 
 
-def beeindig_lidmaatschap(lid: Lidmaatschap, lid_tot: date, organisatie_naam: str = "") -> None:
-    """The organisation leaves the network on `lid_tot`; the row (its history) is kept."""
+def wijzig_lidmaatschap(lid: Lidmaatschap, waarden: dict, version) -> bool:
+    """Update a membership's LID_VELDEN; an agreement that is not signed has no date."""
+    waarden = dict(waarden)
+    if "rol" in waarden:
+        waarden["rol"] = waarden["rol"] or ""
+    if not waarden.get("overeenkomst_getekend", lid.overeenkomst_getekend):
+        waarden["overeenkomst_datum"] = None
+    return wijzigen.wijzig(lid, waarden, version, LID_VELDEN)
+
+
+def beeindig_lidmaatschap(lid: Lidmaatschap, lid_tot: date, version,
+                          organisatie_naam: str = "") -> None:
+    """The organisation leaves the network on `lid_tot`; the row (its history) is kept.
+    Conflict when the membership changed since the user saw it (`version`)."""
+    wijzigen.controleer_versie(lid, version)
     if lid.lid_tot is not None:
         raise OperatieFout("Deze organisatie is geen lid meer van het netwerk.")
     if lid.lid_sinds and lid_tot < lid.lid_sinds:
         raise OperatieFout("Het einde van het lidmaatschap ligt vóór 'lid sinds'.")
-    lid.lid_tot = lid_tot
     record_event(db.session, "lid_beeindigd",
                  f"{organisatie_naam or lid.organisatie_id} is geen lid meer sinds "
                  f"{lid_tot.strftime('%d/%m/%Y')}", netwerk_id=lid.netwerk_id,
                  tabel="lidmaatschap", record_id=lid.id)
+    wijzigen.wijzig(lid, {"lid_tot": lid_tot}, version, ("lid_tot",))
 
 
 def maak_contactpersoon(organisatie_id: int, naam: str, functie: str = "", email: str = "",
@@ -147,6 +241,14 @@ def maak_contactpersoon(organisatie_id: int, naam: str, functie: str = "", email
     db.session.add(c)
     db.session.flush()
     return c
+
+
+def wijzig_contactpersoon(c: Contactpersoon, waarden: dict, version) -> bool:
+    """Update a contact person's CONTACT_VELDEN (e-mail in lower case); Conflict when stale."""
+    waarden = dict(waarden)
+    if "email" in waarden:
+        waarden["email"] = (waarden["email"] or "").strip().lower()
+    return wijzigen.wijzig(c, waarden, version, CONTACT_VELDEN)
 
 
 def verwijder(obj, version) -> None:

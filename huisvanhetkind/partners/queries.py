@@ -11,6 +11,7 @@ from sqlalchemy.orm import contains_eager
 from ..domein.permissions import BEHEERDER, CONSULTANT, COORDINATOR, PARTNER, Actor
 from ..db import has_code
 from ..extensions import db
+from ..fouten import NietGevonden
 from ..domein import gemeenten
 from ..domein.taxonomie import AANBODVORM, SECTOR
 from .models import Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
@@ -194,3 +195,21 @@ def zoek_organisaties(q: str, netwerk_id: int, limiet: int = 20):
 
 def aanbod_organisatie_id(aanbod_id: int) -> int | None:
     return db.session.scalar(select(Aanbod.organisatie_id).where(Aanbod.id == aanbod_id))
+
+
+def lid_met_organisatie(netwerk_id: int, lid_id: int) -> tuple[Lidmaatschap, Organisatie]:
+    """The membership with its organisation, only if it belongs to this network."""
+    row = db.session.execute(
+        select(Lidmaatschap, Organisatie).join(Organisatie)
+        .where(Lidmaatschap.id == lid_id, Lidmaatschap.netwerk_id == netwerk_id)).first()
+    if row is None:
+        raise NietGevonden(f"lidmaatschap {lid_id} van netwerk {netwerk_id}")
+    return row[0], row[1]
+
+
+def contactpersoon_van(organisatie_id: int, contact_id: int) -> Contactpersoon:
+    """The contact person, only if it belongs to this organisation (no cross-organisation ids)."""
+    c = db.session.get(Contactpersoon, contact_id)
+    if c is None or c.organisatie_id != organisatie_id:
+        raise NietGevonden(f"contactpersoon {contact_id} van organisatie {organisatie_id}")
+    return c

@@ -3,22 +3,19 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..auth.guard import allowed, authorize, current_actor
 from ..auth.models import Gebruiker
 from ..domein.permissions import (COORDINATOR, can_create_netwerk, can_edit_netwerk, can_manage_users, can_view_audit, can_view_netwerk, is_authenticated)
-from ..editing import Verschil, render_conflict, save_form
+from ..editing import conflict_pagina, ingediende_versie, ongeldig
 from ..extensions import db
+from ..fouten import Conflict, OperatieFout
 from . import bp, operations
 from .forms_netwerk import NetwerkForm, NetwerkVelden
 from .models import Netwerk
 from .queries import netwerk_counts, netwerk_overzicht, visible_netwerken_stmt
 from .refs import netwerk_ref
-
-NETWERK_VELDEN = ["naam", "rechtsvorm", "aanvraagdatum", "erkenningsdatum", "coordinator_naam",
-                  "coordinator_email", "beschrijving"]
 
 
 @bp.get("/netwerken")
@@ -56,9 +53,13 @@ def _coordinator_choices(form) -> None:
             select(Gebruiker).where(Gebruiker.rol == COORDINATOR).order_by(Gebruiker.email))]
 
 
-def _strip_text(form) -> None:
-    for name in ("naam", "coordinator_naam", "coordinator_email", "beschrijving"):
-        getattr(form, name).data = (getattr(form, name).data or "").strip()
+def _velden(form) -> dict:
+    return {f: getattr(form, f).data for f in operations.NETWERK_VELDEN}
+
+
+def _coordinatoren(form) -> list[int] | None:
+    """The chosen coordinator users; None when the field is not there (not a beheerder)."""
+    return form.coordinatoren.data if "coordinatoren" in form else None
 
 
 @bp.route("/netwerken/nieuw", methods=["GET", "POST"])
@@ -67,22 +68,17 @@ def netwerk_nieuw():
     form = NetwerkVelden()
     _coordinator_choices(form)
     if form.validate_on_submit():
-        if operations.naam_bestaat(form.naam.data):
-            form.naam.errors = ["Er bestaat al een netwerk met deze naam."]
-        else:
-            _strip_text(form)
-            try:
-                n = operations.maak_netwerk(form.naam.data, form.werkingsgebied(), **{
-                    f: getattr(form, f).data for f in NETWERK_VELDEN if f != "naam"})
-                if "coordinatoren" in form:
-                    operations.zet_coordinatoren(n, form.coordinatoren.data)
-                db.session.commit()
-            except IntegrityError:  # the same name saved by someone else just now
-                db.session.rollback()
-                form.naam.errors = ["Er bestaat al een netwerk met deze naam."]
-            else:
-                flash(f"Netwerk {n.naam} is aangemaakt. Voeg nu de partners toe.", "success")
-                return redirect(url_for("partners.netwerk", netwerk_id=n.id))
+        velden = _velden(form)
+        try:
+            n = operations.maak_netwerk(velden.pop("naam"), form.delen_van_werkingsgebied(),
+                                        _coordinatoren(form), **velden)
+        except OperatieFout as fout:
+            form.naam.errors = [str(fout)]
+            return ongeldig("partners/netwerk_form.html", form=form, netwerk=None)
+        flash(f"Netwerk {n.naam} is aangemaakt. Voeg nu de partners toe.", "success")
+        return redirect(url_for("partners.netwerk", netwerk_id=n.id))
+    if form.errors:
+        return ongeldig("partners/netwerk_form.html", form=form, netwerk=None)
     return render_template("partners/netwerk_form.html", form=form, netwerk=None)
 
 
@@ -90,29 +86,25 @@ def netwerk_nieuw():
 def netwerk_bewerken(netwerk_id: int):
     authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
     n = _load_netwerk(netwerk_id)
-    huidig = [(d.nis, d.deel) for d in n.werkingsgebied]
     form = NetwerkForm(obj=n)
     _coordinator_choices(form)
     if request.method == "GET":
-        form.vul_werkingsgebied(huidig)
+        form.vul_werkingsgebied([(d.nis, d.deel) for d in n.werkingsgebied])
         if "coordinatoren" in form:
             form.coordinatoren.data = [u.id for u in n.coordinatoren]
+    template = "partners/netwerk_form.html"
     if form.validate_on_submit():
-        if operations.naam_bestaat(form.naam.data, behalve_id=n.id):
-            form.naam.errors = ["Er bestaat al een netwerk met deze naam."]
-        else:
-            _strip_text(form)
-            if str(n.version) == (form.version.data or ""):
-                operations.zet_werkingsgebied(n, form.werkingsgebied())
-                if "coordinatoren" in form:
-                    operations.zet_coordinatoren(n, form.coordinatoren.data)
-            diffs = save_form(n, form, NETWERK_VELDEN)
-            if diffs is not None:
-                nieuw = operations.werkingsgebied_tekst(form.werkingsgebied())
-                oud = operations.werkingsgebied_tekst(huidig)
-                if nieuw != oud:
-                    diffs.append(Verschil("Werkingsgebied", oud or "—", nieuw or "—"))
-                return render_conflict("partners/netwerk_form.html", diffs, form=form, netwerk=n)
-            flash(f"{n.naam} is bijgewerkt.", "success")
-            return redirect(url_for("partners.netwerk", netwerk_id=n.id))
-    return render_template("partners/netwerk_form.html", form=form, netwerk=n)
+        try:
+            operations.wijzig_netwerk(n, _velden(form), ingediende_versie(),
+                                      delen=form.delen_van_werkingsgebied(),
+                                      coordinatoren=_coordinatoren(form))
+        except Conflict as conflict:
+            return conflict_pagina(template, form, conflict, netwerk=n)
+        except OperatieFout as fout:
+            form.naam.errors = [str(fout)]
+            return ongeldig(template, form=form, netwerk=n)
+        flash(f"{n.naam} is bijgewerkt.", "success")
+        return redirect(url_for("partners.netwerk", netwerk_id=n.id))
+    if form.errors:
+        return ongeldig(template, form=form, netwerk=n)
+    return render_template(template, form=form, netwerk=n)

@@ -13,8 +13,8 @@ from ..editing import bevestig_verwijderen, conflict_pagina, ingediende_versie, 
 from ..fouten import Conflict, OperatieFout
 from ..extensions import db
 from ..domein import gemeenten
+from ..forms import VerwijderForm
 from . import bp, operations
-from .forms import BevestigForm
 from .forms_aanbod import (ALLE, AanbodFilterForm, AanbodForm, AanbodNetwerkForm, AanbodVelden,
                            filter_waarden)
 from .models import Aanbod, Netwerk, Organisatie, WerkingsgebiedDeel
@@ -173,7 +173,7 @@ def aanbod_bewerken(aanbod_id: int):
 def aanbod_verwijderen(aanbod_id: int):
     authorize(can_edit_organisatie, _aanbod_ref(aanbod_id))
     a = _load(aanbod_id)
-    form = BevestigForm(version=a.version)
+    form = VerwijderForm(version=a.version)
     terug = url_for("partners.organisatie", organisatie_id=a.organisatie_id)
     context = dict(titel=f"Aanbod {a.naam} verwijderen",
                    uitleg=f"'{a.naam}' van {a.organisatie.naam} wordt definitief verwijderd. "

@@ -7,7 +7,6 @@ from pathlib import Path
 from flask import (abort, current_app, flash, redirect, render_template, send_file, session,
                    url_for)
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField
 from wtforms.validators import DataRequired
@@ -17,8 +16,9 @@ from ..auth.guard import authorize
 from ..domein.permissions import (can_create_netwerk, can_edit_netwerk, can_export_netwerk,
                                   can_view_netwerk, is_authenticated)
 from ..db import begin_write
+from ..editing import ongeldig
 from ..extensions import db
-from ..forms import VERPLICHT
+from ..forms import VERPLICHT, NlForm
 from . import bp, importer
 from .export import FORMATEN, export_bestandsnaam
 from .export.writers import werkmap
@@ -30,15 +30,19 @@ from .refs import netwerk_ref
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class ImportForm(FlaskForm):
+class ImportForm(NlForm):
     bestand = FileField("Bestand (.xlsx, .zip met .csv-bestanden, of één .csv)",
                         validators=[FileRequired(VERPLICHT)],
                         description="Maximaal 5 MB. Er wordt nog niets opgeslagen: je krijgt "
                                     "eerst een overzicht van wat er zal veranderen.")
 
 
-class BevestigForm(FlaskForm):
+class ImportBevestigenForm(NlForm):
+    """Confirm (or cancel) the previewed upload: the token of the stored file."""
     token = HiddenField(validators=[DataRequired()])
+
+
+VERLOPEN = "Deze upload is verlopen of al verwerkt. Kies het bestand opnieuw."
 
 
 def _map() -> Path:
@@ -62,26 +66,36 @@ def _upload(form: ImportForm, netwerk: Netwerk | None, bevestig_url: str, annule
     token = opslag.bewaar(_map(), data, gebruiker_id=current_user.id, netwerk_id=netwerk_id,
                           bestandsnaam=naam)
     return render_template("partners/import_preview.html", rapport=rapport, netwerk=netwerk,
-                           bestandsnaam=naam, form=BevestigForm(token=token),
+                           bestandsnaam=naam, form=ImportBevestigenForm(token=token),
                            bevestig_url=bevestig_url, annuleer_url=annuleer_url)
 
 
+def _upload_pagina(form, netwerk, **context):
+    """The upload form; 422 when it comes back with errors (a refused file, no file)."""
+    context = dict(form=form, netwerk=netwerk, bladen=BLADEN, **context)
+    if form.errors or context.get("fouten"):
+        return ongeldig("partners/import_upload.html", **context)
+    return render_template("partners/import_upload.html", **context)
+
+
 def _fouten(form, netwerk, naam: str, e: ImportGeweigerd):
-    return render_template("partners/import_upload.html", form=form, netwerk=netwerk,
-                           bladen=BLADEN, bestandsnaam=naam, fouten=e.regels(),
-                           aantal_fouten=len(e.fouten)), 422
+    return _upload_pagina(form, netwerk, bestandsnaam=naam, fouten=e.regels(),
+                          aantal_fouten=len(e.fouten))
 
 
 def _bevestig(netwerk: Netwerk | None, terug_url: str):
-    """Read the stored file again and import it for real; None token → back to the upload."""
-    form = BevestigForm()
-    if not form.validate_on_submit():
-        abort(400)
+    """Import the stored file for real (one transaction: it flushes, the request's commit point
+    commits); a token that is not (or no longer) there → back to the upload."""
+    form = ImportBevestigenForm()
+    if not form.validate_on_submit():  # no token: the upload form again, 422
+        upload = ImportForm(formdata=None)
+        upload.bestand.errors = [VERLOPEN]
+        return None, _upload_pagina(upload, netwerk)
     netwerk_id = netwerk.id if netwerk else None
     stored = opslag.haal(_map(), form.token.data, gebruiker_id=current_user.id,
                          netwerk_id=netwerk_id)
     if stored is None:
-        flash("Deze upload is verlopen of al verwerkt. Kies het bestand opnieuw.", "warning")
+        flash(VERLOPEN, "warning")
         return None, redirect(terug_url)
     data, naam = stored
     try:
@@ -102,8 +116,7 @@ def import_upload(netwerk_id: int):
     if form.validate_on_submit():
         return _upload(form, netwerk, url_for("partners.import_bevestig", netwerk_id=netwerk_id),
                        url_for("partners.import_annuleer", netwerk_id=netwerk_id))
-    return render_template("partners/import_upload.html", form=form, netwerk=netwerk,
-                           bladen=BLADEN), 422 if form.errors else 200
+    return _upload_pagina(form, netwerk)
 
 
 @bp.post("/netwerken/<int:netwerk_id>/import/bevestig")
@@ -120,7 +133,7 @@ def import_bevestig(netwerk_id: int):
 @bp.post("/netwerken/<int:netwerk_id>/import/annuleer")
 def import_annuleer(netwerk_id: int):
     authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
-    form = BevestigForm()
+    form = ImportBevestigenForm()
     if form.validate_on_submit():
         opslag.verwijder(_map(), form.token.data)
     flash("De import is geannuleerd; er is niets opgeslagen.", "info")
@@ -145,8 +158,7 @@ def import_nieuw():
     if form.validate_on_submit():
         return _upload(form, None, url_for("partners.import_nieuw_bevestig"),
                        url_for("partners.import_nieuw"))
-    return render_template("partners/import_upload.html", form=form, netwerk=None,
-                           bladen=BLADEN), 422 if form.errors else 200
+    return _upload_pagina(form, None)
 
 
 @bp.post("/netwerken/import/bevestig")
@@ -184,9 +196,9 @@ def export_bestand(netwerk_id: int, formaat: str):
     netwerk = db.get_or_404(Netwerk, netwerk_id)
     naam = export_bestandsnaam(netwerk.naam, f)
     data = f.maak(netwerk_id)
-    # exports carry personal data (e-mail addresses): who downloaded what is logged
+    # exports carry personal data (e-mail addresses): who downloaded what is logged (committed
+    # with the download by the request's commit point)
     begin_write(db.session)
     record_event(db.session, "export", f"Export {f.naam} ({naam})", netwerk_id=netwerk_id)
-    db.session.commit()
     return send_file(io.BytesIO(data), mimetype=f.mimetype, as_attachment=True,
                      download_name=naam)

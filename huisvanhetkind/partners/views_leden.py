@@ -1,24 +1,22 @@
 """A network's members: the list, adding an existing or new organisation, editing, leaving."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from flask import flash, redirect, render_template, request, url_for
 
 from ..auth.guard import allowed, authorize
 from ..domein.permissions import can_edit_netwerk, can_view_netwerk
-from ..editing import render_conflict, save_form
+from ..editing import conflict_pagina, ingediende_versie, ongeldig
 from ..extensions import db
+from ..fouten import Conflict, OperatieFout
 from ..domein import gemeenten
 from . import bp, operations
 from .forms_aanbod import ALLE, LedenFilterForm, filter_waarden
 from .forms_leden import BeeindigForm, LidmaatschapForm, LidmaatschapVelden, OrganisatieNieuwForm
-from .models import Lidmaatschap, Netwerk, Organisatie
-from .queries import PER_PAGINA, aanbod_per_organisatie, leden_stmt, zoek_organisaties
+from .models import Netwerk, Organisatie
+from .operations import LID_VELDEN, ORGANISATIE_VELDEN
+from .queries import PER_PAGINA, aanbod_per_organisatie, leden_stmt, lid_met_organisatie, \
+    zoek_organisaties
 from .refs import netwerk_ref
-from .views_organisatie import ORGANISATIE_VELDEN, _strip_text
-
-LID_VELDEN = ["lid_sinds", "rol", "overeenkomst_getekend", "overeenkomst_datum"]
 
 
 @bp.get("/netwerken/<int:netwerk_id>/partners")
@@ -48,6 +46,10 @@ def lid_toevoegen(netwerk_id: int):
     return render_template("partners/lid_toevoegen.html", netwerk=n, q=q, resultaten=resultaten)
 
 
+def _velden(form, namen) -> dict:
+    return {f: getattr(form, f).data for f in namen}
+
+
 @bp.route("/netwerken/<int:netwerk_id>/partners/toevoegen/<int:organisatie_id>",
           methods=["GET", "POST"])
 def lid_bestaand(netwerk_id: int, organisatie_id: int):
@@ -55,16 +57,18 @@ def lid_bestaand(netwerk_id: int, organisatie_id: int):
     n = db.get_or_404(Netwerk, netwerk_id)
     org = db.get_or_404(Organisatie, organisatie_id)
     form = LidmaatschapVelden()
+    context = dict(form=form, netwerk=n, org=org, lid=None)
     if form.validate_on_submit():
         try:
-            operations.voeg_lid_toe(n.id, org.id, **{f: getattr(form, f).data for f in LID_VELDEN})
-        except operations.OperatieFout as exc:
+            operations.voeg_lid_toe(n.id, org.id, **_velden(form, LID_VELDEN))
+        except OperatieFout as exc:  # already a member: nothing to do
             flash(str(exc), "warning")
             return redirect(url_for("partners.leden", netwerk_id=n.id))
-        db.session.commit()
         flash(f"{org.naam} is nu partner van {n.naam}.", "success")
         return redirect(url_for("partners.leden", netwerk_id=n.id))
-    return render_template("partners/lid_form.html", form=form, netwerk=n, org=org, lid=None)
+    if form.errors:
+        return ongeldig("partners/lid_form.html", **context)
+    return render_template("partners/lid_form.html", **context)
 
 
 @bp.route("/netwerken/<int:netwerk_id>/organisaties/nieuw", methods=["GET", "POST"])
@@ -75,56 +79,38 @@ def organisatie_nieuw(netwerk_id: int):
     form = OrganisatieNieuwForm()
     if request.method == "GET" and request.args.get("naam"):
         form.naam.data = request.args["naam"][:200]
+    context = dict(form=form, netwerk=n, lid_velden=LID_VELDEN)
     if form.validate_on_submit():
-        other = operations.organisatie_met_kbo(form.kbo.data)
-        if other:
-            form.kbo.errors = [f"Dit KBO-nummer hoort al bij {other.naam}: voeg die bestaande "
-                               "organisatie toe in plaats van een nieuwe te maken."]
-        else:
-            _strip_text(form)
-            try:
-                org = operations.maak_organisatie(
-                    **{f: getattr(form, f).data for f in ORGANISATIE_VELDEN})
-                operations.voeg_lid_toe(n.id, org.id,
-                                        **{f: getattr(form, f).data for f in LID_VELDEN})
-                db.session.commit()
-            except IntegrityError:  # the same KBO number saved by someone else just now
-                db.session.rollback()
-                form.kbo.errors = ["Dit KBO-nummer is intussen door iemand anders geregistreerd."]
-            else:
-                flash(f"{org.naam} is aangemaakt en is nu partner van {n.naam}.", "success")
-                return redirect(url_for("partners.organisatie", organisatie_id=org.id))
-    return render_template("partners/organisatie_nieuw.html", form=form, netwerk=n,
-                           lid_velden=LID_VELDEN)
-
-
-def _lid(netwerk_id: int, lid_id: int) -> tuple[Lidmaatschap, Organisatie]:
-    """The membership with its organisation, only if it belongs to this network."""
-    row = db.session.execute(
-        select(Lidmaatschap, Organisatie).join(Organisatie)
-        .where(Lidmaatschap.id == lid_id, Lidmaatschap.netwerk_id == netwerk_id)).first()
-    if row is None:
-        abort(404)
-    return row[0], row[1]
+        try:
+            org = operations.maak_organisatie(**_velden(form, ORGANISATIE_VELDEN))
+            operations.voeg_lid_toe(n.id, org.id, **_velden(form, LID_VELDEN))
+        except OperatieFout as fout:  # the KBO number is another organisation's
+            form.kbo.errors = [str(fout)]
+            return ongeldig("partners/organisatie_nieuw.html", **context)
+        flash(f"{org.naam} is aangemaakt en is nu partner van {n.naam}.", "success")
+        return redirect(url_for("partners.organisatie", organisatie_id=org.id))
+    if form.errors:
+        return ongeldig("partners/organisatie_nieuw.html", **context)
+    return render_template("partners/organisatie_nieuw.html", **context)
 
 
 @bp.route("/netwerken/<int:netwerk_id>/partners/<int:lid_id>/bewerken", methods=["GET", "POST"])
 def lid_bewerken(netwerk_id: int, lid_id: int):
     authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
     n = db.get_or_404(Netwerk, netwerk_id)
-    lid, org = _lid(netwerk_id, lid_id)
+    lid, org = lid_met_organisatie(netwerk_id, lid_id)
     form = LidmaatschapForm(obj=lid)
+    context = dict(netwerk=n, org=org, lid=lid)
     if form.validate_on_submit():
-        form.rol.data = (form.rol.data or "").strip()
-        if not form.overeenkomst_getekend.data:
-            form.overeenkomst_datum.data = None
-        diffs = save_form(lid, form, LID_VELDEN)
-        if diffs is not None:
-            return render_conflict("partners/lid_form.html", diffs, form=form, netwerk=n, org=org,
-                                   lid=lid)
+        try:
+            operations.wijzig_lidmaatschap(lid, _velden(form, LID_VELDEN), ingediende_versie())
+        except Conflict as conflict:
+            return conflict_pagina("partners/lid_form.html", form, conflict, **context)
         flash(f"Het lidmaatschap van {org.naam} is bijgewerkt.", "success")
         return redirect(url_for("partners.leden", netwerk_id=n.id))
-    return render_template("partners/lid_form.html", form=form, netwerk=n, org=org, lid=lid)
+    if form.errors:
+        return ongeldig("partners/lid_form.html", form=form, **context)
+    return render_template("partners/lid_form.html", form=form, **context)
 
 
 @bp.route("/netwerken/<int:netwerk_id>/partners/<int:lid_id>/beeindigen", methods=["GET", "POST"])
@@ -132,22 +118,26 @@ def lid_beeindigen(netwerk_id: int, lid_id: int):
     """Remove an organisation from the network: sets lid_tot after a confirmation step."""
     authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
     n = db.get_or_404(Netwerk, netwerk_id)
-    lid, org = _lid(netwerk_id, lid_id)
+    lid, org = lid_met_organisatie(netwerk_id, lid_id)
     if not lid.actief:
         flash(f"{org.naam} is al geen lid meer.", "info")
         return redirect(url_for("partners.leden", netwerk_id=n.id))
     form = BeeindigForm(version=lid.version)
+    context = dict(form=form, netwerk=n, org=org, lid=lid)
+    template = "partners/lid_beeindigen.html"
     if form.validate_on_submit():
-        if form.version.data != str(lid.version):
-            return render_template("partners/lid_beeindigen.html", form=form, netwerk=n, org=org,
-                                   lid=lid, gewijzigd=True), 409
         try:
-            operations.beeindig_lidmaatschap(lid, form.lid_tot.data, org.naam)
-        except operations.OperatieFout as exc:
-            form.lid_tot.errors = [str(exc)]
-        else:
-            db.session.commit()
-            flash(f"{org.naam} is geen partner meer van {n.naam}. De geschiedenis blijft "
-                  "bewaard bij de vroegere partners.", "success")
-            return redirect(url_for("partners.leden", netwerk_id=n.id))
-    return render_template("partners/lid_beeindigen.html", form=form, netwerk=n, org=org, lid=lid)
+            operations.beeindig_lidmaatschap(lid, form.lid_tot.data, ingediende_versie(),
+                                             org.naam)
+        except Conflict as conflict:
+            form.version.data = conflict.version
+            return render_template(template, gewijzigd=True, **context), 409
+        except OperatieFout as fout:
+            form.lid_tot.errors = [str(fout)]
+            return ongeldig(template, **context)
+        flash(f"{org.naam} is geen partner meer van {n.naam}. De geschiedenis blijft "
+              "bewaard bij de vroegere partners.", "success")
+        return redirect(url_for("partners.leden", netwerk_id=n.id))
+    if form.errors:
+        return ongeldig(template, **context)
+    return render_template(template, **context)

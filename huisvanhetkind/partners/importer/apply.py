@@ -1,9 +1,12 @@
 """Applying a validated file to the database: ONE transaction, all or nothing.
 
-The preview is the same code run with `dry_run=True`: everything is written and flushed (so the
-database's own constraints are checked too), the report is kept, and the transaction is rolled
-back. What the user confirms is therefore exactly what will be written — unless the data changed
-in between, which the confirmation run reports afresh.
+The import writes and flushes everything (so the database's own constraints are checked too) and
+never commits: whoever runs it does, once — `flask hvk import`, or on the web the request's one
+commit point (main/commit.py) when the confirmation answers with its redirect. A refused file
+rolls the whole transaction back. The preview is the same code run with `dry_run=True`: the
+report is kept and the transaction is rolled back. What the user confirms is therefore exactly
+what will be written — unless the data changed in between, which the confirmation run reports
+afresh.
 
 Matching (idempotent re-import): partners by KBO, else by sleutel within the network, else by name
 among the network's (former) members; aanbod by (organisation, sleutel), else name; verwijzingen by
@@ -33,7 +36,7 @@ NETWERK_VELDEN = (("rechtsvorm", "geen"), ("aanvraagdatum", None), ("erkenningsd
 def importeer(bestand: Bestand, *, netwerk_id: int | None = None, mag_bestaan: bool = True,
               bestandsnaam: str = "", dry_run: bool = False) -> Rapport:
     """Write the file into network `netwerk_id` (or the one its netwerk sheet names, created when
-    new). Commits once, or rolls back on dry_run and on any error (ImportGeweigerd)."""
+    new) and flush: the caller commits. Rolls back on dry_run and on any error (ImportGeweigerd)."""
     from .schrijven import Schrijver  # the sheets; split off to keep both files short
 
     try:
@@ -46,12 +49,12 @@ def importeer(bestand: Bestand, *, netwerk_id: int | None = None, mag_bestaan: b
         if s.fouten:
             raise ImportGeweigerd(s.fouten)
         db.session.flush()
-        if not dry_run:
+        if dry_run:
+            db.session.rollback()
+        else:
             record_event(db.session, "import", f"Import {bestandsnaam}: "
                          f"{s.rapport.samenvatting()}"[:500], netwerk_id=s.netwerk.id)
-            db.session.commit()
-        else:
-            db.session.rollback()
+            db.session.flush()
         return s.rapport
     except StaleDataError:
         db.session.rollback()
