@@ -102,6 +102,10 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(hvk)
 
 
+# POST endpoints that read first and switch to writing themselves (db.begin_write)
+LEES_EERST = frozenset({"auth.login"})
+
+
 def register_request_hooks(app: Flask) -> None:
     from .auth.session import install
     from .db import set_read_only
@@ -109,8 +113,10 @@ def register_request_hooks(app: Flask) -> None:
 
     # registered first, so it runs after every other after_request hook: the one commit point
     commit.install(app)
-    # First hook: GET/HEAD requests open read-only (deferred) transactions on SQLite.
-    app.before_request(lambda: set_read_only(request.method in ("GET", "HEAD", "OPTIONS")))
+    # First hook: GET/HEAD requests open read-only (deferred) transactions on SQLite; so does a
+    # login, which writes only after the password check (auth/views.py: begin_write)
+    app.before_request(lambda: set_read_only(request.method in ("GET", "HEAD", "OPTIONS")
+                                             or request.endpoint in LEES_EERST))
     app.teardown_request(lambda exc: set_read_only(False))
     install(app)
     sqlcount.install(app)

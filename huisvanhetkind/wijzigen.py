@@ -32,7 +32,9 @@ def controleer_versie(obj, version: Any, velden: Iterable[str] = ()) -> None:
         raise Conflict({v: getattr(obj, v) for v in velden}, obj.version)
 
 
-def _flush(obj, velden: Iterable[str]) -> None:
+def flush(obj, velden: Iterable[str]) -> None:
+    """Flush; a concurrent save between our read and our write becomes Conflict (the stored
+    values of `velden`). For operations that change an object in several steps."""
     try:
         db.session.flush()
     except StaleDataError:  # a concurrent save between our read and our write
@@ -59,7 +61,7 @@ def wijzig(obj, waarden: dict[str, Any], version: Any, toegelaten: Iterable[str]
             setattr(obj, naam, waarde)
             veranderd = True
     if veranderd:
-        _flush(obj, waarden)
+        flush(obj, waarden)
     return veranderd
 
 
@@ -67,4 +69,4 @@ def verwijder(obj, version: Any) -> None:
     """Delete `obj` after the version check."""
     controleer_versie(obj, version)
     db.session.delete(obj)
-    _flush(obj, ())
+    flush(obj, ())

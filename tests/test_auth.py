@@ -147,19 +147,28 @@ def test_only_beheerder_manages_users(wereld, login, who):
     assert c.post("/gebruikers/nieuw", data={"email": "x@test.be", "rol": "beheerder"}).status_code == 403
 
 
-def test_login_is_throttled_per_user_and_ip(client, wereld, app):
+def test_login_waits_after_five_failures_but_never_locks_the_user_out(client, wereld, app):
+    """Issue 12: per account growing delays (not an hour's lockout), answered without a write."""
+    from datetime import timedelta
+
+    from huisvanhetkind.auth.models import Aanmeldpoging
     for _ in range(5):
         assert FOUT in _login(client, "partner-a@test.be", "fout-wachtwoord-1").get_data(as_text=True)
-    r = _login(client, "partner-a@test.be", WACHTWOORD)  # even the right password waits
-    assert r.status_code == 429 and "Te veel mislukte aanmeldpogingen" in r.get_data(as_text=True)
-    other_ip = app.test_client()
-    r = _login(other_ip, "partner-a@test.be", WACHTWOORD,
-               environ_base={"REMOTE_ADDR": "10.9.8.7"})
-    assert r.status_code == 302  # another address is not blocked
     with app.app_context():
-        blocked = db.session.scalars(select(AuditEntry).where(
-            AuditEntry.actie == "aanmelding_geblokkeerd")).all()
-        assert len(blocked) == 1
+        voor = db.session.query(Aanmeldpoging).count()
+    r = _login(app.test_client(), "partner-a@test.be", WACHTWOORD,
+               environ_base={"REMOTE_ADDR": "10.9.8.7"})  # the account waits, from any address
+    assert r.status_code == 429 and "Wacht 1 seconde" in r.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.query(Aanmeldpoging).count() == voor  # a refused attempt writes nothing
+        for p in db.session.query(Aanmeldpoging).all():  # the second has passed
+            p.tijdstip -= timedelta(seconds=2)
+        db.session.commit()
+    assert _login(client, "partner-a@test.be", WACHTWOORD).status_code == 302
+    with app.app_context():
+        mislukt = db.session.scalars(select(AuditEntry).where(
+            AuditEntry.actie == "aanmelding_mislukt")).all()
+        assert len(mislukt) == 5
 
 
 def test_session_cookie_flags(client, wereld):

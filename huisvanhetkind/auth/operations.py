@@ -83,7 +83,7 @@ def wijzig_gebruiker(user: Gebruiker, waarden: dict, version, *, netwerken=(),
         # the columns last: nothing was flushed, so wijzig's check sees the version read above
         veranderd = wijzigen.wijzig(user, waarden, version, GEBRUIKER_VELDEN)
     if not veranderd and (anders or wachtwoord):
-        wijzigen._flush(user, waarden)  # the one flush with the Conflict answer
+        wijzigen.flush(user, waarden)  # the one flush with the Conflict answer
     return veranderd or anders or bool(wachtwoord)
 
 

@@ -88,33 +88,3 @@ def gelukt(email: str) -> None:
     """A successful login clears the account's failures (the address keeps its count)."""
     db.session.execute(delete(Aanmeldpoging).where(
         Aanmeldpoging.sleutel == account_sleutel(email)))
-
-
-# --- LEGACY API (auth/views.py until the login view moves to the functions above) -------------
-LIMITS = ((timedelta(minutes=1), 5), (timedelta(hours=1), 20))
-TE_VEEL = ("Te veel mislukte aanmeldpogingen. Wacht even en probeer het dan opnieuw; "
-           "na 20 pogingen in een uur blijft aanmelden een uur geblokkeerd.")
-
-
-def key(email: str, ip: str | None) -> str:
-    return hashlib.sha256(f"{email.strip().lower()}|{ip or '-'}".encode()).hexdigest()
-
-
-def blocked(sleutel: str) -> bool:
-    now = utcnow()
-    for window, limit in LIMITS:
-        count = db.session.scalar(select(func.count(Aanmeldpoging.id)).where(
-            Aanmeldpoging.sleutel == sleutel, Aanmeldpoging.tijdstip > now - window))
-        if count >= limit:
-            return True
-    return False
-
-
-def record_failure(sleutel: str) -> None:
-    now = utcnow()
-    db.session.add(Aanmeldpoging(sleutel=sleutel, tijdstip=now))
-    db.session.execute(delete(Aanmeldpoging).where(Aanmeldpoging.tijdstip < now - BEWAARD))
-
-
-def clear(sleutel: str) -> None:
-    db.session.execute(delete(Aanmeldpoging).where(Aanmeldpoging.sleutel == sleutel))

@@ -4,11 +4,12 @@ from __future__ import annotations
 import time
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..domein.permissions import is_authenticated
 from ..editing import ongeldig
+from ..db import begin_write
 from ..extensions import db
 from ..fouten import OperatieFout
 from . import bp, throttle
@@ -37,24 +38,30 @@ def login():
         return redirect(url_for("main.start"))
     form = LoginForm()
     if form.validate_on_submit():
-        sleutel = throttle.key(form.email.data, request.remote_addr)
-        if throttle.blocked(sleutel):
-            leg_weigering_vast("aanmelding_geblokkeerd",
-                               f"Te veel mislukte aanmeldingen voor {form.email.data}",
-                               gebruiker=form.email.data[:254])
-            form.wachtwoord.errors = [throttle.TE_VEEL]
+        # Read first (this endpoint starts read-only, app.py): the throttle and the user are
+        # reads, and the argon2 check runs while no write lock is held — a login flood must
+        # not stall other users' saves (issue 12). Only then one short write transaction.
+        email, adres = form.email.data, request.remote_addr
+        weigering = throttle.weigering(email, adres)
+        if weigering:
+            # answered without checking the password and without writing: a flood of refused
+            # attempts costs no argon2 and takes no write lock; the failures before it are logged
+            current_app.logger.warning("aanmelding geweigerd (throttle) voor %s vanaf %s",
+                                       email[:254], adres)
+            form.wachtwoord.errors = [weigering]
             return render_template("auth/login.html", form=form), 429
-        user = find_user(form.email.data)
+        user = find_user(email)
         ok = verify_password(user.wachtwoord_hash if user else None, form.wachtwoord.data)
+        begin_write(db.session)
         if ok and user.actief:
             meld_aan(user, form.wachtwoord.data)
-            throttle.clear(sleutel)
+            throttle.gelukt(email)
             session.clear()  # a fresh session at login: no fixation
             login_user(user)
             session.permanent = True
             session["aangemeld_om"] = time.time()
             return redirect(safe_next(request.args.get("next")))
-        throttle.record_failure(sleutel)
+        throttle.mislukt(email, adres)
         leg_weigering_vast("aanmelding_mislukt", f"Mislukte aanmelding voor {form.email.data}",
                            gebruiker_id=user.id if user else None,
                            gebruiker=form.email.data[:254])

@@ -131,7 +131,7 @@ def wijzig_netwerk(netwerk: Netwerk, waarden: dict, version, *, delen=None,
             if wijzigen.wijzig(netwerk, waarden, version, NETWERK_VELDEN):
                 return True
             if gebied or coords:
-                wijzigen._flush(netwerk, waarden)  # the one flush with the Conflict answer
+                wijzigen.flush(netwerk, waarden)  # the one flush with the Conflict answer
             return gebied or coords
     except Conflict as conflict:
         if delen is not None:
