@@ -34,6 +34,7 @@ GEEN_VRIJE_TEKST = {
     "review_opmerking.voorwaarde", "review_opmerking.oordeel", "zorgregio.nis", "gebruiker.rol",
     "gebruiker.wachtwoord_hash", "gebruiker.session_token", "aanmeldpoging.sleutel",
     "audit_log.actie", "audit_log.tabel", "audit_log.record_id", "alembic_version.version_num",
+    "dossier_pdf.sleutel", "dossier_pdf.sha256",  # hex digests the app computes
 }
 GEVAARLIJK_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 VIJANDIGE_WAARDE = "x" + IMG  # for string URL arguments: reflected in a 404?
