@@ -13,7 +13,7 @@ from ..auth.models import Gebruiker
 from ..domein.permissions import PARTNER, can_view_netwerk, is_authenticated
 from ..extensions import db
 from ..partners.models import Aanbod, Lidmaatschap, Organisatie
-from ..partners.queries import nakijk_grens, netwerk_counts, visible_netwerken_stmt
+from ..partners.queries import netwerk_counts, visible_netwerken_stmt
 from ..partners.refs import netwerk_ref
 from . import bp
 
@@ -31,9 +31,7 @@ def start():
         org = db.session.scalar(select(Organisatie).where(Organisatie.id == actor.organisatie_id)
                                 .options(selectinload(Organisatie.aanbod)))
         context["organisatie"] = org
-        grens = nakijk_grens()
-        context["verouderd"] = [a for a in org.aanbod
-                                if a.laatst_nagekeken_op is None or a.laatst_nagekeken_op < grens]
+        context["verouderd"] = [a for a in org.aanbod if a.verouderd]
     if actor.rol == "beheerder":
         context["totalen"] = {
             "organisaties": db.session.scalar(select(func.count(Organisatie.id))),

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import BigInteger, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, String, Text, UniqueConstraint, or_
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ..db import CodeList, Timestamps, Versioned, nieuwe_revisie
+from ..domein.nakijken import is_verouderd, nakijk_grens
 from ..domein.taxonomie import normalise
 from ..extensions import db
 
@@ -190,6 +192,20 @@ class Aanbod(Versioned, Timestamps, db.Model):
     laatst_nagekeken_op: Mapped[date | None]
 
     organisatie = relationship("Organisatie", back_populates="aanbod", lazy="raise")
+
+    @hybrid_method
+    def verouderd_op(self, vandaag: date) -> bool:
+        """Not nagekeken for 12 months on this day (domein/nakijken.py); also a SQL filter."""
+        return is_verouderd(self.laatst_nagekeken_op, vandaag)
+
+    @verouderd_op.expression
+    def verouderd_op(cls, vandaag: date):
+        return or_(cls.laatst_nagekeken_op.is_(None),
+                   cls.laatst_nagekeken_op < nakijk_grens(vandaag))
+
+    @property
+    def verouderd(self) -> bool:
+        return self.verouderd_op(date.today())
 
     def audit_scope(self):
         return None, self.organisatie_id

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import contains_eager
@@ -58,23 +58,9 @@ def search_filter(column, text: str):
     return func.lower(column).contains(text.strip().lower(), autoescape=True)
 
 
-def any_of(*conditions):
-    return or_(*conditions)
-
-
 # --- networks: overview, members, search -------------------------------------------------------
 
-NAKIJKEN_NA = timedelta(days=365)  # aanbod not checked for 12 months is "verouderd"
 PER_PAGINA = 25
-
-
-def nakijk_grens(vandaag: date | None = None) -> date:
-    """Aanbod last checked before this date (or never) is stale."""
-    return (vandaag or date.today()) - NAKIJKEN_NA
-
-
-def verouderd_filter(grens: date):
-    return or_(Aanbod.laatst_nagekeken_op.is_(None), Aanbod.laatst_nagekeken_op < grens)
 
 
 def actieve_leden(netwerk_id: int):
@@ -122,7 +108,7 @@ def netwerk_overzicht(netwerk_id: int, vandaag: date | None = None) -> Overzicht
             Organisatie.id.not_in(select(Contactpersoon.organisatie_id)))
         .order_by(Organisatie.naam)).all()
     verouderd = db.session.scalar(select(func.count(Aanbod.id)).where(
-        Aanbod.organisatie_id.in_(members), verouderd_filter(nakijk_grens(vandaag))))
+        Aanbod.organisatie_id.in_(members), Aanbod.verouderd_op(vandaag or date.today())))
     oud = db.session.scalar(select(func.count(Lidmaatschap.id)).where(
         Lidmaatschap.netwerk_id == netwerk_id, Lidmaatschap.lid_tot.is_not(None)))
     sector_order = {c: i for i, c in enumerate(SECTOR.keys())}

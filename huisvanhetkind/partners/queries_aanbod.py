@@ -15,7 +15,7 @@ from ..db import has_code
 from ..extensions import db
 from ..domein.taxonomie import AANBODVORM, LEEFTIJDSGROEP, doelgroepen_die_bedienen
 from .models import Aanbod, Lidmaatschap, Organisatie
-from .queries import nakijk_grens, naam_of_kbo, search_filter, verouderd_filter
+from .queries import naam_of_kbo, search_filter
 
 
 @dataclass(frozen=True)
@@ -72,9 +72,9 @@ def aanbod_stmt(netwerk_id: int, f: AanbodFilter):
     if f.gemeente:
         stmt = stmt.where(_gemeente(f.gemeente))
     if f.verouderd == "ja":
-        stmt = stmt.where(verouderd_filter(nakijk_grens(f.vandaag)))
+        stmt = stmt.where(Aanbod.verouderd_op(f.vandaag))
     elif f.verouderd == "nee":
-        stmt = stmt.where(~verouderd_filter(nakijk_grens(f.vandaag)))
+        stmt = stmt.where(~Aanbod.verouderd_op(f.vandaag))
     return stmt.order_by(*SORTERING.get(f.sorteer, SORTERING["naam"]), Aanbod.id)
 
 

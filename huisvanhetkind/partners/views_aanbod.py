@@ -18,7 +18,7 @@ from . import bp, operations
 from .forms_aanbod import (ALLE, AanbodFilterForm, AanbodForm, AanbodNetwerkForm, AanbodVelden,
                            filter_waarden)
 from .models import Aanbod, Netwerk, Organisatie, WerkingsgebiedDeel
-from .queries import PER_PAGINA, aanbod_organisatie_id, leden_stmt, nakijk_grens
+from .queries import PER_PAGINA, aanbod_organisatie_id, leden_stmt
 from .queries_aanbod import AanbodFilter, aanbod_overzicht, aanbod_stmt
 from .refs import netwerk_ref, organisatie_ref
 
@@ -44,7 +44,7 @@ def aanbod_lijst(netwerk_id: int):
                          error_out=False)
     actor = current_actor()
     return render_template("partners/aanbod_lijst.html", netwerk=n, form=form, pagina=pagina,
-                           grens=nakijk_grens(), eigen_organisatie_id=actor.organisatie_id
+                           eigen_organisatie_id=actor.organisatie_id
                            if actor.rol == PARTNER and netwerk_id in actor.lid_van else None,
                            gefilterd=any(v for k, v in filters.items() if k != "sorteer"),
                            mag_bewerken=allowed(can_edit_netwerk, ref))
@@ -75,7 +75,7 @@ def aanbod(aanbod_id: int):
     ref = _aanbod_ref(aanbod_id)
     authorize(can_view_organisatie, ref)
     a = _load(aanbod_id)
-    return render_template("partners/aanbod.html", aanbod=a, grens=nakijk_grens(),
+    return render_template("partners/aanbod.html", aanbod=a,
                            mag_bewerken=allowed(can_edit_organisatie, ref))
 
 

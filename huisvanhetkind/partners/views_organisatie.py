@@ -15,7 +15,7 @@ from . import bp, operations
 from .forms import ContactpersoonForm, OrganisatieForm
 from .models import Lidmaatschap, Organisatie
 from .operations import CONTACT_VELDEN, ORGANISATIE_VELDEN
-from .queries import contactpersoon_van, nakijk_grens
+from .queries import contactpersoon_van
 from .refs import organisatie_ref
 
 
@@ -36,7 +36,7 @@ def organisatie(organisatie_id: int):
     org = _load_organisatie(organisatie_id, with_contacts=contacts)
     lidmaatschappen = sorted(org.lidmaatschappen, key=lambda m: (not m.actief, m.netwerk.naam))
     return render_template("partners/organisatie.html", org=org, toon_contacten=contacts,
-                           lidmaatschappen=lidmaatschappen, grens=nakijk_grens(),
+                           lidmaatschappen=lidmaatschappen,
                            mag_bewerken=allowed(can_edit_organisatie, ref))
 
 

@@ -105,3 +105,14 @@ def test_e4_other_pgo_forms_must_be_offered_in_the_werkingsgebied():
                    else a for a in volledig().aanbod)
     assert status(replace(volledig(), aanbod=buiten), "E4").status == "niet_voldaan"
 
+
+
+# --- 'verouderd' aanbod (one rule: domein/nakijken.py) --------------------------------------------
+def test_aanbod_not_nagekeken_for_a_year_is_verouderd():
+    from datetime import timedelta
+
+    from huisvanhetkind.domein.nakijken import NAKIJKEN_NA, is_verouderd, nakijk_grens
+    assert nakijk_grens(VANDAAG) == VANDAAG - NAKIJKEN_NA
+    assert is_verouderd(None, VANDAAG)
+    assert is_verouderd(VANDAAG - NAKIJKEN_NA - timedelta(days=1), VANDAAG)
+    assert not is_verouderd(VANDAAG - NAKIJKEN_NA, VANDAAG)
