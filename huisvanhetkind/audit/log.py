@@ -80,6 +80,7 @@ def _entry(obj, actie: str, wijzigingen: dict) -> dict:
         "tabel": obj.__tablename__,
         "record_id": ",".join(str(k) for k in pk) if any(k is not None for k in pk) else None,
         "netwerk_id": netwerk_id, "organisatie_id": organisatie_id,
+        "tegenpartij_id": obj.audit_tegenpartij() if hasattr(obj, "audit_tegenpartij") else None,
         "omschrijving": _describe(obj)[:500], "wijzigingen": wijzigingen,
     }
 

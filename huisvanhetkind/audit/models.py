@@ -24,5 +24,8 @@ class AuditEntry(db.Model):
     record_id: Mapped[str | None] = mapped_column(String(50))
     netwerk_id: Mapped[int | None] = mapped_column(index=True)
     organisatie_id: Mapped[int | None] = mapped_column(index=True)
+    # the other organisation of a record between two (a verwijzing's naar): a network's log shows
+    # it only while both were members (audit/views.py)
+    tegenpartij_id: Mapped[int | None]
     omschrijving: Mapped[str] = mapped_column(String(500), default="")
     wijzigingen: Mapped[dict | None] = mapped_column(JSON)

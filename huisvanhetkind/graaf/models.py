@@ -32,6 +32,9 @@ class Verwijzing(Versioned, Timestamps, db.Model):
     def audit_scope(self):
         return None, self.van_id
 
+    def audit_tegenpartij(self):
+        return self.naar_id
+
 
 class BewustNiet(Timestamps, db.Model):
     """A coverage cell the coordinator chose not to cover, with the reason (domein.md §5)."""

@@ -14,6 +14,7 @@ from ..domein.permissions import PARTNER, can_view_netwerk, is_authenticated
 from ..extensions import db
 from ..partners.models import Aanbod, Lidmaatschap, Organisatie
 from ..partners.queries import netwerk_counts, visible_netwerken_stmt
+from ..partners.queries_toestemming import te_beantwoorden
 from ..partners.refs import netwerk_ref
 from . import bp
 
@@ -40,6 +41,8 @@ def start():
             "lidmaatschappen": db.session.scalar(
                 select(func.count(Lidmaatschap.id)).where(Lidmaatschap.lid_tot.is_(None))),
         }
+    uitnodigingen, voorstellen = te_beantwoorden(actor)
+    context["te_beantwoorden"] = len(uitnodigingen) + len(voorstellen)
     return render_template(f"main/start_{actor.rol}.html", **context)
 
 

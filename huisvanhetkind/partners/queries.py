@@ -14,6 +14,7 @@ from ..extensions import db
 from ..fouten import NietGevonden
 from ..domein import gemeenten
 from ..domein.taxonomie import AANBODVORM, SECTOR
+from .models_eigendom import OPEN, Uitnodiging
 from .models import Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
 
 
@@ -170,13 +171,19 @@ def aanbod_per_organisatie(organisatie_ids) -> dict[int, int]:
 
 
 def zoek_organisaties(q: str, netwerk_id: int, limiet: int = 20):
-    """Organisations matching q by name or KBO, with whether each is an active member already."""
+    """Organisations of the whole registry matching q by name or KBO — their public directory
+    fields only (domein.md §10: naam, kbo, sector, gemeenten) — with whether each is an active
+    member or invited already."""
     member = (select(Lidmaatschap.id).where(
         Lidmaatschap.netwerk_id == netwerk_id, Lidmaatschap.organisatie_id == Organisatie.id,
         Lidmaatschap.lid_tot.is_(None)).exists())
+    uitgenodigd = (select(Uitnodiging.id).where(
+        Uitnodiging.netwerk_id == netwerk_id, Uitnodiging.organisatie_id == Organisatie.id,
+        Uitnodiging.status == OPEN).exists())
     return db.session.execute(
-        select(Organisatie, member.label("is_lid")).where(naam_of_kbo(q))
-        .order_by(Organisatie.naam, Organisatie.id).limit(limiet)).all()
+        select(Organisatie.id, Organisatie.naam, Organisatie.kbo, Organisatie.sector,
+               Organisatie.gemeenten, member.label("is_lid"), uitgenodigd.label("uitgenodigd"))
+        .where(naam_of_kbo(q)).order_by(Organisatie.naam, Organisatie.id).limit(limiet)).all()
 
 
 def aanbod_organisatie_id(aanbod_id: int) -> int | None:

@@ -1,9 +1,12 @@
 """Plain permission references (domein/permissions.py) for networks and organisations."""
 from __future__ import annotations
 
+from collections import defaultdict
+
 from sqlalchemy import select
 
-from ..domein.permissions import NetwerkRef, OrganisatieRef
+from ..auth.models import Gebruiker
+from ..domein.permissions import PARTNER, NetwerkRef, OrganisatieRef, VerwijzingRef
 from ..extensions import db
 from ..domein import gemeenten
 from .models import Lidmaatschap, WerkingsgebiedDeel
@@ -20,9 +23,34 @@ def netwerk_ref(netwerk_id: int) -> NetwerkRef:
 
 
 def organisatie_ref(organisatie_id: int) -> OrganisatieRef:
-    rows = db.session.execute(
-        select(Lidmaatschap.netwerk_id, WerkingsgebiedDeel.nis)
-        .outerjoin(WerkingsgebiedDeel, WerkingsgebiedDeel.netwerk_id == Lidmaatschap.netwerk_id)
-        .where(Lidmaatschap.organisatie_id == organisatie_id, Lidmaatschap.lid_tot.is_(None))).all()
-    return OrganisatieRef(id=organisatie_id, netwerk_ids=frozenset(r[0] for r in rows),
-                          provincies=_provincies(r[1] for r in rows if r[1]))
+    return organisatie_refs([organisatie_id])[organisatie_id]
+
+
+def organisatie_refs(organisatie_ids) -> dict[int, OrganisatieRef]:
+    """The permission references of several organisations in two statements: their active
+    memberships (with the provinces of those networks) and whether a partner account manages
+    them (domein.md §10)."""
+    ids = sorted(set(organisatie_ids))
+    if not ids:
+        return {}
+    netwerken: dict[int, set[int]] = defaultdict(set)
+    nis: dict[int, set[str]] = defaultdict(set)
+    for org_id, netwerk_id, code in db.session.execute(
+            select(Lidmaatschap.organisatie_id, Lidmaatschap.netwerk_id, WerkingsgebiedDeel.nis)
+            .outerjoin(WerkingsgebiedDeel, WerkingsgebiedDeel.netwerk_id == Lidmaatschap.netwerk_id)
+            .where(Lidmaatschap.organisatie_id.in_(ids), Lidmaatschap.lid_tot.is_(None))):
+        netwerken[org_id].add(netwerk_id)
+        if code:
+            nis[org_id].add(code)
+    beheerd = set(db.session.scalars(select(Gebruiker.organisatie_id).where(
+        Gebruiker.organisatie_id.in_(ids), Gebruiker.rol == PARTNER, Gebruiker.actief.is_(True))))
+    return {i: OrganisatieRef(id=i, netwerk_ids=frozenset(netwerken[i]),
+                              provincies=_provincies(nis[i]), beheerd=i in beheerd)
+            for i in ids}
+
+
+def verwijzing_ref(van_id: int, naar_id: int) -> VerwijzingRef:
+    """A referral's reference: both ends and every network where both are active members."""
+    refs = organisatie_refs([van_id, naar_id])
+    van, naar = refs[van_id], refs[naar_id]
+    return VerwijzingRef(van, naar, van.netwerk_ids & naar.netwerk_ids)

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
 from ..auth.guard import allowed, authorize, current_actor
-from ..domein.permissions import (PARTNER, can_edit_netwerk, can_edit_organisatie, can_view_netwerk, can_view_organisatie)
+from ..domein.permissions import (PARTNER, can_edit_netwerk, can_edit_organisatie,
+                                  can_propose_organisatie, can_view_netwerk, can_view_organisatie)
 from ..editing import bevestig_verwijderen, conflict_pagina, ingediende_versie, ongeldig
 from ..fouten import Conflict, OperatieFout
 from ..extensions import db
@@ -76,6 +77,7 @@ def aanbod(aanbod_id: int):
     authorize(can_view_organisatie, ref)
     a = _load(aanbod_id)
     return render_template("partners/aanbod.html", aanbod=a,
+                           mag_voorstellen=allowed(can_propose_organisatie, ref),
                            mag_bewerken=allowed(can_edit_organisatie, ref))
 
 

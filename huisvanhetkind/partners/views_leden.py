@@ -3,20 +3,22 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 
-from ..auth.guard import allowed, authorize
-from ..domein.permissions import can_edit_netwerk, can_view_netwerk
+from ..auth.guard import allowed, authorize, current_actor
+from ..domein.permissions import (can_answer_invitation, can_edit_netwerk, can_invite,
+                                  can_view_netwerk)
 from ..editing import conflict_pagina, ingediende_versie, ongeldig
 from ..extensions import db
 from ..fouten import Conflict, OperatieFout
 from ..domein import gemeenten
-from . import bp, operations
+from . import bp, eigendom, operations
 from .forms_aanbod import ALLE, LedenFilterForm, filter_waarden
 from .forms_leden import BeeindigForm, LidmaatschapForm, LidmaatschapVelden, OrganisatieNieuwForm
 from .models import Netwerk, Organisatie
 from .operations import LID_VELDEN, ORGANISATIE_VELDEN
 from .queries import PER_PAGINA, aanbod_per_organisatie, leden_stmt, lid_met_organisatie, \
     zoek_organisaties
-from .refs import netwerk_ref
+from .queries_toestemming import open_uitnodigingen_van_netwerk
+from .refs import netwerk_ref, organisatie_ref
 
 
 @bp.get("/netwerken/<int:netwerk_id>/partners")
@@ -31,7 +33,7 @@ def leden(netwerk_id: int):
     rijen = list(pagina.items)
     oud = db.session.scalars(leden_stmt(netwerk_id, actief=False)).all()
     return render_template("partners/leden.html", netwerk=n, form=form, pagina=pagina, rijen=rijen,
-                           oud=oud, aanbod=aanbod_per_organisatie(m.organisatie_id for m in rijen),
+                           oud=oud, uitnodigingen=open_uitnodigingen_van_netwerk(netwerk_id), aanbod=aanbod_per_organisatie(m.organisatie_id for m in rijen),
                            gefilterd=any(v for k, v in filters.items() if k != "sorteer"),
                            mag_bewerken=allowed(can_edit_netwerk, ref))
 
@@ -53,18 +55,28 @@ def _velden(form, namen) -> dict:
 @bp.route("/netwerken/<int:netwerk_id>/partners/toevoegen/<int:organisatie_id>",
           methods=["GET", "POST"])
 def lid_bestaand(netwerk_id: int, organisatie_id: int):
-    authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
+    """An existing organisation joins only with its consent (domein.md §10): the coordinator
+    invites it with the proposed terms; whoever may answer for it (a beheerder, for an
+    organisation without partner account) adds it at once."""
+    authorize(can_invite, netwerk_ref(netwerk_id))
     n = db.get_or_404(Netwerk, netwerk_id)
     org = db.get_or_404(Organisatie, organisatie_id)
+    direct = allowed(can_answer_invitation, organisatie_ref(organisatie_id))
     form = LidmaatschapVelden()
-    context = dict(form=form, netwerk=n, org=org, lid=None)
+    context = dict(form=form, netwerk=n, org=org, lid=None, uitnodigen=not direct)
     if form.validate_on_submit():
         try:
-            operations.voeg_lid_toe(n.id, org.id, **_velden(form, LID_VELDEN))
-        except OperatieFout as exc:  # already a member: nothing to do
+            if direct:
+                operations.voeg_lid_toe(n.id, org.id, **_velden(form, LID_VELDEN))
+            else:
+                eigendom.nodig_uit(n.id, org.id, current_actor().id,
+                                   **_velden(form, LID_VELDEN))
+        except OperatieFout as exc:  # already a member or already invited: nothing to do
             flash(str(exc), "warning")
             return redirect(url_for("partners.leden", netwerk_id=n.id))
-        flash(f"{org.naam} is nu partner van {n.naam}.", "success")
+        flash(f"{org.naam} is nu partner van {n.naam}." if direct else
+              f"{org.naam} is uitgenodigd. Het wordt partner van {n.naam} zodra de organisatie "
+              "de uitnodiging aanvaardt.", "success")
         return redirect(url_for("partners.leden", netwerk_id=n.id))
     if form.errors:
         return ongeldig("partners/lid_form.html", **context)

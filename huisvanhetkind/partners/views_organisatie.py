@@ -6,7 +6,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..auth.guard import allowed, authorize
-from ..domein.permissions import can_edit_organisatie, can_view_contacts, can_view_organisatie
+from ..domein.permissions import (can_answer_proposal, can_edit_organisatie,
+                                  can_propose_organisatie, can_view_contacts,
+                                  can_view_organisatie)
 from ..editing import bevestig_verwijderen, conflict_pagina, ingediende_versie, ongeldig
 from ..extensions import db
 from ..forms import VerwijderForm
@@ -16,6 +18,7 @@ from .forms import ContactpersoonForm, OrganisatieForm
 from .models import Lidmaatschap, Organisatie
 from .operations import CONTACT_VELDEN, ORGANISATIE_VELDEN
 from .queries import contactpersoon_van
+from .queries_toestemming import open_voorstellen_van
 from .refs import organisatie_ref
 
 
@@ -35,9 +38,14 @@ def organisatie(organisatie_id: int):
     contacts = allowed(can_view_contacts, ref)
     org = _load_organisatie(organisatie_id, with_contacts=contacts)
     lidmaatschappen = sorted(org.lidmaatschappen, key=lambda m: (not m.actief, m.netwerk.naam))
+    mag_bewerken = allowed(can_edit_organisatie, ref)
+    mag_antwoorden = allowed(can_answer_proposal, ref)
     return render_template("partners/organisatie.html", org=org, toon_contacten=contacts,
-                           lidmaatschappen=lidmaatschappen,
-                           mag_bewerken=allowed(can_edit_organisatie, ref))
+                           lidmaatschappen=lidmaatschappen, mag_bewerken=mag_bewerken,
+                           mag_voorstellen=allowed(can_propose_organisatie, ref),
+                           mag_antwoorden=mag_antwoorden,
+                           voorstellen=open_voorstellen_van(organisatie_id)
+                           if mag_bewerken or mag_antwoorden else [])
 
 
 @bp.route("/organisaties/<int:organisatie_id>/bewerken", methods=["GET", "POST"])
