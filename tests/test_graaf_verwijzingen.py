@@ -69,7 +69,7 @@ def test_who_may_record_links(app, wereld, login):
     assert f'value="{wereld.org_a}"' not in html
     # an organisation that is not a member of this network cannot record here
     assert login(wereld.beheerder).get(
-        f"/netwerken/{wereld.netwerk_x}/verwijzingen/nieuw?van={wereld.org_y}").status_code == 404
+        f"/netwerken/{wereld.netwerk_x}/verwijzingen/nieuw?van={wereld.org_y}").status_code == 403
     # a consultant sees the list but no buttons
     html = login(wereld.consultant_ov).get(
         f"/netwerken/{wereld.netwerk_x}/verwijzingen").get_data(as_text=True)

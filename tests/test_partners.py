@@ -24,7 +24,9 @@ def test_partner_cannot_see_or_post_other_organisations_edit_form(wereld, login,
 
 def test_coordinator_edits_members_of_own_network_only(wereld, login):
     c = login(wereld.coordinator_x)
-    assert c.get(f"/organisaties/{wereld.org_b}/bewerken").status_code == 200
+    # b has its own partner account: its coordinator proposes (domein.md §10)
+    assert c.get(f"/organisaties/{wereld.org_b}/bewerken").status_code == 403
+    assert c.get(f"/organisaties/{wereld.org_b}/voorstel").status_code == 200
     assert c.get(f"/organisaties/{wereld.org_y}/bewerken").status_code == 403
 
 
@@ -78,7 +80,7 @@ PARTNER_PAGES = {
                   "/netwerken/{x}/partners/toevoegen/{y}", "/netwerken/{x}/aanbod",
                   "/netwerken/{x}/aanbod/overzicht", "/netwerken/{x}/aanbod/nieuw"],
     "coordinator_x": ["/netwerken/{x}/bewerken", "/netwerken/{x}/partners", "/netwerken/{x}/aanbod",
-                      "/organisaties/{b}/aanbod/nieuw", "/organisaties/{b}/contactpersonen/nieuw"],
+                      "/organisaties/{b}/voorstel", "/aanbod/{s}/voorstel"],
     "partner_a": ["/netwerken/{x}/aanbod", "/netwerken/{x}/aanbod/overzicht", "/aanbod/{s}",
                   "/aanbod/{s}/bewerken", "/aanbod/{s}/verwijderen", "/organisaties/{a}/aanbod/nieuw",
                   "/netwerken/{x}/partners"],

@@ -4,6 +4,7 @@ from datetime import date
 from sqlalchemy import select
 
 from huisvanhetkind.extensions import db
+from huisvanhetkind.partners.models_eigendom import Uitnodiging
 from huisvanhetkind.partners.models import Lidmaatschap, Organisatie
 from tests import factories as f
 from tests.partners_helpers import lid_id
@@ -55,14 +56,25 @@ def test_coordinator_finds_an_existing_organisation_and_adds_it(wereld, login, a
     html = c.get(f"/netwerken/{wereld.netwerk_x}/partners/toevoegen?q=partner").get_data(as_text=True)
     assert "Partner Y" in html and "al partner" in html
     url = f"/netwerken/{wereld.netwerk_x}/partners/toevoegen/{wereld.org_y}"
-    assert c.get(url).status_code == 200
+    assert "Uitnodiging versturen" in c.get(url).get_data(as_text=True)
     r = c.post(url, data={"lid_sinds": "2025-03-01", "rol": "", "overeenkomst_datum": ""})
     assert r.status_code == 302
+    # y is another network's organisation: an invitation, not yet a member (domein.md §10)
+    lid_y = select(Lidmaatschap).where(Lidmaatschap.netwerk_id == wereld.netwerk_x,
+                                       Lidmaatschap.organisatie_id == wereld.org_y)
     with app.app_context():
-        lid = db.session.scalar(select(Lidmaatschap).where(
-            Lidmaatschap.netwerk_id == wereld.netwerk_x, Lidmaatschap.organisatie_id == wereld.org_y))
+        assert db.session.scalar(lid_y) is None
+        u = db.session.scalars(select(Uitnodiging)).one()
+        u_id, u_version = u.id, u.version
+    # inviting it twice only warns
+    r = c.post(url, data={"lid_sinds": "2025-03-01"}, follow_redirects=True)
+    assert "al uitgenodigd" in r.get_data(as_text=True)
+    # y has no partner account of its own: the beheerder answers for it
+    assert login(wereld.beheerder).post(f"/uitnodigingen/{u_id}/antwoord", data={
+        "keuze": "aanvaarden", "version": u_version}).status_code == 302
+    with app.app_context():
+        lid = db.session.scalar(lid_y)
         assert lid.actief and lid.lid_sinds == date(2025, 3, 1)
-    # adding it twice only warns
     r = c.post(url, data={"lid_sinds": "2025-03-01"}, follow_redirects=True)
     assert "al lid" in r.get_data(as_text=True)
     # coordinator Y cannot add organisations to network X

@@ -3,7 +3,7 @@ import pytest
 from sqlalchemy import select
 
 from huisvanhetkind.extensions import db
-from huisvanhetkind.partners.models import Aanbod, Contactpersoon, Organisatie
+from huisvanhetkind.partners.models import Netwerk, Aanbod, Contactpersoon, Organisatie
 from tests import factories as f
 from tests.partners_helpers import aanbod_data, aanbod_form
 
@@ -68,13 +68,21 @@ def test_consultant_reads_but_every_edit_route_is_403(wereld, van_b, login):
 
 
 def test_coordinator_edits_what_belongs_to_the_network_only(wereld, van_b, login, app):
+    """domein.md §10: the coordinator changes an organisation without partner account whose only
+    networks are theirs; one with its own account (b) or of another network (y) they propose."""
     with app.app_context():
         y = db.session.get(Organisatie, wereld.org_y)
         ay = f.aanbod(y, "Aanbod van Y").id
+        s = f.organisatie("Speelpleinwerking S")
+        f.lid(db.session.get(Netwerk, wereld.netwerk_x), s)
+        a_s = f.aanbod(s, "Speelplein").id
         db.session.commit()
     c = login(wereld.coordinator_x)
-    assert c.get(f"/aanbod/{van_b['aanbod']}/bewerken").status_code == 200
+    assert c.get(f"/aanbod/{a_s}/bewerken").status_code == 200
+    assert c.get(f"/aanbod/{van_b['aanbod']}/bewerken").status_code == 403
+    assert c.get(f"/aanbod/{van_b['aanbod']}/voorstel").status_code == 200
     assert c.get(f"/aanbod/{ay}/bewerken").status_code == 403
+    assert c.get(f"/aanbod/{ay}/voorstel").status_code == 403  # not a member of X
     assert c.post(f"/aanbod/{ay}/verwijderen", data={"version": 1}).status_code == 403
     assert c.get(f"/netwerken/{wereld.netwerk_y}/aanbod").status_code == 403
 

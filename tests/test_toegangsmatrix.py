@@ -69,6 +69,20 @@ def bewerkt_org_a(w: Wie) -> bool:
     return bewerkt_x(w) or w.org == "a"
 
 
+def beheert_org_a(w: Wie) -> bool:
+    """Organisation a's own details, contacts and aanbod: a has a partner account, so only a
+    itself and the beheerder change them (domein.md §10); X's coordinator proposes."""
+    return beheerder(w) or w.org == "a"
+
+
+def stelt_voor_org_a(w: Wie) -> bool:
+    return w.rol == "coordinator" and w.netwerk == "x"
+
+
+def bewerkt_y(w: Wie) -> bool:
+    return beheerder(w) or (w.rol == "coordinator" and w.netwerk == "y")
+
+
 def bewerkt_org_b(w: Wie) -> bool:
     """Confirming a referral a → b is the receiving organisation's business."""
     return bewerkt_x(w) or w.org == "b"
@@ -230,21 +244,38 @@ TABEL: dict[str, Regel] = {
         lambda o: {"netwerk_id": o.x, "voorwaarde": "E4", "opmerking_id": o.opmerking_x},
         post=bewerkt_x),
 
-    # Organisation a: its details, contacts, aanbod and the referrals it records.
-    "partners.organisatie_bewerken": Regel(_a, get=bewerkt_org_a, post=bewerkt_org_a),
-    "partners.contactpersoon_nieuw": Regel(_a, get=bewerkt_org_a, post=bewerkt_org_a),
+    # Organisation a (it has its own partner account): its details, contacts and aanbod.
+    "partners.organisatie_bewerken": Regel(_a, get=beheert_org_a, post=beheert_org_a),
+    "partners.contactpersoon_nieuw": Regel(_a, get=beheert_org_a, post=beheert_org_a),
     "partners.contactpersoon_bewerken": Regel(
         lambda o: {"organisatie_id": o.org_a, "contact_id": o.contact_a},
-        get=bewerkt_org_a, post=bewerkt_org_a),
+        get=beheert_org_a, post=beheert_org_a),
     "partners.contactpersoon_verwijderen": Regel(
         lambda o: {"organisatie_id": o.org_a, "contact_id": o.contact_a},
-        get=bewerkt_org_a, post=bewerkt_org_a),
-    "partners.aanbod_nieuw": Regel(_a, get=bewerkt_org_a, post=bewerkt_org_a),
-    "partners.aanbod_bewerken": Regel(lambda o: {"aanbod_id": o.aanbod_a}, get=bewerkt_org_a,
-                                      post=bewerkt_org_a),
+        get=beheert_org_a, post=beheert_org_a),
+    "partners.aanbod_nieuw": Regel(_a, get=beheert_org_a, post=beheert_org_a),
+    "partners.aanbod_bewerken": Regel(lambda o: {"aanbod_id": o.aanbod_a}, get=beheert_org_a,
+                                      post=beheert_org_a),
     "partners.aanbod_verwijderen": Regel(lambda o: {"aanbod_id": o.aanbod_a},
-                                         get=bewerkt_org_a, post=bewerkt_org_a),
-    "partners.aanbod_nagekeken": Regel(lambda o: {"aanbod_id": o.aanbod_a}, post=bewerkt_org_a),
+                                         get=beheert_org_a, post=beheert_org_a),
+    "partners.aanbod_nagekeken": Regel(lambda o: {"aanbod_id": o.aanbod_a}, post=beheert_org_a),
+    # ... which X's coordinator may only propose, and a (or the beheerder) decides on.
+    "partners.organisatie_voorstel": Regel(_a, get=stelt_voor_org_a, post=stelt_voor_org_a),
+    "partners.aanbod_voorstel": Regel(lambda o: {"aanbod_id": o.aanbod_a}, get=stelt_voor_org_a,
+                                      post=stelt_voor_org_a),
+    "partners.voorstel_antwoord": Regel(lambda o: {"voorstel_id": o.voorstel_xa},
+                                        post=beheert_org_a,
+                                        data=lambda o: {"keuze": "weigeren", "version": "1"}),
+    # Membership needs consent: Y invited a; only a answers (it has its own account), only Y's
+    # editors withdraw; everyone sees what waits for their own answer.
+    "partners.uitnodiging_antwoord": Regel(lambda o: {"uitnodiging_id": o.uitnodiging_ya},
+                                           post=lambda w: w.org == "a",
+                                           data=lambda o: {"keuze": "weigeren", "version": "1"}),
+    "partners.uitnodiging_intrekken": Regel(
+        lambda o: {"netwerk_id": o.y, "uitnodiging_id": o.uitnodiging_ya}, post=bewerkt_y,
+        data=lambda o: {"version": "1"}),
+    "partners.te_beantwoorden": Regel(_geen, get=aangemeld),
+    # The referrals a records: a itself, and X's editors (X is the only network relying on it).
     "graaf.verwijzing_nieuw": Regel(lambda o: {"netwerk_id": o.x, "van": o.org_a},
                                     get=bewerkt_org_a, post=bewerkt_org_a),
     "graaf.verwijzing_bewerken": Regel(

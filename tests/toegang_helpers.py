@@ -9,6 +9,7 @@ from typing import Callable
 
 from sqlalchemy import select
 
+from huisvanhetkind.partners import eigendom
 from huisvanhetkind.audit.models import AuditEntry
 from huisvanhetkind.auth.models import Gebruiker
 from huisvanhetkind.erkenning import operations as erkenning_ops
@@ -78,6 +79,8 @@ class Objecten:
     actie_x: int
     opmerking_x: int
     verwijzing_ab: int
+    uitnodiging_ya: int  # network Y invites organisation a (domein.md §10)
+    voorstel_xa: int  # X's coordinator proposes a change to organisation a
     app: object = None
 
 
@@ -94,6 +97,9 @@ def maak_objecten(app, wereld) -> Objecten:
             wereld.netwerk_x, "E4", tekst="Consultatiebureau ontbreekt.", oordeel="niet_akkoord",
             auteur_id=wereld.consultant_ov, peildatum=date.today())
         v = f.verwijzing(org_a, org_b)
+        uitnodiging = eigendom.nodig_uit(wereld.netwerk_y, org_a.id, wereld.coordinator_y)
+        voorstel = eigendom.stel_voor(org_a, wereld.netwerk_x, wereld.coordinator_x,
+                                      {"plaats": "Temse"}, "Verhuisd")
         db.session.commit()
         ids = {k: getattr(wereld, k) for k in (
             "org_a", "org_b", "org_y", "beheerder", "coordinator_x", "coordinator_y",
@@ -106,7 +112,8 @@ def maak_objecten(app, wereld) -> Objecten:
             lid_b=db.session.scalar(select(Lidmaatschap.id).where(
                 Lidmaatschap.netwerk_id == wereld.netwerk_x,
                 Lidmaatschap.organisatie_id == org_b.id)),
-            actie_x=actie.id, opmerking_x=opmerking.id, verwijzing_ab=v.id, app=app, **ids)
+            actie_x=actie.id, opmerking_x=opmerking.id, verwijzing_ab=v.id,
+            uitnodiging_ya=uitnodiging.id, voorstel_xa=voorstel.id, app=app, **ids)
 
 
 def nieuwe_markering(app, netwerk_id: int) -> int:
@@ -299,11 +306,12 @@ GEVALLEN = {
         "partner_a", lambda o: f"/netwerken/{o.x}/verwijzingen/nieuw?van={o.org_a}",
         lambda o: {"naar_id": o.org_b, "soort": "samenwerking"}, "verwijzing",
         nieuw=lambda o: {"van_id": o.org_a, "naar_id": o.org_b, "bevestigd": False}),
+    # y has its own partner account: adding it to X is an invitation, not a membership (§10)
     "coordinator_nieuw_lid": Geval(
         "coordinator_x", lambda o: f"/netwerken/{o.x}/partners/toevoegen/{o.org_y}",
-        lambda o: {"rol": "Nieuw", "lid_sinds": date.today().isoformat()}, "lidmaatschap",
-        nieuw=lambda o: {"netwerk_id": o.x, "organisatie_id": o.org_y, "lid_tot": None,
-                         "sleutel": None}),
+        lambda o: {"rol": "Nieuw", "lid_sinds": date.today().isoformat()}, "uitnodiging",
+        nieuw=lambda o: {"netwerk_id": o.x, "organisatie_id": o.org_y, "status": "open",
+                         "rol": "Nieuw", "door_id": o.coordinator_x}),
     "consultant_oordeel": Geval(
         "consultant_ov", lambda o: f"/netwerken/{o.x}/erkenning/review/E4",
         lambda o: {"review-oordeel": "opmerking", "review-tekst": "Bijna."}, "review_opmerking",

@@ -179,6 +179,14 @@ def can_edit_verwijzing(actor: Actor, v: VerwijzingRef) -> bool:
     return False
 
 
+def can_record_verwijzing(actor: Actor, van: OrganisatieRef, netwerk: NetwerkRef) -> bool:
+    """Start recording a referral from `van`, a member of this network: its own partner users,
+    the network's coordinators (saving it then needs can_edit_verwijzing)."""
+    if actor.rol == PARTNER:
+        return van.id == actor.organisatie_id and netwerk.id in van.netwerk_ids
+    return can_edit_netwerk(actor, netwerk) and netwerk.id in van.netwerk_ids
+
+
 def can_confirm_verwijzing(actor: Actor, v: VerwijzingRef) -> bool:
     """Confirm a referral: the receiving organisation's partner users, or as for editing."""
     if actor.rol == PARTNER:
@@ -187,9 +195,11 @@ def can_confirm_verwijzing(actor: Actor, v: VerwijzingRef) -> bool:
 
 
 def can_view_organisatie_audit(actor: Actor, org: OrganisatieRef) -> bool:
-    """An organisation's change history: those who may edit it, and the consultants who read it
-    (as in the network's audit log, which holds the same entries); not the other partners."""
+    """An organisation's change history: those who may edit it, the coordinators of its
+    networks and the consultants who read it (as in the network's audit log, which holds the
+    same entries); not the other partners."""
     return can_edit_organisatie(actor, org) or (
+        actor.rol == COORDINATOR and bool(org.netwerk_ids & actor.coordinator_van)) or (
         actor.rol == CONSULTANT and can_view_organisatie(actor, org))
 
 

@@ -1,8 +1,9 @@
 """Verwijzingen (domein.md §3.7): a partner records its links, the receiving partner confirms them.
 
-Recording, editing and deleting a link needs can_edit_organisatie on the VAN organisation (the
-partner itself, a coordinator of the network, the beheerder); confirming needs it on the NAAR
-organisation. Edits, deletes and confirmations carry the record's version: the operations
+A referral has no network of its own: it counts in every network where both ends are members.
+Recording, editing and deleting one needs can_edit_verwijzing (the VAN partner itself, a
+beheerder, or a coordinator of EVERY network that relies on it); confirming can_confirm_verwijzing
+(the NAAR partner). Edits, deletes and confirmations carry the record's version: the operations
 (operations.py) check it first, a stale one is the 409 comparison page. The views never commit.
 """
 from __future__ import annotations
@@ -10,11 +11,13 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 
 from ..auth.guard import authorize, current_actor
-from ..domein.permissions import (OrganisatieRef, can_edit_netwerk, can_edit_organisatie, can_view_netwerk)
+from ..domein.permissions import (PARTNER, VerwijzingRef, can_confirm_verwijzing,
+                                  can_edit_netwerk, can_edit_verwijzing, can_record_verwijzing,
+                                  can_view_netwerk)
 from ..editing import bevestig_verwijderen, conflict_pagina, formulier_stap, ingediende_versie
 from ..forms import VerwijderForm
-from ..fouten import Conflict, NietGevonden
-from ..partners.refs import netwerk_ref, organisatie_ref
+from ..fouten import Conflict
+from ..partners.refs import netwerk_ref, organisatie_ref, verwijzing_ref
 from ..domein.taxonomie import VERWIJZINGSSOORT
 from .. import pipeline
 from . import bp, operations, queries
@@ -27,11 +30,10 @@ FILTERS = {"alle": "Alle verwijzingen", "onbevestigd": "Niet bevestigd",
            "eenrichting": "In één richting", "te_bevestigen": "Door jou te bevestigen"}
 
 
-def _in_netwerk(organisatie_id: int, netwerk_id: int) -> OrganisatieRef:
-    """The organisation as a member of THIS network: a coordinator of another network the
-    organisation also belongs to may not edit this network's verwijzingen."""
-    r = organisatie_ref(organisatie_id)
-    return OrganisatieRef(r.id, r.netwerk_ids & {netwerk_id}, r.provincies)
+def _ref(verwijzing_id: int) -> VerwijzingRef:
+    """Both ends and every network that relies on the referral (domein.md §10): a coordinator
+    changes it only when all of those are theirs."""
+    return verwijzing_ref(*queries.verwijzing_uiteinden(verwijzing_id))
 
 
 def _lijst_url(netwerk_id: int, toon: str | None = None) -> str:
@@ -46,10 +48,12 @@ def verwijzingen(netwerk_id: int):
     naam = queries.netwerk_naam(netwerk_id)
     leden = queries.leden(netwerk_id)
     actor = current_actor()
-    # The members this actor may edit, decided by the same pure rule the actions enforce (as
-    # members of this network; the action itself re-checks with the organisation's full ref).
-    bewerkbaar = frozenset(i for i, _ in leden if can_edit_organisatie(
-        actor, OrganisatieRef(i, frozenset({netwerk_id}), ref.provincies)))
+    # The members this actor records and confirms referrals for: a partner its own organisation,
+    # the network's coordinators every member (each action re-checks the referral's full ref)
+    if actor.rol == PARTNER:
+        bewerkbaar = frozenset(i for i, _ in leden if i == actor.organisatie_id)
+    else:
+        bewerkbaar = frozenset(i for i, _ in leden) if can_edit_netwerk(actor, ref) else frozenset()
     toon = request.args.get("toon", "alle")
     if toon not in FILTERS:
         toon = "alle"
@@ -78,9 +82,7 @@ def verwijzing_nieuw(netwerk_id: int):
         authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
         flash("Kies eerst van welke partner de verwijzing vertrekt.", "info")
         return redirect(_lijst_url(netwerk_id))
-    authorize(can_edit_organisatie, _in_netwerk(van_id, netwerk_id))
-    if not queries.is_lid(netwerk_id, van_id):
-        raise NietGevonden(van_id)
+    authorize(can_record_verwijzing, organisatie_ref(van_id), netwerk_ref(netwerk_id))
     leden = queries.leden(netwerk_id)
     van_naam = dict(leden)[van_id]
     form = VerwijzingForm()
@@ -90,32 +92,38 @@ def verwijzing_nieuw(netwerk_id: int):
         naar = dict(leden)[v.naar_id]
         return f"De verwijzing naar {naar} is opgeslagen. {naar} moet ze nog bevestigen."
 
-    return formulier_stap(
-        form, FORMULIER, ctx,
-        lambda version: operations.nieuwe_verwijzing(van_id, **_waarden(form)),
-        gedaan, _lijst_url(netwerk_id), foutveld="soort")
+    def opslaan(version):
+        # every network where both ends are members relies on the new referral
+        authorize(can_edit_verwijzing, verwijzing_ref(van_id, form.naar_id.data))
+        return operations.nieuwe_verwijzing(van_id, **_waarden(form))
+
+    return formulier_stap(form, FORMULIER, ctx, opslaan, gedaan, _lijst_url(netwerk_id),
+                          foutveld="soort")
 
 
 @bp.route("/netwerken/<int:netwerk_id>/verwijzingen/<int:verwijzing_id>/bewerken",
           methods=["GET", "POST"])
 def verwijzing_bewerken(netwerk_id: int, verwijzing_id: int):
-    van_id, _ = queries.verwijzing_uiteinden(verwijzing_id)
-    authorize(can_edit_organisatie, _in_netwerk(van_id, netwerk_id))
+    ref = _ref(verwijzing_id)
+    authorize(can_edit_verwijzing, ref)
     rij = queries.verwijzing_in_netwerk(netwerk_id, verwijzing_id)
+    van_id = ref.van.id
     form = VerwijzingForm(obj=rij.verwijzing)
     form.set_naar(queries.leden(netwerk_id), van_id)
     ctx = dict(netwerk_id=netwerk_id, van_naam=rij.van_naam, nieuw=False, rij=rij)
-    return formulier_stap(
-        form, FORMULIER, ctx,
-        lambda version: operations.wijzig_verwijzing(rij.verwijzing, _waarden(form), version),
-        "De verwijzing is bijgewerkt.", _lijst_url(netwerk_id), foutveld="soort")
+    def opslaan(version):
+        if form.naar_id.data != ref.naar.id:  # a new receiver: its networks rely on it too
+            authorize(can_edit_verwijzing, verwijzing_ref(van_id, form.naar_id.data))
+        return operations.wijzig_verwijzing(rij.verwijzing, _waarden(form), version)
+
+    return formulier_stap(form, FORMULIER, ctx, opslaan, "De verwijzing is bijgewerkt.",
+                          _lijst_url(netwerk_id), foutveld="soort")
 
 
 @bp.route("/netwerken/<int:netwerk_id>/verwijzingen/<int:verwijzing_id>/verwijderen",
           methods=["GET", "POST"])
 def verwijzing_verwijderen(netwerk_id: int, verwijzing_id: int):
-    van_id, _ = queries.verwijzing_uiteinden(verwijzing_id)
-    authorize(can_edit_organisatie, _in_netwerk(van_id, netwerk_id))
+    authorize(can_edit_verwijzing, _ref(verwijzing_id))
     rij = queries.verwijzing_in_netwerk(netwerk_id, verwijzing_id)
     v = rij.verwijzing
     context = dict(
@@ -136,8 +144,7 @@ def verwijzing_verwijderen(netwerk_id: int, verwijzing_id: int):
 @bp.post("/netwerken/<int:netwerk_id>/verwijzingen/<int:verwijzing_id>/bevestigen")
 def verwijzing_bevestigen(netwerk_id: int, verwijzing_id: int):
     """The receiver's 'Bevestigen' / 'Bevestiging intrekken' button (CSRF: CSRFProtect)."""
-    _, naar_id = queries.verwijzing_uiteinden(verwijzing_id)
-    authorize(can_edit_organisatie, _in_netwerk(naar_id, netwerk_id))
+    authorize(can_confirm_verwijzing, _ref(verwijzing_id))
     rij = queries.verwijzing_in_netwerk(netwerk_id, verwijzing_id)
     bevestigd = request.form.get("bevestigd", "1") == "1"
     try:
@@ -155,8 +162,7 @@ def verwijzing_bevestigen(netwerk_id: int, verwijzing_id: int):
 @bp.post("/netwerken/<int:netwerk_id>/verwijzingen/<int:verwijzing_id>/tel")
 def verwijzing_tel(netwerk_id: int, verwijzing_id: int):
     """'+1': the van partner counts one more referral of this kind this year."""
-    van_id, _ = queries.verwijzing_uiteinden(verwijzing_id)
-    authorize(can_edit_organisatie, _in_netwerk(van_id, netwerk_id))
+    authorize(can_edit_verwijzing, _ref(verwijzing_id))
     rij = queries.verwijzing_in_netwerk(netwerk_id, verwijzing_id)  # CSRF: CSRFProtect, app-wide
     v = operations.tel_verwijzing(rij.verwijzing.id)
     flash(f"Geteld: {v.aantal_per_jaar} verwijzing(en) per jaar van {rij.van_naam} naar "
