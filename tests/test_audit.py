@@ -65,3 +65,47 @@ def test_refused_access_is_logged(wereld, login, app):
         refused = db.session.scalars(select(AuditEntry).where(
             AuditEntry.actie == "toegang_geweigerd")).all()
         assert refused and refused[0].gebruiker == "partner-a@test.be"
+
+
+def test_a_network_log_shows_only_its_own_records_and_its_members_while_members(ctx):
+    """Issue 12: Y's log showed X's actions with a shared trekker, X's membership terms, X's
+    referrals and changes to a former member's contacts after it left."""
+    from datetime import date, timedelta
+
+    from huisvanhetkind.audit.views import netwerk_log_stmt
+    from huisvanhetkind.erkenning import operations as erkenning_ops
+    from huisvanhetkind.partners.models import Netwerk
+
+    vandaag = date.today()
+    with acting_as("test"):
+        x, y = f.netwerk("X"), f.netwerk("Y")
+        gedeeld, enkel_x = f.organisatie("Gedeeld"), f.organisatie("Enkel X")
+        f.lid(x, gedeeld)
+        f.lid(x, enkel_x)
+        lid_y = f.lid(y, gedeeld, lid_sinds=vandaag - timedelta(days=10))
+        c = f.contactpersoon(gedeeld, "Ann")
+        db.session.commit()
+        erkenning_ops.nieuwe_actie(x.id, "E6", beschrijving="X's stuurgroep",
+                                   trekker_id=gedeeld.id, deadline=vandaag + timedelta(days=30))
+        f.verwijzing(gedeeld, enkel_x)  # a referral only X relies on
+        c.functie = "Coördinator"
+        db.session.commit()
+        # that change happened two days ago, while a member of Y; since today it is not
+        for e in db.session.scalars(select(AuditEntry).where(AuditEntry.tabel == "contactpersoon")):
+            e.tijdstip -= timedelta(days=2)
+        lid_y.lid_tot = vandaag
+        db.session.commit()
+        c.telefoon = "03 000 00 00"  # after it left Y: Y does not see it
+        db.session.commit()
+
+    def log(n: Netwerk):
+        return db.session.scalars(netwerk_log_stmt(n.id)).all()
+
+    y_log = log(y)
+    assert not [e for e in y_log if e.tabel in ("actie", "engagement", "verwijzing")]
+    assert not [e for e in y_log if e.tabel == "lidmaatschap" and e.netwerk_id == x.id]
+    contact = [e.wijzigingen for e in y_log if e.tabel == "contactpersoon"]
+    assert any(w.get("functie", [None, None])[1] == "Coördinator" for w in contact)
+    assert not any(w.get("telefoon", [None, None])[1] == "03 000 00 00" for w in contact)
+    x_log = log(x)
+    assert {e.tabel for e in x_log} >= {"actie", "verwijzing", "contactpersoon", "lidmaatschap"}

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from flask import abort, render_template, request
-from sqlalchemy import or_, select
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import aliased
 
 from ..auth.guard import authorize
 from ..domein.permissions import can_view_audit, can_view_organisatie_audit, is_beheerder
@@ -21,13 +22,31 @@ def _page(stmt):
                        per_page=50, error_out=False)
 
 
+def _lid_toen(netwerk_id: int, organisatie_id):
+    """EXISTS: the organisation was a member of the network when the entry was written."""
+    m = aliased(Lidmaatschap)
+    return exists().where(
+        m.netwerk_id == netwerk_id, m.organisatie_id == organisatie_id,
+        or_(m.lid_sinds.is_(None), AuditEntry.tijdstip >= m.lid_sinds),
+        or_(m.lid_tot.is_(None), AuditEntry.tijdstip < m.lid_tot))
+
+
+def netwerk_log_stmt(netwerk_id: int):
+    """A network's log (domein.md §10): entries about its own records, and about its members'
+    own records (details, contacts, aanbod, their referrals to fellow members) while they were
+    members — never another network's records that name a shared member."""
+    van_een_lid = and_(AuditEntry.netwerk_id.is_(None), AuditEntry.organisatie_id.is_not(None),
+                       _lid_toen(netwerk_id, AuditEntry.organisatie_id),
+                       or_(AuditEntry.tegenpartij_id.is_(None),
+                           _lid_toen(netwerk_id, AuditEntry.tegenpartij_id)))
+    return select(AuditEntry).where(or_(AuditEntry.netwerk_id == netwerk_id, van_een_lid))
+
+
 @bp.get("/netwerken/<int:netwerk_id>/audit")
 def netwerk_log(netwerk_id: int):
     netwerk = db.get_or_404(Netwerk, netwerk_id)
     authorize(can_view_audit, netwerk_ref(netwerk_id))
-    members = select(Lidmaatschap.organisatie_id).where(Lidmaatschap.netwerk_id == netwerk_id)
-    stmt = select(AuditEntry).where(or_(AuditEntry.netwerk_id == netwerk_id,
-                                        AuditEntry.organisatie_id.in_(members)))
+    stmt = netwerk_log_stmt(netwerk_id)
     return render_template("audit/log.html", titel=f"Wijzigingen in {netwerk.naam}",
                            pagina=_page(stmt), netwerk=netwerk)
 
@@ -36,11 +55,12 @@ def netwerk_log(netwerk_id: int):
 def record_log(tabel: str, record_id: str):
     if tabel not in PER_RECORD_TABLES:
         abort(404)
-    if tabel in ("organisatie",):
-        authorize(can_view_organisatie_audit, organisatie_ref(int(record_id)) if record_id.isdigit()
-                  else abort(404))
-    elif tabel == "netwerk":
-        authorize(can_view_audit, netwerk_ref(int(record_id)) if record_id.isdigit() else abort(404))
+    if tabel in ("organisatie", "netwerk"):
+        # ascii digits only: '¹' is a digit to str.isdigit() but not to int()
+        if not (record_id.isascii() and record_id.isdigit() and len(record_id) <= 9):
+            abort(404)
+        ref = (organisatie_ref if tabel == "organisatie" else netwerk_ref)(int(record_id))
+        authorize(can_view_organisatie_audit if tabel == "organisatie" else can_view_audit, ref)
     else:
         authorize(is_beheerder)
     stmt = select(AuditEntry).where(AuditEntry.tabel == tabel, AuditEntry.record_id == record_id)
