@@ -12,7 +12,7 @@ from wtforms import HiddenField
 from wtforms.validators import DataRequired
 
 from ..audit.log import record_event
-from ..auth.guard import authorize
+from ..auth.guard import authorize, current_actor
 from ..domein.permissions import (can_create_netwerk, can_edit_netwerk, can_export_netwerk,
                                   can_view_netwerk, is_authenticated)
 from ..db import begin_write
@@ -60,7 +60,7 @@ def _upload(form: ImportForm, netwerk: Netwerk | None, bevestig_url: str, annule
     try:
         rapport = importer.importeer(importer.lees(data, naam), netwerk_id=netwerk_id,
                                      mag_bestaan=netwerk is not None, bestandsnaam=naam,
-                                     dry_run=True)
+                                     dry_run=True, actor=current_actor())
     except ImportGeweigerd as e:
         return _fouten(form, netwerk, naam, e)
     token = opslag.bewaar(_map(), data, gebruiker_id=current_user.id, netwerk_id=netwerk_id,
@@ -100,7 +100,8 @@ def _bevestig(netwerk: Netwerk | None, terug_url: str):
     data, naam = stored
     try:
         rapport = importer.importeer(importer.lees(data, naam), netwerk_id=netwerk_id,
-                                     mag_bestaan=netwerk is not None, bestandsnaam=naam)
+                                     mag_bestaan=netwerk is not None, bestandsnaam=naam,
+                                     actor=current_actor())
     except ImportGeweigerd as e:
         return None, _fouten(ImportForm(formdata=None), netwerk, naam, e)
     finally:

@@ -34,13 +34,13 @@ NETWERK_VELDEN = (("rechtsvorm", "geen"), ("aanvraagdatum", None), ("erkenningsd
 
 
 def importeer(bestand: Bestand, *, netwerk_id: int | None = None, mag_bestaan: bool = True,
-              bestandsnaam: str = "", dry_run: bool = False) -> Rapport:
+              bestandsnaam: str = "", dry_run: bool = False, actor=None) -> Rapport:
     """Write the file into network `netwerk_id` (or the one its netwerk sheet names, created when
     new) and flush: the caller commits. Rolls back on dry_run and on any error (ImportGeweigerd)."""
     from .schrijven import Schrijver  # the sheets; split off to keep both files short
 
     try:
-        s = Schrijver(bestand)
+        s = Schrijver(bestand, actor)  # actor None: the command line
         _netwerk(s, netwerk_id, mag_bestaan)
         s.partners()
         s.aanbod()
@@ -73,7 +73,7 @@ def importeer(bestand: Bestand, *, netwerk_id: int | None = None, mag_bestaan: b
 def zet(obj, attr: str, nieuw, w: Wijziging, blad: str, kolomnaam: str | None = None) -> None:
     """Set one field if it differs, noting old → new (as the column shows it) on the report."""
     oud = getattr(obj, attr)
-    if _vergelijkbaar(oud) == _vergelijkbaar(nieuw):
+    if vergelijkbaar(oud) == vergelijkbaar(nieuw):
         return
     setattr(obj, attr, nieuw)
     k = kolom(blad, kolomnaam or attr)
@@ -82,7 +82,7 @@ def zet(obj, attr: str, nieuw, w: Wijziging, blad: str, kolomnaam: str | None = 
         w.soort = GEWIJZIGD
 
 
-def _vergelijkbaar(value):
+def vergelijkbaar(value):
     if isinstance(value, (tuple, list, set, frozenset)):
         return tuple(sorted(value))
     return value

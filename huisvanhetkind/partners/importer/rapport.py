@@ -9,11 +9,14 @@ from ...domein import kbo as kbo_nummer
 from .columns import BLADNAMEN, Kolom
 
 NIEUW, GEWIJZIGD, ONGEWIJZIGD = "nieuw", "gewijzigd", "ongewijzigd"
+# an existing organisation invited, or a change proposed to data the organisation owns: it
+# happens only when the organisation consents (domein.md §10)
+TOESTEMMING = "toestemming"
 
 
 @dataclass
 class Wijziging:
-    soort: str  # nieuw | gewijzigd | ongewijzigd
+    soort: str  # nieuw | gewijzigd | ongewijzigd | toestemming
     label: str
     rij: int | None = None
     velden: list[tuple[str, str, str]] = field(default_factory=list)  # (kolom, oud, nieuw)
@@ -44,14 +47,16 @@ class Rapport:
 
     @property
     def wijzigt_iets(self) -> bool:
-        return any(b.aantal(NIEUW) or b.aantal(GEWIJZIGD) for b in self.bladen.values())
+        return any(b.aantal(NIEUW) or b.aantal(GEWIJZIGD) or b.aantal(TOESTEMMING)
+                   for b in self.bladen.values())
 
     def tellingen(self) -> dict[str, dict[str, int]]:
-        return {b.blad: {s: b.aantal(s) for s in (NIEUW, GEWIJZIGD, ONGEWIJZIGD)}
+        return {b.blad: {s: b.aantal(s) for s in (NIEUW, GEWIJZIGD, ONGEWIJZIGD, TOESTEMMING)}
                 for b in self.bladen.values() if b.wijzigingen}
 
     def samenvatting(self) -> str:
         delen = [f"{blad}: {t[NIEUW]} nieuw, {t[GEWIJZIGD]} gewijzigd, {t[ONGEWIJZIGD]} ongewijzigd"
+                 + (f", {t[TOESTEMMING]} wacht op toestemming" if t[TOESTEMMING] else "")
                  for blad, t in self.tellingen().items()]
         return "; ".join(delen) or "geen gegevens"
 

@@ -5,6 +5,7 @@ Used by apply.importeer inside its transaction; see there for the matching rules
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -15,13 +16,18 @@ from ...erkenning.models import Actie, Engagement
 from ...erkenning.operations import realisatie_probleem
 from ...extensions import db
 from ...graaf.models import Verwijzing
+from ...domein.permissions import (Actor, OrganisatieRef, VerwijzingRef, can_answer_invitation,
+                                    can_edit_organisatie, can_edit_verwijzing)
 from ...domein.taxonomie import VERWIJZINGSSOORT
+from .. import eigendom, operations
 from ..models import Aanbod, Lidmaatschap, Netwerk, Organisatie
-from .apply import gewenst, zet
+from ..refs import organisatie_refs
+from .apply import gewenst, vergelijkbaar, zet
+from .columns import kolom
 from .cells import CelFout
 from .fouten import Fout
 from .parsing import Bestand, PartnerIndex, Ref, Rij, sleutel
-from .rapport import GEWIJZIGD, NIEUW, ONGEWIJZIGD, Rapport, Wijziging
+from .rapport import GEWIJZIGD, NIEUW, ONGEWIJZIGD, TOESTEMMING, Rapport, Wijziging, toon
 
 ORGANISATIE_VELDEN = (("naam", None), ("kbo", None), ("sector", None), ("gemeenten", ()),
                       ("email", ""))
@@ -35,8 +41,13 @@ ACTIE_VELDEN = (("deadline", None), ("status", "gepland"), ("bewijs", ""),
 
 
 class Schrijver:
-    def __init__(self, bestand: Bestand):
+    def __init__(self, bestand: Bestand, actor: Actor | None = None):
         self.bestand = bestand
+        # who imports: None is the command line (a beheerder's rights); a coordinator changes
+        # only what the ownership rules allow and asks consent for the rest (domein.md §10)
+        self.actor = actor
+        self.refs: dict[int, OrganisatieRef] = {}
+        self.uitgenodigd: set[int] = set()  # existing organisations invited, not yet members
         self.rapport = Rapport()
         self.fouten: list[Fout] = []
         self.netwerk: Netwerk | None = None
@@ -83,6 +94,7 @@ class Schrijver:
                 nieuw.append(org)
             self.org_van_rij[id(r)] = org
         db.session.flush()  # ids for the new organisations
+        self.refs = organisatie_refs(o.id for o in self.org_van_rij.values() if o not in nieuw)
         lid_van = {m.organisatie_id: m for m in self.leden}
         for r in rijen:
             org = self.org_van_rij.get(id(r))
@@ -116,12 +128,47 @@ class Schrijver:
             return False
         return kandidaten[0] if kandidaten else None
 
+    def mag(self, check, *doelen) -> bool:
+        return self.actor is None or check(self.actor, *doelen)
+
+    def _voorstel(self, doel, org: Organisatie, waarden: dict, w: Wijziging, blad: str,
+                  aanbod: Aanbod | None = None) -> None:
+        """Data the organisation owns: differences become a proposal it accepts or declines."""
+        afwijkend = {a: v for a, v in waarden.items() if vergelijkbaar(getattr(doel, a))
+                     != vergelijkbaar(v) and not (a == "kbo" and v is None)}
+        if not afwijkend:
+            return
+        eigendom.stel_voor(org, self.netwerk.id, self.actor.id, afwijkend,
+                           "Voorgesteld door een import.", aanbod=aanbod)
+        for attr, nieuw in afwijkend.items():
+            k = kolom(blad, attr)
+            w.velden.append((k.naam, toon(k, getattr(doel, attr)), toon(k, nieuw)))
+        w.soort = TOESTEMMING
+        w.label += f" (voorstel: {org.naam} beheert deze gegevens zelf)"
+
     def _partner(self, r: Rij, org: Organisatie, org_nieuw: bool, lid: Lidmaatschap | None):
         w = Wijziging(NIEUW if lid is None else ONGEWIJZIGD, r["naam"], r.rij)
+        ref = self.refs.get(org.id)
+        if lid is None and not org_nieuw and not self.mag(can_answer_invitation, ref):
+            # an existing organisation joins only with its consent: invite it, change nothing
+            if eigendom.open_uitnodiging(self.netwerk.id, org.id) is None:
+                termen = {k: v for k, v in gewenst(self.bestand, r, LID_VELDEN).items()
+                          if k in operations.LID_VELDEN}  # the import key stays the network's
+                eigendom.nodig_uit(self.netwerk.id, org.id, self.actor.id, **termen)
+            self.uitgenodigd.add(org.id)
+            w.soort = TOESTEMMING
+            w.label += " (bestaande organisatie: uitgenodigd, partner na aanvaarding)"
+            self.namen[org.id] = org.naam
+            self.rapport.blad("partners").wijzigingen.append(w)
+            return
         if not org_nieuw:
-            for attr, value in gewenst(self.bestand, r, ORGANISATIE_VELDEN).items():
-                if not (attr == "kbo" and value is None):
-                    zet(org, attr, value, w, "partners")
+            waarden = gewenst(self.bestand, r, ORGANISATIE_VELDEN)
+            if self.mag(can_edit_organisatie, ref):
+                for attr, value in waarden.items():
+                    if not (attr == "kbo" and value is None):
+                        zet(org, attr, value, w, "partners")
+            else:
+                self._voorstel(org, org, waarden, w, "partners")
         if lid is None:
             db.session.add(Lidmaatschap(netwerk_id=self.netwerk.id, organisatie_id=org.id,
                                         **gewenst(self.bestand, r, LID_VELDEN)))
@@ -137,10 +184,23 @@ class Schrijver:
         self.namen[org.id] = org.naam
         self.rapport.blad("partners").wijzigingen.append(w)
 
+    def _ref(self, org: Organisatie) -> OrganisatieRef:
+        """The organisation's permission reference; one this import made (or that had none)
+        counts as a member of this network only."""
+        if org.id not in self.refs:
+            self.refs.update(organisatie_refs([org.id]))
+        ref = self.refs[org.id]
+        return replace(ref, netwerk_ids=ref.netwerk_ids | {self.netwerk.id})
+
     def org_voor(self, r: Rij, kolom: str) -> Organisatie | None:
         ref: Ref = r[kolom]
         if ref.rij is not None:
-            return self.org_van_rij.get(id(ref.rij))  # None: that row has its own error
+            org = self.org_van_rij.get(id(ref.rij))  # None: that row has its own error
+            if org is not None and org.id in self.uitgenodigd:
+                self.fout(r, kolom, f"{org.naam} is uitgenodigd maar nog geen partner: dit kan "
+                                    "pas na de aanvaarding van de uitnodiging.")
+                return None
+            return org
         try:
             lid = self.actief.zoek(ref.tekst) or self.vroeger.zoek(ref.tekst)
         except CelFout as e:
@@ -172,6 +232,17 @@ class Schrijver:
                 continue
             velden = gewenst(self.bestand, r, AANBOD_VELDEN)
             label = f"{org.naam}: {r['naam']}"
+            if not self.mag(can_edit_organisatie, self._ref(org)):
+                if a is None:
+                    self.fout(r, "naam", f"{org.naam} beheert haar aanbod zelf (of andere netwerken "
+                                         "rekenen erop): nieuw aanbod voegt de organisatie zelf "
+                                         "toe. Laat deze rij weg.")
+                    continue
+                gebruikt[a.id] = r
+                w = Wijziging(ONGEWIJZIGD, label, r.rij)
+                self._voorstel(a, org, velden, w, "aanbod", aanbod=a)
+                self.rapport.blad("aanbod").wijzigingen.append(w)
+                continue
             if a is None:
                 db.session.add(Aanbod(organisatie_id=org.id, **velden))
                 w = Wijziging(NIEUW, label, r.rij)
@@ -213,6 +284,15 @@ class Schrijver:
             label = f"{van.naam} → {naar.naam} ({VERWIJZINGSSOORT.label(r['soort'])})"
             velden = gewenst(self.bestand, r, VERWIJZING_VELDEN)
             v = bestaand.get((van.id, naar.id, r["soort"]))
+            vr, nr = self._ref(van), self._ref(naar)
+            if not self.mag(can_edit_verwijzing, VerwijzingRef(vr, nr,
+                                                               vr.netwerk_ids & nr.netwerk_ids)):
+                wijzigt = v is None or any(vergelijkbaar(getattr(v, a)) != vergelijkbaar(x)
+                                           for a, x in velden.items())
+                if wijzigt:
+                    self.fout(r, "van", "deze verwijzing telt ook in een ander netwerk: enkel "
+                                        f"{van.naam} zelf kan ze vastleggen of wijzigen.")
+                    continue
             if v is None:
                 v = Verwijzing(van_id=van.id, naar_id=naar.id, soort=r["soort"], **velden)
                 db.session.add(v)
