@@ -131,3 +131,51 @@ def test_a_proposal_onto_a_changed_record_is_not_applied(app, wereld, login, ged
     with app.app_context():
         assert db.session.get(Aanbod, gedeeld).naam == "Babyhuis A"
         assert db.session.get(Wijzigingsvoorstel, v_id).status == "open"
+
+
+def test_no_coordinator_action_changes_what_another_network_relies_on(app, wereld, login):
+    """A stewarded organisation (no partner account) that X and Y share: neither coordinator
+    changes it or its referrals alone; a coordinator of both networks may (domein.md §10)."""
+    from huisvanhetkind.graaf.models import Verwijzing
+    from huisvanhetkind.partners.models import Contactpersoon, Netwerk
+    from tests.toegang_helpers import snapshot as tabellen
+
+    with app.app_context():
+        x, y = db.session.get(Netwerk, wereld.netwerk_x), db.session.get(Netwerk, wereld.netwerk_y)
+        s, t = f.organisatie("Gedeeld S"), f.organisatie("Gedeeld T")
+        for n in (x, y):
+            f.lid(n, s)
+            f.lid(n, t)
+        a_s = f.aanbod(s, "Speelplein S").id
+        c_s = f.contactpersoon(s, "Tom").id
+        v = f.verwijzing(s, t).id
+        beide = f.gebruiker("coordinator", "coord-xy@test.be", netwerken=[x, y]).id
+        db.session.commit()
+        s_id = s.id
+    pogingen = [
+        ("POST", f"/organisaties/{s_id}/bewerken", {"naam": "Overgenomen", "sector": "welzijn"}),
+        ("POST", f"/organisaties/{s_id}/contactpersonen/nieuw", {"naam": "Indringer"}),
+        ("POST", f"/organisaties/{s_id}/contactpersonen/{c_s}/verwijderen", {"version": "1"}),
+        ("POST", f"/aanbod/{a_s}/verwijderen", {"version": "1"}),
+        ("POST", f"/aanbod/{a_s}/bewerken", {**aanbod_data(), "version": "1"}),
+        ("POST", f"/organisaties/{s_id}/aanbod/nieuw", aanbod_data()),
+        ("POST", f"/netwerken/{wereld.netwerk_y}/verwijzingen/{v}/verwijderen", {"version": "1"}),
+        ("POST", f"/netwerken/{wereld.netwerk_x}/verwijzingen/{v}/bewerken",
+         {"naar_id": "0", "soort": "samenwerking", "version": "1"}),
+        ("POST", f"/netwerken/{wereld.netwerk_x}/verwijzingen/{v}/tel", {}),
+    ]
+    for wie in (wereld.coordinator_x, wereld.coordinator_y):
+        c = login(wie)
+        voor = tabellen(app)
+        for methode, url, data in pogingen:
+            r = c.open(url, method=methode, data=data)
+            assert r.status_code == 403, (wie, url, r.status_code)
+        assert tabellen(app) == voor, wie
+    # a coordinator of both networks, and the proposal route for each single one
+    c = login(beide)
+    assert c.post(f"/aanbod/{a_s}/verwijderen", data={"version": "1"}).status_code == 302
+    assert login(wereld.coordinator_y).get(f"/organisaties/{s_id}/voorstel").status_code == 200
+    with app.app_context():
+        assert db.session.get(Aanbod, a_s) is None
+        assert db.session.get(Contactpersoon, c_s) is not None
+        assert db.session.get(Verwijzing, v) is not None
