@@ -79,6 +79,13 @@ def app(request, database_url):
         db.engine.dispose()
 
 
+@pytest.fixture(autouse=True)
+def _geen_onthouden_aanmeldweigeringen():
+    """The login throttle remembers refused addresses per process: not across tests."""
+    from huisvanhetkind.auth import throttle
+    throttle._geweigerd.clear()
+
+
 @pytest.fixture
 def ctx(app):
     """An application context for tests that work with the database directly."""

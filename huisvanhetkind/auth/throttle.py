@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import time
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
@@ -60,13 +61,26 @@ def _wacht(mislukt: int, laatste: datetime | None, nu: datetime) -> int:
     return max(0, math.ceil(vertraging - (nu - laatste).total_seconds()))
 
 
+# Addresses this process found over the limit, until when: a flood from one address is then
+# refused without even reading the database (the database stays the truth across workers).
+_geweigerd: dict[str, float] = {}
+_GEWEIGERD_MAX = 10_000
+ONTHOUDEN = 60  # seconds before the database is asked again
+
+
 def weigering(email: str, ip: str | None) -> str | None:
     """The Dutch refusal when this attempt must wait (check before any password work), or None.
-    Two reads, no write: a login flood takes no write lock."""
+    At most two reads, no write: a login flood takes no write lock."""
+    sleutel = adres_sleutel(ip)
+    if _geweigerd.get(sleutel, 0) > time.monotonic():
+        return TE_VEEL_ADRES
     nu = utcnow()
     adres = db.session.scalar(select(func.count(Aanmeldpoging.id)).where(
-        Aanmeldpoging.sleutel == adres_sleutel(ip), Aanmeldpoging.tijdstip > nu - ADRES_VENSTER))
+        Aanmeldpoging.sleutel == sleutel, Aanmeldpoging.tijdstip > nu - ADRES_VENSTER))
     if adres >= ADRES_MAX:
+        if len(_geweigerd) >= _GEWEIGERD_MAX:
+            _geweigerd.clear()
+        _geweigerd[sleutel] = time.monotonic() + ONTHOUDEN
         return TE_VEEL_ADRES
     aantal, laatste = db.session.execute(
         select(func.count(Aanmeldpoging.id), func.max(Aanmeldpoging.tijdstip)).where(

@@ -16,9 +16,11 @@ from . import bp, throttle
 from .forms import LoginForm, WachtwoordForm
 from .guard import authorize, leg_weigering_vast
 from .operations import find_user, meld_aan, meld_af, wijzig_wachtwoord
-from .passwords import verify_password
+from .passwords import verificatieslot, verify_password
 
 FOUTE_AANMELDING = "E-mailadres of wachtwoord is onjuist."
+TE_DRUK = ("Er melden zich nu heel veel mensen tegelijk aan. Probeer het over enkele seconden "
+           "opnieuw.")
 
 
 def safe_next(target: str | None) -> str:
@@ -51,7 +53,11 @@ def login():
             form.wachtwoord.errors = [weigering]
             return render_template("auth/login.html", form=form), 429
         user = find_user(email)
-        ok = verify_password(user.wachtwoord_hash if user else None, form.wachtwoord.data)
+        with verificatieslot(current_app.instance_path) as vrij:
+            if not vrij:  # a flood: answer at once rather than queue more argon2 work
+                form.wachtwoord.errors = [TE_DRUK]
+                return render_template("auth/login.html", form=form), 503, {"Retry-After": "2"}
+            ok = verify_password(user.wachtwoord_hash if user else None, form.wachtwoord.data)
         begin_write(db.session)
         if ok and user.actief:
             meld_aan(user, form.wachtwoord.data)
