@@ -52,6 +52,9 @@ def trust_proxies(app: Flask) -> None:
     """Behind PROXY_HOPS reverse proxies the client's address, scheme and host come from their
     X-Forwarded-* headers (only that many hops are trusted: a client cannot forge its address).
     Without it every user behind one proxy would share the login limit of one address."""
+    from .auth.throttle import AanmeldRem
+
+    app.wsgi_app = AanmeldRem(app.wsgi_app)  # inside ProxyFix: it sees the client's address
     hops = int(app.config.get("PROXY_HOPS") or 0)
     if hops > 0:
         from werkzeug.middleware.proxy_fix import ProxyFix

@@ -68,3 +68,18 @@ def test_the_proxy_hops_setting_trusts_exactly_that_many_forwarders(database_url
                               environ_base={"REMOTE_ADDR": "10.0.0.1"})
         # one hop: the address the proxy saw, not the client's forged first entry; none: the peer
         assert gezien.pop() == verwacht
+
+
+def test_an_address_refused_once_is_answered_before_flask_runs(app, wereld):
+    """A flood from one address: after the database said 'too many', this process answers the
+    next login POSTs from that address itself (429, no session, no database)."""
+    with app.app_context():
+        for i in range(throttle.ADRES_MAX):
+            throttle.mislukt(f"gebruiker{i}@stad.be", "127.0.0.1")
+        db.session.commit()
+    c = app.test_client()
+    eerste = c.post("/aanmelden", data={"email": "x@stad.be", "wachtwoord": "Kruimel-Fiets-Avond"})
+    assert eerste.status_code == 429 and "netwerkadres" in eerste.get_data(as_text=True)
+    snel = c.post("/aanmelden", data={"email": "y@stad.be", "wachtwoord": "Kruimel-Fiets-Avond"})
+    assert snel.status_code == 429 and "Set-Cookie" not in snel.headers
+    assert c.get("/aanmelden").status_code == 200  # the page itself stays reachable

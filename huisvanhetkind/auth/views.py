@@ -53,7 +53,7 @@ def login():
             form.wachtwoord.errors = [weigering]
             return render_template("auth/login.html", form=form), 429
         user = find_user(email)
-        with verificatieslot(current_app.instance_path) as vrij:
+        with verificatieslot(current_app.instance_path, wacht=0.25) as vrij:
             if not vrij:  # a flood: answer at once rather than queue more argon2 work
                 form.wachtwoord.errors = [TE_DRUK]
                 return render_template("auth/login.html", form=form), 503, {"Retry-After": "2"}
