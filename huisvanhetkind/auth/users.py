@@ -1,14 +1,13 @@
 """Managing users: beheerder only."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..domein.permissions import can_manage_users
-from ..editing import conflict_pagina, ingediende_versie, ongeldig
+from ..editing import formulier_stap
 from ..extensions import db
-from ..fouten import Conflict, OperatieFout
 from ..partners.models import Netwerk, Organisatie
 from . import bp
 from .forms import GebruikerEditForm, GebruikerForm, GebruikerNieuwForm
@@ -44,21 +43,15 @@ def gebruiker_nieuw():
     authorize(can_manage_users)
     form = GebruikerNieuwForm()
     _fill_choices(form)
-    if form.validate_on_submit():
-        try:
-            user = create_user(
-                form.email.data, form.wachtwoord.data, form.rol.data, naam=form.naam.data or "",
-                netwerken=_netwerken(form), actief=form.actief.data,
-                organisatie=db.session.get(Organisatie, form.organisatie_id.data or 0),
-                provincies=form.provincies.data)
-        except OperatieFout as fout:
-            form.email.errors = [str(fout)]
-            return ongeldig(TEMPLATE, form=form, gebruiker=None)
-        flash(f"Gebruiker {user.email} is aangemaakt.", "success")
-        return redirect(url_for("auth.gebruikers"))
-    if form.errors:
-        return ongeldig(TEMPLATE, form=form, gebruiker=None)
-    return render_template(TEMPLATE, form=form, gebruiker=None)
+    return formulier_stap(
+        form, TEMPLATE, dict(gebruiker=None),
+        lambda version: create_user(
+            form.email.data, form.wachtwoord.data, form.rol.data, naam=form.naam.data or "",
+            netwerken=_netwerken(form), actief=form.actief.data,
+            organisatie=db.session.get(Organisatie, form.organisatie_id.data or 0),
+            provincies=form.provincies.data),
+        lambda user: f"Gebruiker {user.email} is aangemaakt.", url_for("auth.gebruikers"),
+        foutveld="email")
 
 
 @bp.route("/gebruikers/<int:gebruiker_id>", methods=["GET", "POST"])
@@ -72,18 +65,10 @@ def gebruiker_bewerken(gebruiker_id: int):
         form.netwerken.data = [n.id for n in user.netwerken]
         form.organisatie_id.data = user.organisatie_id or 0
         form.provincies.data = list(user.provincies)
-    if form.validate_on_submit():
-        try:
-            wijzig_gebruiker(user, {f: getattr(form, f).data for f in GEBRUIKER_VELDEN},
-                             ingediende_versie(), netwerken=_netwerken(form),
-                             wachtwoord=form.wachtwoord.data)
-        except Conflict as conflict:
-            return conflict_pagina(TEMPLATE, form, conflict, gebruiker=user)
-        except OperatieFout as fout:  # a taken e-mail address
-            form.email.errors = [str(fout)]
-            return ongeldig(TEMPLATE, form=form, gebruiker=user)
-        flash(f"Gebruiker {user.email} is bijgewerkt.", "success")
-        return redirect(url_for("auth.gebruikers"))
-    if form.errors:
-        return ongeldig(TEMPLATE, form=form, gebruiker=user)
-    return render_template(TEMPLATE, form=form, gebruiker=user)
+    return formulier_stap(
+        form, TEMPLATE, dict(gebruiker=user),
+        lambda version: wijzig_gebruiker(
+            user, {f: getattr(form, f).data for f in GEBRUIKER_VELDEN}, version,
+            netwerken=_netwerken(form), wachtwoord=form.wachtwoord.data),
+        f"Gebruiker {user.email} is bijgewerkt.", url_for("auth.gebruikers"),
+        foutveld="email")  # a taken e-mail address

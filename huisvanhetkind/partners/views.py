@@ -1,16 +1,15 @@
 """Networks: the list, the network page (overview at a glance), create and edit."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..auth.guard import allowed, authorize, current_actor
 from ..auth.models import Gebruiker
 from ..domein.permissions import (COORDINATOR, can_create_netwerk, can_edit_netwerk, can_manage_users, can_view_audit, can_view_netwerk, is_authenticated)
-from ..editing import conflict_pagina, ingediende_versie, ongeldig
+from ..editing import formulier_stap
 from ..extensions import db
-from ..fouten import Conflict, OperatieFout
 from . import bp, operations
 from .forms_netwerk import NetwerkForm, NetwerkVelden
 from .models import Netwerk
@@ -67,19 +66,16 @@ def netwerk_nieuw():
     authorize(can_create_netwerk)
     form = NetwerkVelden()
     _coordinator_choices(form)
-    if form.validate_on_submit():
+
+    def maak(version):
         velden = _velden(form)
-        try:
-            n = operations.maak_netwerk(velden.pop("naam"), form.delen_van_werkingsgebied(),
-                                        _coordinatoren(form), **velden)
-        except OperatieFout as fout:
-            form.naam.errors = [str(fout)]
-            return ongeldig("partners/netwerk_form.html", form=form, netwerk=None)
-        flash(f"Netwerk {n.naam} is aangemaakt. Voeg nu de partners toe.", "success")
-        return redirect(url_for("partners.netwerk", netwerk_id=n.id))
-    if form.errors:
-        return ongeldig("partners/netwerk_form.html", form=form, netwerk=None)
-    return render_template("partners/netwerk_form.html", form=form, netwerk=None)
+        return operations.maak_netwerk(velden.pop("naam"), form.delen_van_werkingsgebied(),
+                                       _coordinatoren(form), **velden)
+
+    return formulier_stap(
+        form, "partners/netwerk_form.html", dict(netwerk=None), maak,
+        lambda n: f"Netwerk {n.naam} is aangemaakt. Voeg nu de partners toe.",
+        lambda n: url_for("partners.netwerk", netwerk_id=n.id), foutveld="naam")
 
 
 @bp.route("/netwerken/<int:netwerk_id>/bewerken", methods=["GET", "POST"])
@@ -92,19 +88,10 @@ def netwerk_bewerken(netwerk_id: int):
         form.vul_werkingsgebied([(d.nis, d.deel) for d in n.werkingsgebied])
         if "coordinatoren" in form:
             form.coordinatoren.data = [u.id for u in n.coordinatoren]
-    template = "partners/netwerk_form.html"
-    if form.validate_on_submit():
-        try:
-            operations.wijzig_netwerk(n, _velden(form), ingediende_versie(),
-                                      delen=form.delen_van_werkingsgebied(),
-                                      coordinatoren=_coordinatoren(form))
-        except Conflict as conflict:
-            return conflict_pagina(template, form, conflict, netwerk=n)
-        except OperatieFout as fout:
-            form.naam.errors = [str(fout)]
-            return ongeldig(template, form=form, netwerk=n)
-        flash(f"{n.naam} is bijgewerkt.", "success")
-        return redirect(url_for("partners.netwerk", netwerk_id=n.id))
-    if form.errors:
-        return ongeldig(template, form=form, netwerk=n)
-    return render_template(template, form=form, netwerk=n)
+    return formulier_stap(
+        form, "partners/netwerk_form.html", dict(netwerk=n),
+        lambda version: operations.wijzig_netwerk(n, _velden(form), version,
+                                                  delen=form.delen_van_werkingsgebied(),
+                                                  coordinatoren=_coordinatoren(form)),
+        lambda _: f"{n.naam} is bijgewerkt.", url_for("partners.netwerk", netwerk_id=n.id),
+        foutveld="naam")

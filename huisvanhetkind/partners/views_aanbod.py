@@ -10,8 +10,7 @@ from sqlalchemy.orm import contains_eager
 from ..auth.guard import allowed, authorize, current_actor
 from ..domein.permissions import (PARTNER, can_edit_netwerk, can_edit_organisatie,
                                   can_propose_organisatie, can_view_netwerk, can_view_organisatie)
-from ..editing import bevestig_verwijderen, conflict_pagina, ingediende_versie, ongeldig
-from ..fouten import Conflict, OperatieFout
+from ..editing import bevestig_verwijderen, formulier_stap
 from ..extensions import db
 from ..domein import gemeenten
 from ..forms import VerwijderForm
@@ -90,17 +89,11 @@ def _terug(default: str) -> str:
 def _nieuw(form, context: dict, organisatie_id, nog_een: Callable[[Aanbod], str],
            klaar: Callable[[Aanbod], str]):
     """Both ways to enter new aanbod: the form, the operation, then back or 'nog een'."""
-    if form.validate_on_submit():
-        try:
-            a = operations.maak_aanbod(organisatie_id(), **_waarden(form))
-        except OperatieFout as fout:
-            form.einddatum.errors = [str(fout)]
-            return ongeldig("partners/aanbod_form.html", form=form, **context)
-        flash(f"Aanbod {a.naam} is toegevoegd.", "success")
-        return redirect(nog_een(a) if request.form.get("nog_een") else klaar(a))
-    if form.errors:
-        return ongeldig("partners/aanbod_form.html", form=form, **context)
-    return render_template("partners/aanbod_form.html", form=form, **context)
+    return formulier_stap(
+        form, "partners/aanbod_form.html", context,
+        lambda version: operations.maak_aanbod(organisatie_id(), **_waarden(form)),
+        lambda a: f"Aanbod {a.naam} is toegevoegd.",
+        lambda a: nog_een(a) if request.form.get("nog_een") else klaar(a), foutveld="einddatum")
 
 
 @bp.route("/organisaties/<int:organisatie_id>/aanbod/nieuw", methods=["GET", "POST"])
@@ -139,9 +132,7 @@ def aanbod_nieuw_netwerk(netwerk_id: int):
 def _waarden(form) -> dict:
     out = {name: getattr(form, name).data for name in VELDEN}
     for name in ("naam", "beschrijving", "contact", "openingsuren"):
-        out[name] = (out[name] or "").strip()
-    for name in ("functies", "leeftijdsgroepen", "werkvormen", "gemeenten"):
-        out[name] = tuple(out[name] or ())
+        out[name] = out[name] or ""  # NlForm trims; an empty optional field is ""
     return out
 
 
@@ -154,21 +145,10 @@ def aanbod_bewerken(aanbod_id: int):
         for name in ("functies", "leeftijdsgroepen", "werkvormen", "gemeenten"):
             getattr(form, name).data = list(getattr(a, name))
     terug = _terug(url_for("partners.aanbod", aanbod_id=a.id))
-    context = dict(org=a.organisatie, aanbod=a, terug=terug)
-    if form.validate_on_submit():
-        waarden = _waarden(form)
-        try:
-            operations.wijzig_aanbod(a, waarden, ingediende_versie())
-        except Conflict as conflict:
-            return conflict_pagina("partners/aanbod_form.html", form, conflict, **context)
-        except OperatieFout as fout:
-            form.einddatum.errors = [str(fout)]
-            return ongeldig("partners/aanbod_form.html", form=form, **context)
-        flash(f"Aanbod {a.naam} is bijgewerkt.", "success")
-        return redirect(terug)
-    if form.errors:
-        return ongeldig("partners/aanbod_form.html", form=form, **context)
-    return render_template("partners/aanbod_form.html", form=form, **context)
+    return formulier_stap(
+        form, "partners/aanbod_form.html", dict(org=a.organisatie, aanbod=a, terug=terug),
+        lambda version: operations.wijzig_aanbod(a, _waarden(form), version),
+        lambda _: f"Aanbod {a.naam} is bijgewerkt.", terug, foutveld="einddatum")
 
 
 @bp.route("/aanbod/<int:aanbod_id>/verwijderen", methods=["GET", "POST"])

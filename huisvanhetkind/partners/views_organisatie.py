@@ -1,7 +1,7 @@
 """Organisations: the page, the edit form and contact persons (self-service for partners)."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -9,10 +9,9 @@ from ..auth.guard import allowed, authorize
 from ..domein.permissions import (can_answer_proposal, can_edit_organisatie,
                                   can_propose_organisatie, can_view_contacts,
                                   can_view_organisatie)
-from ..editing import bevestig_verwijderen, conflict_pagina, ingediende_versie, ongeldig
+from ..editing import bevestig_verwijderen, formulier_stap
 from ..extensions import db
 from ..forms import VerwijderForm
-from ..fouten import Conflict, OperatieFout
 from . import bp, operations
 from .forms import ContactpersoonForm, OrganisatieForm
 from .models import Lidmaatschap, Organisatie
@@ -55,21 +54,13 @@ def organisatie_bewerken(organisatie_id: int):
     form = OrganisatieForm(obj=org)
     if request.method == "GET":
         form.gemeenten.data = list(org.gemeenten)
-    template = "partners/organisatie_form.html"
-    if form.validate_on_submit():
-        try:
-            operations.wijzig_organisatie(
-                org, {f: getattr(form, f).data for f in ORGANISATIE_VELDEN}, ingediende_versie())
-        except Conflict as conflict:
-            return conflict_pagina(template, form, conflict, org=org)
-        except OperatieFout as fout:  # the KBO number is another organisation's
-            form.kbo.errors = [str(fout)]
-            return ongeldig(template, form=form, org=org)
-        flash(f"{org.naam} is bijgewerkt.", "success")
-        return redirect(url_for("partners.organisatie", organisatie_id=org.id))
-    if form.errors:
-        return ongeldig(template, form=form, org=org)
-    return render_template(template, form=form, org=org)
+    return formulier_stap(
+        form, "partners/organisatie_form.html", dict(org=org),
+        lambda version: operations.wijzig_organisatie(
+            org, {f: getattr(form, f).data for f in ORGANISATIE_VELDEN}, version),
+        lambda _: f"{org.naam} is bijgewerkt.",
+        url_for("partners.organisatie", organisatie_id=org.id),
+        foutveld="kbo")  # the KBO number is another organisation's
 
 
 @bp.route("/organisaties/<int:organisatie_id>/contactpersonen/nieuw", methods=["GET", "POST"])
@@ -77,15 +68,12 @@ def contactpersoon_nieuw(organisatie_id: int):
     authorize(can_edit_organisatie, organisatie_ref(organisatie_id))
     org = db.get_or_404(Organisatie, organisatie_id)
     form = ContactpersoonForm()
-    context = dict(form=form, org=org, contact=None)
-    if form.validate_on_submit():
-        c = operations.maak_contactpersoon(org.id, form.naam.data, form.functie.data,
-                                           form.email.data, form.telefoon.data)
-        flash(f"Contactpersoon {c.naam} is toegevoegd.", "success")
-        return redirect(url_for("partners.organisatie", organisatie_id=org.id))
-    if form.errors:
-        return ongeldig("partners/contactpersoon_form.html", **context)
-    return render_template("partners/contactpersoon_form.html", **context)
+    return formulier_stap(
+        form, "partners/contactpersoon_form.html", dict(org=org, contact=None),
+        lambda version: operations.maak_contactpersoon(org.id, form.naam.data, form.functie.data,
+                                                       form.email.data, form.telefoon.data),
+        lambda c: f"Contactpersoon {c.naam} is toegevoegd.",
+        url_for("partners.organisatie", organisatie_id=org.id))
 
 
 @bp.route("/organisaties/<int:organisatie_id>/contactpersonen/<int:contact_id>/bewerken",
@@ -95,18 +83,12 @@ def contactpersoon_bewerken(organisatie_id: int, contact_id: int):
     org = db.get_or_404(Organisatie, organisatie_id)
     c = contactpersoon_van(organisatie_id, contact_id)
     form = ContactpersoonForm(obj=c)
-    template = "partners/contactpersoon_form.html"
-    if form.validate_on_submit():
-        try:
-            operations.wijzig_contactpersoon(
-                c, {f: getattr(form, f).data for f in CONTACT_VELDEN}, ingediende_versie())
-        except Conflict as conflict:
-            return conflict_pagina(template, form, conflict, org=org, contact=c)
-        flash(f"Contactpersoon {c.naam} is bijgewerkt.", "success")
-        return redirect(url_for("partners.organisatie", organisatie_id=org.id))
-    if form.errors:
-        return ongeldig(template, form=form, org=org, contact=c)
-    return render_template(template, form=form, org=org, contact=c)
+    return formulier_stap(
+        form, "partners/contactpersoon_form.html", dict(org=org, contact=c),
+        lambda version: operations.wijzig_contactpersoon(
+            c, {f: getattr(form, f).data for f in CONTACT_VELDEN}, version),
+        lambda _: f"Contactpersoon {c.naam} is bijgewerkt.",
+        url_for("partners.organisatie", organisatie_id=org.id))
 
 
 @bp.route("/organisaties/<int:organisatie_id>/contactpersonen/<int:contact_id>/verwijderen",
