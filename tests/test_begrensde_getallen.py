@@ -73,6 +73,26 @@ def test_a_too_high_page_answers_as_before(wereld, login):
     assert r.status_code == 404 and NIET_GEVONDEN in r.get_data(as_text=True)
 
 
+@pytest.mark.parametrize("url", [f"/audit/organisatie/%C2%B9", "/audit/netwerk/%C2%B9",
+                                 f"/audit/organisatie/{GROOT}", f"/audit/netwerk/{TE_GROOT}",
+                                 f"/audit/aanbod/{GROOT}", "/audit/gebruiker/x",
+                                 "/netwerken/%D9%A3", f"/netwerken/{GROOT}"])
+def test_a_record_id_that_no_row_can_have_is_a_404(app, wereld, login, url):
+    """A superscript digit passes str.isdigit() but not int(); other scripts' digits are no
+    ids either."""
+    c = login(wereld.beheerder)
+    voor = snapshot(app)
+    r = c.get(url)
+    assert r.status_code == 404 and NIET_GEVONDEN in r.get_data(as_text=True)
+    assert verschil(voor, snapshot(app)) == []
+
+
+def test_the_audit_of_a_record_still_opens(wereld, login):
+    c = login(wereld.beheerder)
+    assert c.get(f"/audit/organisatie/{wereld.org_a}").status_code == 200
+    assert c.get(f"/audit/netwerk/{wereld.netwerk_x}").status_code == 200
+
+
 @pytest.mark.parametrize("waarde", [GROOT, TE_GROOT, "¹"])
 def test_integer_query_arguments_beyond_the_bound(app, wereld, login, waarde):
     x = wereld.netwerk_x
