@@ -1,6 +1,6 @@
 """Login, logout, sessions and user management."""
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from huisvanhetkind.audit.models import AuditEntry
@@ -56,6 +56,19 @@ def test_next_only_redirects_within_site(client, wereld):
     client.post("/afmelden")
     r = _login(client, "beheerder@test.be", WACHTWOORD, query_string={"next": "/netwerken"})
     assert r.headers["Location"] == "/netwerken"
+
+
+@pytest.mark.parametrize("doel", ["/netwerken\r\nSet-Cookie: x=y", "/netwerken%0D%0ASet-Cookie:x=y",
+                                  "/netwerken\x7f", "/netwerken%00"])
+def test_next_with_a_control_character_goes_to_the_start_page(client, wereld, app, doel):
+    """Issue 12: a CR/LF in next= broke the Location header (a 500 after the login committed)."""
+    r = _login(client, "beheerder@test.be", WACHTWOORD, query_string={"next": doel})
+    assert r.status_code == 302 and r.headers["Location"] == "/"
+    assert "x=y" not in r.headers.get("Set-Cookie", "")
+    assert client.get("/").status_code == 200  # logged in
+    with app.app_context():
+        assert db.session.scalar(select(func.count(AuditEntry.id)).where(
+            AuditEntry.actie == "aanmelding")) == 1
 
 
 def test_logout_ends_every_session_of_the_user(app, wereld):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
@@ -21,13 +21,18 @@ from .passwords import verify_password
 FOUTE_AANMELDING = "E-mailadres of wachtwoord is onjuist."
 
 
+def _stuurteken(tekst: str) -> bool:
+    return any(ord(c) < 0x20 or ord(c) == 0x7F for c in tekst)
+
+
 def safe_next(target: str | None) -> str:
-    """Only redirect within this site: a relative path, never //host or a scheme."""
+    """Only redirect within this site: a relative path, never //host or a scheme, and no control
+    character, percent-encoded or not (a CR/LF would break the Location header: a 500)."""
     if not target:
         return url_for("main.start")
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") \
-            or "\\" in target:
+            or "\\" in target or _stuurteken(unquote(target)):
         return url_for("main.start")
     return target
 
