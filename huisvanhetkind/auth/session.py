@@ -78,6 +78,9 @@ def install(app: Flask) -> None:
             "Content-Security-Policy",
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+        if request.is_secure:  # behind a proxy: its X-Forwarded-Proto, with PROXY_HOPS (app.py)
+            response.headers.setdefault("Strict-Transport-Security",
+                                        "max-age=31536000; includeSubDomains")
         if current_user and current_user.is_authenticated:
             response.headers["Cache-Control"] = "no-store"
         return response
