@@ -223,7 +223,8 @@ def test_json_carries_the_canaries_as_data(app, vijandig):
                           (f"/api/v1/netwerken/{n}/analyse", "Org"),
                           (f"/netwerken/{n}/graaf.json", "Org"),
                           (f"/netwerken/{n}/export.hsds", "Aanbodbeschrijving"),
-                          (f"/privacy/export?{urlencode({'zoekterm': EMAIL})}", "Netwerk")):
+                          # the contact person with this address (privacy.py: by identity)
+                          (f"/privacy/export?{urlencode({'zoekterm': EMAIL})}", "Contact")):
         r = client.get(url)
         assert r.status_code == 200 and r.mimetype == "application/json", url
         assert r.headers["X-Content-Type-Options"] == "nosniff"
