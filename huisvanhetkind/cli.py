@@ -184,3 +184,16 @@ def bewaartermijn_command(peildatum):
     n = pas_bewaartermijn_toe(peildatum.date() if peildatum else date.today())
     db.session.commit()
     click.echo(f"{n} contactperso(o)n(en) geanonimiseerd.")
+
+
+@hvk.command("opruimen")
+def opruimen_command():
+    """Verwijder importvoorbeelden die langer dan een uur op bevestiging wachten (voor cron)."""
+    from .partners.importer import opslag
+    weg = opslag.opruimen()
+    db.session.commit()
+    for v in weg:
+        click.echo(f"- {v.bestandsnaam or '(zonder naam)'}: {v.grootte} bytes, gebruiker "
+                   f"{v.gebruiker_id}, opgeladen {v.aangemaakt_op:%Y-%m-%d %H:%M} UTC")
+    click.echo(f"{len(weg)} verlopen importvoorbeeld(en) verwijderd "
+               f"({sum(v.grootte for v in weg)} bytes).")
