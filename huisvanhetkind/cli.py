@@ -28,9 +28,11 @@ def read_password(prompt: str) -> str:
 
 
 def find_netwerk(naam_of_id: str):
+    from .main.converters import begrensd_getal
     from .partners.models import Netwerk
-    if naam_of_id.isdigit():
-        found = db.session.get(Netwerk, int(naam_of_id))
+    netwerk_id = begrensd_getal(naam_of_id)  # ASCII digits that fit an id, else a name
+    if netwerk_id is not None:
+        found = db.session.get(Netwerk, netwerk_id)
     else:
         found = db.session.scalar(select(Netwerk).where(Netwerk.met_naam(naam_of_id)))
     if found is None:

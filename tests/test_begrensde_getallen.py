@@ -137,3 +137,9 @@ def test_integer_form_fields_beyond_the_bound_are_form_errors(app, wereld, login
         "netwerken": [GROOT], "wachtwoord": "een-lang-wachtwoord-1"})
     assert r.status_code == 422
     assert verschil(voor, snapshot(app)) == []
+
+
+@pytest.mark.parametrize("netwerk", [GROOT, "¹"])
+def test_the_command_line_answers_an_impossible_network_id_in_dutch(runner, wereld, netwerk):
+    result = runner.invoke(args=["hvk", "analyse", netwerk])
+    assert result.exit_code == 1 and f"Netwerk '{netwerk}' niet gevonden." in result.output
