@@ -3,19 +3,18 @@ an hour (on every upload and by `hvk opruimen`), belong to one user and network,
 made by one process is confirmed by another."""
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 
 from sqlalchemy import func, select
 
 from huisvanhetkind import create_app
-from huisvanhetkind.auth.models import Gebruiker
 from huisvanhetkind.extensions import db
 from huisvanhetkind.partners.importer import opslag
 from huisvanhetkind.partners.importer.models import ImportVoorbeeld
 from huisvanhetkind.partners.models import Organisatie
 from tests.io_helpers import token, upload, werkmap
 from tests.toegang_helpers import snapshot, verschil
+from tests.xss_helpers import client_voor
 
 
 def _werkmap(naam: str = "Nieuw") -> bytes:
@@ -107,15 +106,6 @@ def test_another_users_or_networks_token_is_refused_and_keeps_the_preview(app, w
     assert r.location.endswith("/resultaat")
 
 
-def _client_voor(app, user_id: int):
-    with app.app_context():
-        sessie = db.session.get(Gebruiker, user_id).get_id()
-    client = app.test_client()
-    with client.session_transaction() as sess:
-        sess.update({"_user_id": sessie, "_fresh": True, "aangemeld_om": time.time()})
-    return client
-
-
 def test_a_preview_made_by_one_process_is_confirmed_by_another(app, wereld, database_url):
     """Two application instances on one database, as two gunicorn workers or hosts: nothing of
     the upload lives in the process or on its disk."""
@@ -123,9 +113,9 @@ def test_a_preview_made_by_one_process_is_confirmed_by_another(app, wereld, data
     andere = create_app(test_config(database_url))
     try:
         url = f"/netwerken/{wereld.netwerk_x}/import"
-        html = upload(_client_voor(app, wereld.coordinator_x), url, _werkmap("Gedeeld"),
+        html = upload(client_voor(app, wereld.coordinator_x), url, _werkmap("Gedeeld"),
                       "p.xlsx").get_data(as_text=True)
-        r = _client_voor(andere, wereld.coordinator_x).post(f"{url}/bevestig",
+        r = client_voor(andere, wereld.coordinator_x).post(f"{url}/bevestig",
                                                             data={"token": token(html)})
         assert r.status_code == 302 and r.location.endswith("/resultaat")
         with app.app_context():
