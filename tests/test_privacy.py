@@ -130,6 +130,8 @@ def test_anonymising_a_user_erases_their_label_and_address_not_what_they_changed
     app.test_client().post("/aanmelden", data={"email": "partner-a@test.be",
                                                "wachtwoord": "fout-wachtwoord-1"})
     with app.app_context():
+        with acting_as("test"):  # a name that is also part of what they change
+            db.session.get(f.Gebruiker, wereld.partner_a).naam = "Partner"
         with acting_as("partner-a@test.be", wereld.partner_a):  # a change partner A made
             db.session.get(f.Organisatie, wereld.org_a).beschrijving = "Spelotheek in Gent"
             db.session.flush()
@@ -146,6 +148,11 @@ def test_anonymising_a_user_erases_their_label_and_address_not_what_they_changed
             AuditEntry.tabel == "organisatie", AuditEntry.actie == "gewijzigd"))
         assert wijziging.gebruiker == GEANONIMISEERD and wijziging.gebruiker_id == wereld.partner_a
         assert wijziging.wijzigingen["beschrijving"][1] == "Spelotheek in Gent"  # not theirs
+        assert wijziging.omschrijving == "Partner A"  # describes the organisation, not them
+        eigen = db.session.scalars(select(AuditEntry).where(
+            AuditEntry.tabel == "gebruiker", AuditEntry.record_id == str(wereld.partner_a))).all()
+        assert {v for e in eigen for k in ("email", "naam") for v in e.wijzigingen.get(k, ())} \
+            <= {GEANONIMISEERD, None, ""}
         event = db.session.scalar(select(AuditEntry).where(
             AuditEntry.actie == "coordinatoren_gewijzigd"))
         assert event.omschrijving == (f"Coördinatoren van X: +{GEANONIMISEERD}, "

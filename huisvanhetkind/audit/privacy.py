@@ -6,8 +6,9 @@ term like "Gent" must not blank unrelated audit text):
 - their user and contact-person rows, and rows already deleted whose change records hold the
   term exactly as their e-mail address or name;
 - in the audit log: the change records of those rows, of which only the person fields are
-  erased; the entries they made (gebruiker_id, or their e-mail address as the actor label); and
-  in any other entry's text their e-mail address itself (e.g. a coordinator added or removed).
+  erased; in the entries a user made (gebruiker_id, or their e-mail address as the actor
+  label) that label; and in any entry's text a user's e-mail address itself (a failed login, a
+  coordinator added or removed), not the rest of the text.
 Anonymising replaces the personal values by placeholders and then erases them from those audit
 entries, including the ones the anonymisation itself just produced.
 """
@@ -92,15 +93,18 @@ def _over_records(records: set[tuple[str, str]]) -> list:
 def _ken_waarden(p: Persoon) -> None:
     """The person's values, now and as the change records of their rows remember them (an
     earlier name or address), before anything is erased."""
-    p.waarden = {v for g in p.gebruikers for v in (g.email, g.naam)} | {
+    waarden = {v for g in p.gebruikers for v in (g.email, g.naam)} | {
         v for c in p.contactpersonen for v in (c.naam, c.email, c.telefoon)}
+    adressen = {g.email for g in p.gebruikers}  # a user's: their label as actor, named in events
     voorwaarden = _over_records(p.records)
     if voorwaarden:
         for tabel, wijzigingen in db.session.execute(
                 select(AuditEntry.tabel, AuditEntry.wijzigingen).where(or_(*voorwaarden))):
-            p.waarden |= _waarden(wijzigingen, PERSOONSVELDEN[tabel])
-    p.waarden = {v for v in p.waarden if v and v != GEANONIMISEERD}
-    p.adressen = {v.lower() for v in p.waarden if "@" in v}
+            waarden |= _waarden(wijzigingen, PERSOONSVELDEN[tabel])
+            if tabel == GEBRUIKER:
+                adressen |= _waarden(wijzigingen, ("email",))
+    p.waarden = {v for v in waarden if v and v != GEANONIMISEERD}
+    p.adressen = {a.lower() for a in adressen if "@" in a}
     if "@" in p.zoekterm:  # also an address without a row (any more): its failed logins
         p.adressen.add(p.zoekterm.lower())
 
@@ -171,8 +175,8 @@ def export(p: Persoon) -> dict:
 
 
 def _vervang(tekst: str, p: Persoon) -> str:
-    """In the person's own entries: `tekst` with their values (of 3 characters or more) and
-    e-mail addresses replaced by the placeholder; the rest of the text stays."""
+    """The text of an entry about the person's own row, with their values (of 3 characters or
+    more) and e-mail addresses replaced by the placeholder; the rest of the text stays."""
     for v in sorted((v for v in p.waarden if len(v) >= 3), key=len, reverse=True):
         tekst = re.sub(re.escape(v), GEANONIMISEERD, tekst, flags=re.IGNORECASE)
     return _zonder_adressen(tekst, p.adressen)
@@ -183,12 +187,12 @@ def _wis_uit_audit(p: Persoon) -> int:
     its own change records are among them); returns how many entries changed."""
     gewist = 0
     for e in _eigen_audit(p):
-        oud, door = (e.gebruiker, e.omschrijving, e.wijzigingen), p.door(e)
-        if door:
+        oud = (e.gebruiker, e.omschrijving, e.wijzigingen)
+        if p.door(e):
             e.gebruiker = GEANONIMISEERD
-        if door or p.eigen_record(e):
+        if p.eigen_record(e):  # the text describes their row
             e.omschrijving = _vervang(e.omschrijving or "", p)
-        else:  # another's entry naming them: only their address goes
+        else:  # the text describes something else (what they changed): only their address goes
             e.omschrijving = _zonder_adressen(e.omschrijving or "", p.adressen)
         if p.eigen_record(e) and e.wijzigingen:
             velden = PERSOONSVELDEN[e.tabel]
