@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
@@ -55,7 +54,7 @@ def _vrije_poort() -> int:
 def _env(url: str) -> dict:
     # the Flanders data set's users share a printed password: a demo on purpose
     return {**os.environ, "DATABASE_URL": url, "HVK_SQL_COUNT": "1", "FLASK_DEMO_TOEGESTAAN": "1",
-            "FLASK_SECRET_KEY": secrets.token_hex(16), "FLASK_IMPORT_MAP": str(OUT / "imports")}
+            "FLASK_SECRET_KEY": secrets.token_hex(16)}
 
 
 def _flask(env: dict, *args: str) -> str:
@@ -207,7 +206,6 @@ def main(argv=None) -> None:
                     f"Seed {args.seed}.")
     report.schrijf(Path(args.uitvoer), report.machine(), instellingen, backends, schaal_rijen,
                    facts.naam if facts else "")
-    shutil.rmtree(OUT / "imports", ignore_errors=True)
     print(f"Resultaten: {args.uitvoer}", flush=True)
 
 

@@ -82,10 +82,12 @@ def refuse_demo_accounts_in_production(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from .main.converters import BoundedIntConverter
+    from .main.converters import BegrensdRequest, BoundedIntConverter
 
-    # before any route is added: every <int:...> id fits the database's integer columns
+    # before any route is added: every <int:...> id fits the database's integer columns, and so
+    # does every `type=int` value of the query string or a form (main/converters.py)
     app.url_map.converters["int"] = BoundedIntConverter
+    app.request_class = BegrensdRequest
     for naam in ("main", "auth", "referentie", "partners", "erkenning", "graaf", "audit", "api"):
         module = importlib.import_module(f"{__package__}.{naam}")
         for views in module.VIEWS:
@@ -113,6 +115,7 @@ def register_request_hooks(app: Flask) -> None:
     from .auth.session import install
     from .db import set_read_only
     from .main import commit, sqlcount
+    from .main.converters import pagina_binnen_bereik
 
     # registered first, so it runs after every other after_request hook: the one commit point
     commit.install(app)
@@ -121,6 +124,7 @@ def register_request_hooks(app: Flask) -> None:
     app.before_request(lambda: set_read_only(request.method in ("GET", "HEAD", "OPTIONS")
                                              or request.endpoint in LEES_EERST))
     app.teardown_request(lambda exc: set_read_only(False))
+    app.before_request(pagina_binnen_bereik)  # ?page=/?per_page= that db.paginate reads itself
     install(app)
     sqlcount.install(app)
 

@@ -28,9 +28,11 @@ def read_password(prompt: str) -> str:
 
 
 def find_netwerk(naam_of_id: str):
+    from .main.converters import begrensd_getal
     from .partners.models import Netwerk
-    if naam_of_id.isdigit():
-        found = db.session.get(Netwerk, int(naam_of_id))
+    netwerk_id = begrensd_getal(naam_of_id)  # ASCII digits that fit an id, else a name
+    if netwerk_id is not None:
+        found = db.session.get(Netwerk, netwerk_id)
     else:
         found = db.session.scalar(select(Netwerk).where(Netwerk.met_naam(naam_of_id)))
     if found is None:
@@ -184,3 +186,16 @@ def bewaartermijn_command(peildatum):
     n = pas_bewaartermijn_toe(peildatum.date() if peildatum else date.today())
     db.session.commit()
     click.echo(f"{n} contactperso(o)n(en) geanonimiseerd.")
+
+
+@hvk.command("opruimen")
+def opruimen_command():
+    """Verwijder importvoorbeelden die langer dan een uur op bevestiging wachten (voor cron)."""
+    from .partners.importer import opslag
+    weg = opslag.opruimen()
+    db.session.commit()
+    for v in weg:
+        click.echo(f"- {v.bestandsnaam or '(zonder naam)'}: {v.grootte} bytes, gebruiker "
+                   f"{v.gebruiker_id}, opgeladen {v.aangemaakt_op:%Y-%m-%d %H:%M} UTC")
+    click.echo(f"{len(weg)} verlopen importvoorbeeld(en) verwijderd "
+               f"({sum(v.grootte for v in weg)} bytes).")

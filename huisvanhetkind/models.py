@@ -5,5 +5,6 @@ from .erkenning.models import Actie, Engagement, ReviewOpmerking, Zorgregio  # n
 from .graaf.models import BewustNiet, Verwijzing  # noqa: F401
 from .partners.models import (  # noqa: F401
     Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel)
+from .partners.importer.models import ImportVoorbeeld  # noqa: F401
 from .partners.models_eigendom import Uitnodiging, Wijzigingsvoorstel  # noqa: F401
 from . import revisie  # noqa: F401,E402  (listeners giving changed networks a new revisie)

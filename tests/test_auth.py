@@ -1,6 +1,6 @@
 """Login, logout, sessions and user management."""
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from huisvanhetkind.audit.models import AuditEntry
@@ -58,6 +58,19 @@ def test_next_only_redirects_within_site(client, wereld):
     assert r.headers["Location"] == "/netwerken"
 
 
+@pytest.mark.parametrize("doel", ["/netwerken\r\nSet-Cookie: x=y", "/netwerken%0D%0ASet-Cookie:x=y",
+                                  "/netwerken\x7f", "/netwerken%00"])
+def test_next_with_a_control_character_goes_to_the_start_page(client, wereld, app, doel):
+    """Issue 12: a CR/LF in next= broke the Location header (a 500 after the login committed)."""
+    r = _login(client, "beheerder@test.be", WACHTWOORD, query_string={"next": doel})
+    assert r.status_code == 302 and r.headers["Location"] == "/"
+    assert "x=y" not in r.headers.get("Set-Cookie", "")
+    assert client.get("/").status_code == 200  # logged in
+    with app.app_context():
+        assert db.session.scalar(select(func.count(AuditEntry.id)).where(
+            AuditEntry.actie == "aanmelding")) == 1
+
+
 def test_logout_ends_every_session_of_the_user(app, wereld):
     first, second = app.test_client(), app.test_client()
     _login(first, "partner-a@test.be", WACHTWOORD)
@@ -79,6 +92,41 @@ def test_password_change_requires_current_password(client, wereld):
                                           "herhaal": "nieuw-wachtwoord-1"})
     assert r.status_code == 302
     assert client.get("/").status_code == 200  # this session stays
+
+
+def test_wrong_current_passwords_count_as_failed_logins_of_the_account(client, wereld, app):
+    """Issue 12: the change-password page must not let a stolen session guess the password
+    faster than the login page does: the same throttle, and the failures outlive the 422."""
+    from datetime import timedelta
+
+    from huisvanhetkind.auth.models import Aanmeldpoging
+    from huisvanhetkind.auth.throttle import account_sleutel
+    from tests.toegang_helpers import snapshot, verschil
+
+    _login(client, "partner-a@test.be", WACHTWOORD)
+    fout = {"huidig": "fout-wachtwoord-1", "nieuw": "nieuw-wachtwoord-1",
+            "herhaal": "nieuw-wachtwoord-1"}
+    for _ in range(5):
+        r = client.post("/wachtwoord", data=fout)
+        assert r.status_code == 422 and "Het huidige wachtwoord is onjuist." in r.get_data(
+            as_text=True)
+    with app.app_context():
+        assert db.session.query(Aanmeldpoging).filter_by(
+            sleutel=account_sleutel("partner-a@test.be")).count() == 5
+        assert db.session.query(AuditEntry).filter_by(actie="wachtwoord_mislukt").count() == 5
+    voor = snapshot(app)
+    r = client.post("/wachtwoord", data=dict(fout, huidig=WACHTWOORD))  # not even checked
+    assert r.status_code == 429 and "Wacht 1 seconde" in r.get_data(as_text=True)
+    assert verschil(voor, snapshot(app)) == []
+    assert _login(app.test_client(), "partner-a@test.be", WACHTWOORD).status_code == 429
+    with app.app_context():
+        for p in db.session.query(Aanmeldpoging).all():  # the second has passed
+            p.tijdstip -= timedelta(seconds=2)
+        db.session.commit()
+    assert client.post("/wachtwoord", data=dict(fout, huidig=WACHTWOORD)).status_code == 302
+    with app.app_context():  # a success clears the account's failures, as a login does
+        assert db.session.query(Aanmeldpoging).filter_by(
+            sleutel=account_sleutel("partner-a@test.be")).count() == 0
 
 
 @pytest.mark.csrf

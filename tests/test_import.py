@@ -11,18 +11,12 @@ from sqlalchemy import select
 from huisvanhetkind.audit.models import AuditEntry
 from huisvanhetkind.extensions import db
 from huisvanhetkind.partners import importer
+from huisvanhetkind.partners.importer.models import ImportVoorbeeld
 from huisvanhetkind.partners.models import Netwerk, Organisatie
 from tests.io_helpers import (KOPPEN, csv_bytes, dump, groot_netwerk, tellingen, token, upload,
                               werkmap, zip_van)
 
 FOUT_17 = "aanbod, rij 17, kolom aanbodvorm: 'speelotheek' is geen gekende aanbodvorm"
-
-
-@pytest.fixture(autouse=True)
-def _import_map(app, tmp_path):
-    """Uploads waiting for confirmation go to the test's temporary folder."""
-    app.config["IMPORT_MAP"] = str(tmp_path / "imports")
-    return tmp_path / "imports"
 
 
 def _met_fout(bladen):
@@ -233,16 +227,19 @@ def test_cli_import_of_a_folder_of_csv_files(app, runner, wereld, tmp_path):
         assert db.session.scalar(select(Organisatie).where(Organisatie.naam == "Map"))
 
 
-def test_confirmed_and_refused_uploads_leave_no_file_behind(wereld, login, _import_map):
+def test_confirmed_and_refused_uploads_leave_nothing_behind(app, wereld, login):
     client = login(wereld.coordinator_x)
     url = f"/netwerken/{wereld.netwerk_x}/import"
     html = upload(client, url, werkmap({"partners": [["naam", "sector"], ["Nieuw", "welzijn"]]}),
                   "p.xlsx").get_data(as_text=True)
-    assert len(list(_import_map.iterdir())) == 2  # the file and who uploaded it, for whom
-    assert all(p.stat().st_mode & 0o077 == 0 for p in _import_map.iterdir())
+    with app.app_context():
+        v = db.session.scalar(select(ImportVoorbeeld))
+        assert (v.token, v.gebruiker_id, v.netwerk_id, v.bestandsnaam) == (
+            token(html), wereld.coordinator_x, wereld.netwerk_x, "p.xlsx")
     client.post(f"{url}/bevestig", data={"token": token(html)})
     upload(client, url, b"kapot", "p.xlsx")
-    assert list(_import_map.iterdir()) == []
+    with app.app_context():
+        assert db.session.scalar(select(ImportVoorbeeld)) is None
 
 
 @pytest.mark.csrf

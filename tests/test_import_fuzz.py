@@ -5,7 +5,6 @@ from __future__ import annotations
 import string
 from datetime import date
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,11 +13,6 @@ from huisvanhetkind.partners import importer
 from tests.io_helpers import KOPPEN, csv_bytes, groot_netwerk, tellingen, upload, werkmap, zip_van
 
 BLADEN = ["partners", "aanbod", "verwijzingen", "engagementen"]
-
-
-@pytest.fixture(autouse=True)
-def _import_map(app, tmp_path):
-    app.config["IMPORT_MAP"] = str(tmp_path / "imports")
 
 
 def _tekst(csv: bool):

@@ -81,3 +81,28 @@ def test_every_endpoint_is_public_or_guarded(app):
             continue
         source = inspect.getsource(app.view_functions[rule.endpoint])
         assert "authorize(" in source, f"{rule.endpoint} has no authorisation decision"
+
+
+HSTS = "max-age=31536000; includeSubDomains"
+
+
+def test_hsts_only_on_https(client):
+    """Issue 12: HTTPS responses tell the browser to never use plain HTTP for this site; a plain
+    HTTP response cannot (browsers ignore it there, and a test or intranet install uses HTTP)."""
+    assert "Strict-Transport-Security" not in client.get("/aanmelden").headers
+    assert client.get("/aanmelden", base_url="https://localhost").headers[
+        "Strict-Transport-Security"] == HSTS
+    assert client.get("/bestaat-niet", base_url="https://localhost").headers[
+        "Strict-Transport-Security"] == HSTS  # error pages too
+
+
+@pytest.mark.parametrize("hops,verwacht", [(1, HSTS), (0, None)])
+def test_hsts_behind_a_proxy_follows_proxy_hops(database_url, hops, verwacht):
+    """Behind the TLS-terminating proxy the scheme comes from X-Forwarded-Proto, trusted only
+    with PROXY_HOPS (app.py): without it a client cannot claim https."""
+    from huisvanhetkind import create_app
+    from tests.conftest import test_config
+
+    app = create_app(test_config(database_url, PROXY_HOPS=hops))
+    r = app.test_client().get("/aanmelden", headers={"X-Forwarded-Proto": "https"})
+    assert r.headers.get("Strict-Transport-Security") == verwacht

@@ -100,6 +100,37 @@ def test_new_organisation_kbo_is_validated_and_unique(wereld, login, app):
         assert lid.overeenkomst_getekend and lid.overeenkomst_datum == date(2025, 2, 10)
 
 
+def test_a_kbo_clash_names_the_other_organisation_only_to_whom_may_view_it(wereld, login, app):
+    """Issue 12: the clash message told a partner (or a coordinator) the name of another
+    network's organisation; now only to users for whom can_view_organisatie holds."""
+    from huisvanhetkind.partners.operations import KBO_ELDERS, ORGANISATIE_VELDEN
+    from tests.toegang_helpers import form_van, snapshot, verschil
+
+    y_kbo, a_kbo = f.kbo_nummer(7777777), f.kbo_nummer(1234567)
+    with app.app_context():
+        db.session.get(Organisatie, wereld.org_y).kbo = y_kbo  # Partner Y: network Y only
+        db.session.commit()
+    voor = snapshot(app)
+
+    def bewerk(wie: str, kbo: str) -> str:
+        r = login(getattr(wereld, wie)).post(
+            f"/organisaties/{wereld.org_b}/bewerken",
+            data=form_van(app, Organisatie, wereld.org_b, ORGANISATIE_VELDEN, kbo=kbo))
+        assert r.status_code == 422 and 'id="kbo-fout"' in r.get_data(as_text=True)
+        return r.get_data(as_text=True)
+
+    html = bewerk("partner_b", y_kbo)  # its own organisation; Partner Y is another network's
+    assert KBO_ELDERS in html and "Partner Y" not in html
+    assert "Partner A" in bewerk("partner_b", a_kbo)  # a fellow member it may view
+    html = bewerk("beheerder", y_kbo)
+    assert "Partner Y" in html and KBO_ELDERS not in html
+    c = login(wereld.coordinator_x)
+    html = c.post(f"/netwerken/{wereld.netwerk_x}/organisaties/nieuw",
+                  data=dict(NIEUW, kbo=y_kbo)).get_data(as_text=True)
+    assert KBO_ELDERS in html and "Partner Y" not in html
+    assert verschil(voor, snapshot(app)) == []
+
+
 def test_organisations_without_kbo_do_not_collide(wereld, login, app):
     c = login(wereld.coordinator_x)
     for naam in ("Zonder KBO 1", "Zonder KBO 2"):

@@ -487,6 +487,9 @@ BUITEN_DE_SITE = [
     "\\/evil.example", "///evil.example", "/\t/evil.example", "javascript:alert(1)",
     "JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "evil.example",
     " //evil.example", "https:evil.example", "//evil.example/x",
+    # control characters, plain or percent-encoded: a CR/LF in the Location header was a 500
+    "/netwerken\r\nSet-Cookie: x=y", "/netwerken%0d%0aSet-Cookie:%20x=y", "/netwerken%0A",
+    "/a\x00", "/a%00", "/a%7F", "/a\x7f", "/a%09b", "/a\x1bb",
 ]
 
 

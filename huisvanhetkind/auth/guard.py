@@ -66,8 +66,8 @@ def leg_weigering_vast(actie: str, omschrijving: str, **kwargs) -> None:
     The one commit outside the request's commit point (main/commit.py), on purpose: a refusal is
     answered with an error status (403/422/429), on which the commit point rolls back, and a
     refusal that leaves no trace is worthless for the audit log and for login throttling. Its
-    callers have written nothing else: authorize() rolls back first, login() refuses before it
-    changes anything."""
+    callers have written nothing else: authorize() rolls back first, login() and wachtwoord()
+    refuse before they change anything."""
     from ..audit.log import record_event
     begin_write(db.session)  # also on GET: the refusal itself is written to the audit log
     record_event(db.session, actie, omschrijving, **kwargs)

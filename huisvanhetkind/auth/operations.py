@@ -23,6 +23,11 @@ GEBRUIKER_VELDEN = ("email", "naam", "rol", "organisatie_id", "provincies", "act
 EMAIL_BESTAAT = "Er bestaat al een gebruiker met dit e-mailadres."
 
 
+class HuidigWachtwoordOnjuist(OperatieFout):
+    """The current password given to change one's own password is wrong: a failed attempt of
+    that account for the login throttle (auth/views.py)."""
+
+
 def find_user(email: str) -> Gebruiker | None:
     return db.session.scalar(
         select(Gebruiker).where(func.lower(Gebruiker.email) == email.strip().lower()))
@@ -98,7 +103,7 @@ def set_password(user: Gebruiker, password: str) -> None:
 def wijzig_wachtwoord(user: Gebruiker, huidig: str, nieuw: str) -> None:
     """The user's own new password, after the current one; ends their other sessions."""
     if not verify_password(user.wachtwoord_hash, huidig):
-        raise OperatieFout("Het huidige wachtwoord is onjuist.")
+        raise HuidigWachtwoordOnjuist("Het huidige wachtwoord is onjuist.")
     set_password(user, nieuw)
     record_event(db.session, "wachtwoord_gewijzigd", "Eigen wachtwoord gewijzigd")
     db.session.flush()

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from ..audit import log as audit_log
 from ..extensions import db, login_manager
+from ..main.converters import begrensd_getal
 from .guard import PUBLIC_ENDPOINTS, enforce_decision
 from .models import Gebruiker
 
@@ -19,9 +20,10 @@ from .models import Gebruiker
 def load_user(user_id: str):
     # get_id() is "id:session_token": a rotated token ends every older session of that user
     raw_id, _, token = user_id.partition(":")
-    if not raw_id.isdigit() or not token:
+    gebruiker_id = begrensd_getal(raw_id)
+    if gebruiker_id is None or not token:
         return None
-    user = db.session.scalar(select(Gebruiker).where(Gebruiker.id == int(raw_id)))
+    user = db.session.scalar(select(Gebruiker).where(Gebruiker.id == gebruiker_id))
     if user is None or not user.actief or user.session_token != token:
         return None
     return user
@@ -76,6 +78,9 @@ def install(app: Flask) -> None:
             "Content-Security-Policy",
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+        if request.is_secure:  # behind a proxy: its X-Forwarded-Proto, with PROXY_HOPS (app.py)
+            response.headers.setdefault("Strict-Transport-Security",
+                                        "max-age=31536000; includeSubDomains")
         if current_user and current_user.is_authenticated:
             response.headers["Cache-Control"] = "no-store"
         return response

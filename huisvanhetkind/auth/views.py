@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
@@ -15,7 +15,8 @@ from ..fouten import OperatieFout
 from . import bp, throttle
 from .forms import LoginForm, WachtwoordForm
 from .guard import authorize, leg_weigering_vast
-from .operations import find_user, meld_aan, meld_af, wijzig_wachtwoord
+from .operations import (HuidigWachtwoordOnjuist, find_user, meld_aan, meld_af,
+                         wijzig_wachtwoord)
 from .passwords import verificatieslot, verify_password
 
 FOUTE_AANMELDING = "E-mailadres of wachtwoord is onjuist."
@@ -23,13 +24,18 @@ TE_DRUK = ("Er melden zich nu heel veel mensen tegelijk aan. Probeer het over en
            "opnieuw.")
 
 
+def _stuurteken(tekst: str) -> bool:
+    return any(ord(c) < 0x20 or ord(c) == 0x7F for c in tekst)
+
+
 def safe_next(target: str | None) -> str:
-    """Only redirect within this site: a relative path, never //host or a scheme."""
+    """Only redirect within this site: a relative path, never //host or a scheme, and no control
+    character, percent-encoded or not (a CR/LF would break the Location header: a 500)."""
     if not target:
         return url_for("main.start")
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") \
-            or "\\" in target:
+            or "\\" in target or _stuurteken(unquote(target)):
         return url_for("main.start")
     return target
 
@@ -96,11 +102,26 @@ def wachtwoord():
     form = WachtwoordForm()
     if form.validate_on_submit():
         user = current_user._get_current_object()
+        # the current password is guessed like a login: the same throttle, per account
+        email, adres = user.email, request.remote_addr
+        weigering = throttle.weigering(email, adres)
+        if weigering:
+            current_app.logger.warning("wachtwoord wijzigen geweigerd (throttle) voor %s vanaf %s",
+                                       email, adres)
+            form.huidig.errors = [weigering]
+            return render_template("auth/wachtwoord.html", form=form), 429
         try:
             wijzig_wachtwoord(user, form.huidig.data, form.nieuw.data)
+        except HuidigWachtwoordOnjuist as fout:
+            throttle.mislukt(email, adres)  # committed with the refusal, despite the 422
+            leg_weigering_vast("wachtwoord_mislukt",
+                               "Wachtwoord wijzigen: het huidige wachtwoord is onjuist")
+            form.huidig.errors = [str(fout)]
+            return ongeldig("auth/wachtwoord.html", form=form)
         except OperatieFout as fout:
             form.huidig.errors = [str(fout)]
             return ongeldig("auth/wachtwoord.html", form=form)
+        throttle.gelukt(email)
         login_user(user)  # the session token changed: keep this session, end the others
         session["aangemeld_om"] = time.time()
         flash("Je wachtwoord is gewijzigd. Andere sessies zijn afgemeld.", "success")

@@ -12,19 +12,22 @@ from __future__ import annotations
 from contextlib import contextmanager
 from datetime import date
 
+from flask import has_request_context
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..audit.log import record_event
+from ..auth.guard import allowed
 from ..auth.models import Gebruiker
-from ..domein.permissions import COORDINATOR
+from ..domein.permissions import COORDINATOR, can_view_organisatie
 from ..db import utcnow
 from ..extensions import db
 from .. import wijzigen
 from ..fouten import Conflict, OperatieFout
 from .importer.rapport import werkingsgebied_tekst
 from .models import Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
+from .refs import organisatie_ref
 
 # what each edit form may change (wijzigen.wijzig's `toegelaten`)
 NETWERK_VELDEN = ("naam", "rechtsvorm", "aanvraagdatum", "erkenningsdatum", "coordinator_naam",
@@ -36,6 +39,8 @@ LID_VELDEN = ("lid_sinds", "rol", "overeenkomst_getekend", "overeenkomst_datum")
 
 NAAM_BESTAAT = "Er bestaat al een netwerk met deze naam."
 KBO_INTUSSEN = "Dit KBO-nummer is intussen door iemand anders geregistreerd."
+KBO_ELDERS = ("Dit KBO-nummer is al in gebruik door een andere organisatie in het register; "
+              "vraag de beheerder om dit na te kijken.")
 
 
 @contextmanager
@@ -157,12 +162,20 @@ def organisatie_met_kbo(kbo: str | None, behalve_id: int | None = None) -> Organ
     return db.session.scalar(stmt)
 
 
+def _kbo_bezet(other: Organisatie, melding: str) -> OperatieFout:
+    """A KBO clash names the other organisation only to whom may view it (the command line, or
+    can_view_organisatie); anyone else learns nothing about other networks' organisations."""
+    if has_request_context() and not allowed(can_view_organisatie, organisatie_ref(other.id)):
+        return OperatieFout(KBO_ELDERS)
+    return OperatieFout(melding)
+
+
 def maak_organisatie(naam: str, sector: str, **velden) -> Organisatie:
     """A new organisation; OperatieFout when its KBO number belongs to another one."""
     other = organisatie_met_kbo(velden.get("kbo"))
     if other:
-        raise OperatieFout(f"Dit KBO-nummer hoort al bij {other.naam}: voeg die bestaande "
-                           "organisatie toe in plaats van een nieuwe te maken.")
+        raise _kbo_bezet(other, f"Dit KBO-nummer hoort al bij {other.naam}: voeg die bestaande "
+                                "organisatie toe in plaats van een nieuwe te maken.")
     velden["gemeenten"] = tuple(velden.get("gemeenten") or ())
     org = Organisatie(naam=naam.strip(), sector=sector, **velden)
     db.session.add(org)
@@ -179,7 +192,7 @@ def wijzig_organisatie(org: Organisatie, waarden: dict, version) -> bool:
         waarden["gemeenten"] = tuple(waarden["gemeenten"] or ())
     other = organisatie_met_kbo(waarden.get("kbo"), behalve_id=org.id)
     if other:
-        raise OperatieFout(f"Een andere organisatie heeft dit KBO-nummer al: {other.naam}.")
+        raise _kbo_bezet(other, f"Een andere organisatie heeft dit KBO-nummer al: {other.naam}.")
     with _uniek(KBO_INTUSSEN):
         return wijzigen.wijzig(org, waarden, version, ORGANISATIE_VELDEN)
 

@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
-from flask import (abort, current_app, flash, redirect, render_template, send_file, session,
-                   url_for)
+from flask import abort, flash, redirect, render_template, send_file, session, url_for
 from flask_login import current_user
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField
@@ -43,12 +41,8 @@ class ImportBevestigenForm(NlForm):
 
 
 VERLOPEN = "Deze upload is verlopen of al verwerkt. Kies het bestand opnieuw."
-
-
-def _map() -> Path:
-    """Where uploads wait for confirmation: IMPORT_MAP, by default instance/imports."""
-    return Path(current_app.config.get("IMPORT_MAP")
-                or Path(current_app.instance_path) / "imports")
+# no room to keep another upload until it is confirmed (opslag.MAX_TOTAAL)
+VOL = 413
 
 
 def _upload(form: ImportForm, netwerk: Netwerk | None, bevestig_url: str, annuleer_url: str):
@@ -63,8 +57,13 @@ def _upload(form: ImportForm, netwerk: Netwerk | None, bevestig_url: str, annule
                                      dry_run=True, actor=current_actor())
     except ImportGeweigerd as e:
         return _fouten(form, netwerk, naam, e)
-    token = opslag.bewaar(_map(), data, gebruiker_id=current_user.id, netwerk_id=netwerk_id,
-                          bestandsnaam=naam)
+    try:
+        token = opslag.bewaar(data, gebruiker_id=current_user.id, netwerk_id=netwerk_id,
+                              bestandsnaam=naam)
+    except opslag.OpslagVol as vol:
+        form.bestand.errors = [str(vol)]
+        pagina, _ = _upload_pagina(form, netwerk)
+        return pagina, VOL
     return render_template("partners/import_preview.html", rapport=rapport, netwerk=netwerk,
                            bestandsnaam=naam, form=ImportBevestigenForm(token=token),
                            bevestig_url=bevestig_url, annuleer_url=annuleer_url)
@@ -92,8 +91,7 @@ def _bevestig(netwerk: Netwerk | None, terug_url: str):
         upload.bestand.errors = [VERLOPEN]
         return None, _upload_pagina(upload, netwerk)
     netwerk_id = netwerk.id if netwerk else None
-    stored = opslag.haal(_map(), form.token.data, gebruiker_id=current_user.id,
-                         netwerk_id=netwerk_id)
+    stored = opslag.haal(form.token.data, gebruiker_id=current_user.id, netwerk_id=netwerk_id)
     if stored is None:
         flash(VERLOPEN, "warning")
         return None, redirect(terug_url)
@@ -105,7 +103,7 @@ def _bevestig(netwerk: Netwerk | None, terug_url: str):
     except ImportGeweigerd as e:
         return None, _fouten(ImportForm(formdata=None), netwerk, naam, e)
     finally:
-        opslag.verwijder(_map(), form.token.data)
+        opslag.verwijder(form.token.data)
     return rapport, None
 
 
@@ -136,7 +134,7 @@ def import_annuleer(netwerk_id: int):
     authorize(can_edit_netwerk, netwerk_ref(netwerk_id))
     form = ImportBevestigenForm()
     if form.validate_on_submit():
-        opslag.verwijder(_map(), form.token.data)
+        opslag.verwijder(form.token.data)
     flash("De import is geannuleerd; er is niets opgeslagen.", "info")
     return redirect(url_for("partners.import_upload", netwerk_id=netwerk_id))
 

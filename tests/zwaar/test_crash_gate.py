@@ -232,8 +232,7 @@ def _start(database_url: str, **kw) -> Server:
         return Server(database_url, **kw)
 
 
-def test_sigkill_loses_no_acknowledged_write(app, wereld, database_url, tmp_path, monkeypatch):
-    monkeypatch.setenv("FLASK_IMPORT_MAP", str(tmp_path / "imports"))
+def test_sigkill_loses_no_acknowledged_write(app, wereld, database_url, tmp_path):
     with app.app_context():
         a, b = db.session.get(Organisatie, wereld.org_a), db.session.get(Organisatie, wereld.org_b)
         verwijzing_id = f.verwijzing(a, b, aantal_per_jaar=0).id

@@ -6,13 +6,13 @@ consent existed, and taking them away would break the networks' erkenning. From 
 membership of an existing organisation needs its consent.
 
 Revision ID: partners_eigendom
-Revises: erkenning_dossier_pdf
+Revises: partners_import_voorbeeld
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "partners_eigendom"
-down_revision = "erkenning_dossier_pdf"
+down_revision = "partners_import_voorbeeld"
 branch_labels = None
 depends_on = None
 
