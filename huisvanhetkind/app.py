@@ -108,7 +108,8 @@ def register_commands(app: Flask) -> None:
 
 
 # POST endpoints that read first and switch to writing themselves (db.begin_write)
-LEES_EERST = frozenset({"auth.login"})
+LEES_EERST = frozenset({"auth.login", "partners.import_upload", "partners.import_bevestig",
+                        "partners.import_nieuw", "partners.import_nieuw_bevestig"})
 
 
 def register_request_hooks(app: Flask) -> None:

@@ -71,3 +71,26 @@ def test_a_member_that_owns_its_data_gets_a_proposal(app, wereld, login):
         importer.importeer(importer.lees(werkmap(bladen), "x.xlsx"), netwerk_id=wereld.netwerk_x)
         db.session.commit()
         assert db.session.get(Organisatie, wereld.org_a).naam == "Partner A vzw"
+
+
+def test_a_hostile_file_is_refused_without_taking_the_write_lock(app, wereld, login, database_url):
+    """Issue 12: authorisation opened the write transaction before the file was parsed, so a
+    slow file held SQLite's single write lock. Now the file is parsed first: with another
+    writer holding the lock, the refusal still comes at once (422), not 'database is locked'."""
+    import sqlite3
+
+    import pytest
+
+    from tests.unit.test_import_parsing import _werkmap_met_rij
+
+    if not database_url.startswith("sqlite:///"):
+        pytest.skip("SQLite's single write lock")
+    c = login(wereld.coordinator_x)
+    ander = sqlite3.connect(database_url.removeprefix("sqlite:///"), timeout=1)
+    ander.execute("BEGIN IMMEDIATE")  # another user's save, holding the write lock
+    try:
+        r = upload(c, f"/netwerken/{wereld.netwerk_x}/import", _werkmap_met_rij(300_000), "x.xlsx")
+    finally:
+        ander.rollback()
+        ander.close()
+    assert r.status_code == 422 and "meer dan 2.000 cellen" in r.get_data(as_text=True)

@@ -19,7 +19,6 @@ from ..extensions import db
 from ..forms import VERPLICHT, NlForm
 from . import bp, importer
 from .export import FORMATEN, export_bestandsnaam
-from .export.writers import werkmap
 from .importer import ImportGeweigerd, opslag
 from .importer.columns import BLADEN
 from .models import Netwerk
@@ -45,6 +44,15 @@ VERLOPEN = "Deze upload is verlopen of al verwerkt. Kies het bestand opnieuw."
 VOL = 413
 
 
+def _gelezen(data: bytes, naam: str):
+    """Parse and validate the file first — pure work, no lock held (these endpoints start
+    read-only: app.LEES_EERST) — then take the write transaction for the import itself: a
+    large or hostile file never keeps other users from saving (issue 12)."""
+    bestand = importer.lees(data, naam)
+    begin_write(db.session)
+    return bestand
+
+
 def _upload(form: ImportForm, netwerk: Netwerk | None, bevestig_url: str, annuleer_url: str):
     """Shared by both imports: validate and dry-run the upload, then show the preview."""
     bestand = form.bestand.data
@@ -52,7 +60,7 @@ def _upload(form: ImportForm, netwerk: Netwerk | None, bevestig_url: str, annule
     data = bestand.read()
     netwerk_id = netwerk.id if netwerk else None
     try:
-        rapport = importer.importeer(importer.lees(data, naam), netwerk_id=netwerk_id,
+        rapport = importer.importeer(_gelezen(data, naam), netwerk_id=netwerk_id,
                                      mag_bestaan=netwerk is not None, bestandsnaam=naam,
                                      dry_run=True, actor=current_actor())
     except ImportGeweigerd as e:
@@ -97,7 +105,7 @@ def _bevestig(netwerk: Netwerk | None, terug_url: str):
         return None, redirect(terug_url)
     data, naam = stored
     try:
-        rapport = importer.importeer(importer.lees(data, naam), netwerk_id=netwerk_id,
+        rapport = importer.importeer(_gelezen(data, naam), netwerk_id=netwerk_id,
                                      mag_bestaan=netwerk is not None, bestandsnaam=naam,
                                      actor=current_actor())
     except ImportGeweigerd as e:
@@ -173,6 +181,7 @@ def import_nieuw_bevestig():
 @bp.get("/import/sjabloon.xlsx")
 def import_sjabloon():
     authorize(is_authenticated)
+    from .export.writers import werkmap  # openpyxl: loaded when asked, not at every start
     return send_file(io.BytesIO(werkmap()), mimetype=XLSX, as_attachment=True,
                      download_name="huis-van-het-kind-sjabloon.xlsx")
 
