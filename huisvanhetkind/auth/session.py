@@ -81,6 +81,9 @@ def install(app: Flask) -> None:
         if request.is_secure:  # behind a proxy: its X-Forwarded-Proto, with PROXY_HOPS (app.py)
             response.headers.setdefault("Strict-Transport-Security",
                                         "max-age=31536000; includeSubDomains")
-        if current_user and current_user.is_authenticated:
+        # a signed-in session's pages stay out of shared caches; read from the session cookie,
+        # not current_user, which would load the user from the database on every response
+        # (even /gezondheid and static files: issue 16)
+        if "_user_id" in session:
             response.headers["Cache-Control"] = "no-store"
         return response
