@@ -179,3 +179,13 @@ def test_no_coordinator_action_changes_what_another_network_relies_on(app, werel
         assert db.session.get(Aanbod, a_s) is None
         assert db.session.get(Contactpersoon, c_s) is not None
         assert db.session.get(Verwijzing, v) is not None
+
+
+def test_the_beheerder_answers_for_an_organisation_without_account(app, wereld, login):
+    """org_y has no partner account: the beheerder sees its invitation and every proposal."""
+    login(wereld.coordinator_x).post(
+        f"/netwerken/{wereld.netwerk_x}/partners/toevoegen/{wereld.org_y}", data={})
+    pagina = login(wereld.beheerder).get("/te-beantwoorden").get_data(as_text=True)
+    assert "Huis van het Kind X nodigt Partner Y uit" in pagina
+    start = login(wereld.beheerder).get("/").get_data(as_text=True)
+    assert 'id="te-beantwoorden"' in start

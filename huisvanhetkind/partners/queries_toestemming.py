@@ -1,7 +1,7 @@
 """What waits for someone's consent (domein.md §10): invitations and proposals, with names."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import joinedload
 
 from ..auth.models import Gebruiker
@@ -25,7 +25,7 @@ def te_beantwoorden(actor: Actor) -> tuple[list[Uitnodiging], list[Wijzigingsvoo
         op_u = Uitnodiging.organisatie_id == actor.organisatie_id
         op_v = Wijzigingsvoorstel.organisatie_id == actor.organisatie_id
     elif actor.rol == BEHEERDER:
-        op_u, op_v = _zonder_partneraccount(), True
+        op_u, op_v = _zonder_partneraccount(), true()
     else:
         return [], []
     uitnodigingen = db.session.scalars(
