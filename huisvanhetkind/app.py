@@ -120,6 +120,8 @@ def register_request_hooks(app: Flask) -> None:
 
     # registered first, so it runs after every other after_request hook: the one commit point
     commit.install(app)
+    # next, so its header counts the statements of every other hook too (the user a hook loads)
+    sqlcount.install(app)
     # First hook: GET/HEAD requests open read-only (deferred) transactions on SQLite; so does a
     # login, which writes only after the password check (auth/views.py: begin_write)
     app.before_request(lambda: set_read_only(request.method in ("GET", "HEAD", "OPTIONS")
@@ -127,7 +129,6 @@ def register_request_hooks(app: Flask) -> None:
     app.teardown_request(lambda exc: set_read_only(False))
     app.before_request(pagina_binnen_bereik)  # ?page=/?per_page= that db.paginate reads itself
     install(app)
-    sqlcount.install(app)
 
 
 def register_template_helpers(app: Flask) -> None:
