@@ -10,7 +10,6 @@ from huisvanhetkind.extensions import db
 from huisvanhetkind.partners.models import Aanbod, Lidmaatschap, Organisatie
 from huisvanhetkind.partners.models_eigendom import Uitnodiging, Wijzigingsvoorstel
 from tests import factories as f
-from tests.factories import WACHTWOORD
 from tests.partners_helpers import aanbod_data
 
 
