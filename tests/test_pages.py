@@ -8,7 +8,7 @@ PAGES = {
                   "/wachtwoord", "/netwerken/{x}", "/netwerken/{x}/audit", "/organisaties/{a}",
                   "/organisaties/{a}/bewerken", "/audit/organisatie/{a}"],
     "coordinator_x": ["/", "/netwerken", "/netwerken/{x}", "/netwerken/{x}/audit",
-                      "/organisaties/{a}", "/organisaties/{b}/bewerken", "/referentie"],
+                      "/organisaties/{a}", "/organisaties/{b}/voorstel", "/referentie"],
     "partner_a": ["/", "/netwerken", "/netwerken/{x}", "/organisaties/{a}",
                   "/organisaties/{a}/bewerken", "/organisaties/{b}"],
     "consultant_ov": ["/", "/netwerken", "/netwerken/{x}", "/organisaties/{a}",

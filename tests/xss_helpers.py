@@ -23,7 +23,8 @@ from huisvanhetkind.erkenning import operations as erkenning_ops
 from huisvanhetkind.erkenning.models import Actie, Engagement, ReviewOpmerking
 from huisvanhetkind.extensions import db
 from huisvanhetkind.graaf.models import BewustNiet, Verwijzing
-from huisvanhetkind.partners.models import WerkingsgebiedDeel
+from huisvanhetkind.partners import eigendom
+from huisvanhetkind.partners.models import Organisatie, WerkingsgebiedDeel
 from tests import factories as f
 
 IMG = '"><img src=x onerror=alert(1)>'
@@ -252,6 +253,21 @@ def bouw(app) -> Vijandig:
         opmerking_id = opmerking.id
     _post(coord, f"/netwerken/{net_id}/erkenning/review/E1/{opmerking_id}/antwoord",
           {f"antwoord-{opmerking_id}-tekst": canary("Reviewantwoord")})
+
+    with app.app_context():
+        # consent (domein.md §10): an open and a declined invitation from another network, an
+        # open and a declined proposal, every free text hostile
+        net2 = f.netwerk(canary("Ander netwerk"), gemeenten=(TEMSE,))
+        eigendom.nodig_uit(net2.id, org_id, ids["coordinator"], rol=canary("Uitnodigingsrol"),
+                           boodschap=canary("Uitnodiging"))
+        u2 = eigendom.nodig_uit(net2.id, org2_id, ids["coordinator"])
+        eigendom.weiger_uitnodiging(u2, ids["beheerder"], u2.version, canary("Weigering"))
+        org_obj = db.session.get(Organisatie, org_id)
+        eigendom.stel_voor(org_obj, net_id, ids["coordinator"], {"plaats": canary("Voorstel")},
+                           canary("Voorsteltoelichting"))
+        v2 = eigendom.stel_voor(org_obj, net_id, ids["coordinator"], {"straat": "Kerkstraat 1"})
+        eigendom.weiger_voorstel(v2, ids["partner"], v2.version, canary("Voorstelweigering"))
+        db.session.commit()
 
     with app.app_context():
         # what the forms refuse but older data, an import or the database may still hold

@@ -73,7 +73,7 @@ def test_coordinator_pages_run_no_injected_script(page, vijandig):
         (f"{n}/aanbod", "Aanbod", None),
         (f"/aanbod/{v.aanbod}", "Openingsuren", None),
         (f"/organisaties/{v.org}", "Orgbeschrijving", None),
-        (f"/organisaties/{v.org}/bewerken", None, None),  # values inside form fields
+        (f"/organisaties/{v.org}/voorstel", None, None),  # values inside form fields
         (f"{n}/bewerken", None, None),
         (f"{n}/erkenning", "Netwerk", None),
         (f"{n}/engagementen", "Bewijs", None),
@@ -87,7 +87,7 @@ def test_coordinator_pages_run_no_injected_script(page, vijandig):
     ):
         _bezoek(page, url, verwacht, wacht_op)
     # a field's value stays its text: the form shows the canary, not what it would build
-    page.goto(f"/organisaties/{v.org}/bewerken")
+    page.goto(f"/organisaties/{v.org}/voorstel")
     assert page.get_by_label("Beschrijving").input_value() == canary("Orgbeschrijving")
     assert page.dialogs == [] and page.foreign == [] and fouten == []
 
