@@ -2,8 +2,8 @@
 
 Hashing: argon2-cffi's RFC 9106 low-memory profile (64 MiB, 3 passes) with one lane instead of
 four, so one check costs one core (~0.2 s), and `verificatieslot` lets one check run at a time
-per host: a login flood then takes at most one of the machine's cores and everyone else keeps the
-other (issue 12). Hashes made with four lanes still verify and are rehashed at the next login.
+per worker process: a login flood then takes at most one core per worker (issue 12). Hashes made
+with four lanes still verify and are rehashed at the next login.
 
 Policy: at least 10 and at most 1,024 characters, and not guessable by zxcvbn (Dropbox's
 estimator, maintained on PyPI: dictionaries of common passwords, names and words, keyboard
@@ -11,10 +11,7 @@ patterns, repeats and sequences) — a score of at least 3 ("safely unguessable"
 """
 from __future__ import annotations
 
-import fcntl
-import os
-import time
-from contextlib import contextmanager
+import threading
 from functools import lru_cache
 from typing import Iterable
 
@@ -46,29 +43,10 @@ def _dummy() -> str:
     return _hasher.hash("geen-gebruiker-met-dit-adres")
 
 
-@contextmanager
-def verificatieslot(map_: str, wacht: float = 1.0):
-    """Yields True once this request may check a password — one check at a time on this host
-    (a lock file in `map_`, the instance folder, shared by every worker) — or False after `wacht`
-    seconds: then answer 'te druk' instead of queueing more argon2 work."""
-    fd = os.open(os.path.join(map_, "wachtwoordcontrole.lock"), os.O_CREAT | os.O_RDWR, 0o600)
-    try:
-        einde = time.monotonic() + wacht
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= einde:
-                    yield False
-                    return
-                time.sleep(0.01)
-        try:
-            yield True
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
+# argon2-cffi releases the GIL: without a bound, every thread of a worker hashes at once and a
+# burst of logins takes every core. One check at a time per process (the rest wait their turn,
+# none is refused): a worker spends at most one core on passwords, whatever arrives.
+verificatieslot = threading.BoundedSemaphore(1)
 
 
 def hash_password(password: str) -> str:
