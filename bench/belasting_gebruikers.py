@@ -193,11 +193,26 @@ def kies(aantal: int, seed: int) -> list[Gebruiker]:
         select(WerkingsgebiedDeel.netwerk_id, WerkingsgebiedDeel.nis))}
     grootste = max(leden, key=lambda n: (len(leden[n]), -n))
 
+    netwerken_van: dict[int, set[int]] = {}
+    for nid, oids in leden.items():
+        for oid in oids:
+            netwerken_van.setdefault(oid, set()).add(nid)
+    met_account = set(db.session.scalars(select(Account.organisatie_id).where(
+        Account.rol == "partner", Account.actief, Account.organisatie_id.is_not(None))))
+
+    def beheerd_door(nid: int) -> list[int]:
+        """Members this network's coordinator may change (domein.md §10): no partner account of
+        their own, no active membership in another network."""
+        return [o for o in leden[nid] if o not in met_account and netwerken_van[o] == {nid}]
+
     def in_netwerk(nid: int, van=None) -> list[int]:
+        """Referrals only this network relies on: no other network has both ends as members."""
         lid = select(Lidmaatschap.organisatie_id).where(Lidmaatschap.netwerk_id == nid, actief)
-        q = select(Verwijzing.id).where(Verwijzing.naar_id.in_(lid)).order_by(Verwijzing.id)
+        q = select(Verwijzing.id, Verwijzing.van_id, Verwijzing.naar_id).where(
+            Verwijzing.naar_id.in_(lid)).order_by(Verwijzing.id)
         q = q.where(Verwijzing.van_id.in_(lid) if van is None else Verwijzing.van_id == van)
-        return list(db.session.scalars(q.limit(10)))
+        return [vid for vid, a, b in db.session.execute(q) if van is not None
+                or netwerken_van.get(a, set()) & netwerken_van.get(b, set()) == {nid}][:10]
 
     coords = db.session.execute(select(Account.email, gebruiker_netwerk.c.netwerk_id).join(
         gebruiker_netwerk, gebruiker_netwerk.c.gebruiker_id == Account.id).where(
@@ -206,8 +221,9 @@ def kies(aantal: int, seed: int) -> list[Gebruiker]:
     rest = [c for c in coords if c[1] != grootste and c[1] in leden]
     gekozen = []
     for email, nid in (eerst + rng.sample(rest, len(rest)))[:n_coord]:
+        eigen = beheerd_door(nid)
         gekozen.append(Gebruiker(email, "coordinator", [nid], verwijzingen=in_netwerk(nid),
-                                 organisaties=rng.sample(leden[nid], min(5, len(leden[nid])))))
+                                 organisaties=rng.sample(eigen, min(5, len(eigen)))))
     consultants = [(e, p) for e, p in db.session.execute(select(Account.email, Account.provincies)
                    .where(Account.rol == "consultant", Account.actief).order_by(Account.id)) if p]
     per_prov: dict[str, list[int]] = {}

@@ -40,7 +40,8 @@ def test_no_lost_update_no_lock_error(app, wereld, server_factory):
         with lock:
             s = sessions.get(name)
         if s is None:
-            s = session_for(base, "coord-x@test.be", WACHTWOORD)
+            # a itself: its contacts are its own (domein.md §10), and so is its referral to b
+            s = session_for(base, "partner-a@test.be", WACHTWOORD)
             with lock:
                 sessions[name] = s
         if job == "inc":

@@ -239,7 +239,8 @@ def test_sigkill_loses_no_acknowledged_write(app, wereld, database_url, tmp_path
         aanbod_id = db.session.scalar(select(Aanbod.id).where(Aanbod.organisatie_id == a.id))
         db.session.commit()
     ledger, x = Ledger(), wereld.netwerk_x
-    clients = [("coord-x@test.be", _contacts(ledger, wereld.org_b, "c")),
+    # each organisation's contacts by its own user (org b has an account: domein.md §10)
+    clients = [("partner-b@test.be", _contacts(ledger, wereld.org_b, "c")),
                ("partner-a@test.be", _contacts(ledger, wereld.org_a, "p")),
                ("partner-a@test.be", _tel(ledger, x, verwijzing_id)),
                ("partner-a@test.be", _edit(ledger, aanbod_id)),
