@@ -22,6 +22,7 @@ from ..domein.taxonomie import VERWIJZINGSSOORT
 from .. import pipeline
 from . import bp, operations, queries
 from ..domein.analyse import UITLEG
+from ..domein.tekst import aantal
 from .forms import VerwijzingBevestigenForm, VerwijzingForm
 
 FORMULIER = "graaf/verwijzing_form.html"
@@ -165,6 +166,6 @@ def verwijzing_tel(netwerk_id: int, verwijzing_id: int):
     authorize(can_edit_verwijzing, _ref(verwijzing_id))
     rij = queries.verwijzing_in_netwerk(netwerk_id, verwijzing_id)  # CSRF: CSRFProtect, app-wide
     v = operations.tel_verwijzing(rij.verwijzing.id)
-    flash(f"Geteld: {v.aantal_per_jaar} verwijzing(en) per jaar van {rij.van_naam} naar "
+    flash(f"Geteld: {aantal(v.aantal_per_jaar, 'verwijzing', 'verwijzingen')} per jaar van {rij.van_naam} naar "
           f"{rij.naar_naam}.", "success")
     return redirect(_lijst_url(netwerk_id, request.form.get("toon")))

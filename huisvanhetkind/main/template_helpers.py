@@ -13,6 +13,7 @@ from ..extensions import db
 from ..domein import kbo
 from .navigation import NAV_PERMISSIE, NETWERK_NAV
 from ..domein import gemeenten, taxonomie
+from ..domein.tekst import aantal
 
 BRUSSEL = ZoneInfo("Europe/Brussels")
 
@@ -49,6 +50,7 @@ def gemeentenamen(codes) -> str:
 
 def install(app: Flask) -> None:
     app.add_template_filter(datum)
+    app.add_template_filter(aantal)
     app.add_template_filter(tijdstip)
     app.add_template_filter(label)
     app.add_template_filter(labels)

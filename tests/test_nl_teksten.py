@@ -1,0 +1,42 @@
+"""Dutch and details (issue 16, item 9): counts with the right noun form, one helper."""
+import re
+from pathlib import Path
+
+from flask import render_template_string
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_no_template_or_message_writes_a_plural_in_brackets():
+    """`netwerk(en)`, `partner(s)`: every count goes through the one `aantal` helper."""
+    # code such as `status(s)` or `.append(s)` is not text
+    verdacht = re.compile(r"[a-z](?<!status|aantal|append)\((en|s|pen)\)|/-personen|verstreken sinds")
+    bestanden = [*(ROOT / "templates").rglob("*.html"), *(ROOT / "huisvanhetkind").rglob("*.py")]
+    treffers = [f"{p.relative_to(ROOT)}: {regel.strip()}" for p in bestanden
+                for regel in p.read_text(encoding="utf-8").splitlines()
+                if verdacht.search(regel) and "partner(s) reach" not in regel]
+    assert treffers == []
+
+
+def test_the_filter_uses_singular_plural_and_thousands(app):
+    with app.test_request_context():
+        assert render_template_string("{{ 1|aantal('gemeente', 'gemeenten') }}") == "1 gemeente"
+        assert render_template_string("{{ 1234|aantal('gemeente', 'gemeenten') }}") == \
+            "1.234 gemeenten"
+        macro = "{% from 'erkenning/_macros.html' import aftelling %}{{ aftelling(d, t) }}"
+        from datetime import date
+        assert render_template_string(macro, d=-32, t=date(2026, 1, 1)) == \
+            "32 dagen geleden verstreken (01/01/2026)"
+        assert render_template_string(macro, d=1, t=date(2026, 1, 1)) == \
+            "nog 1 dag (tot 01/01/2026)"
+
+
+def test_one_municipality_reads_singular_on_the_coverage_page(wereld, login):
+    html = login(wereld.coordinator_y).get(f"/netwerken/{wereld.netwerk_y}/dekking") \
+        .get_data(as_text=True)
+    assert "Heel het werkingsgebied (1 gemeente)" in html and "1 gemeenten" not in html
+
+
+def test_a_coordinator_of_one_network_reads_netwerk(wereld, login):
+    html = login(wereld.coordinator_x).get("/").get_data(as_text=True)
+    assert "Je coördineert 1 netwerk." in html and "netwerk(en)" not in html
