@@ -40,3 +40,14 @@ def test_one_municipality_reads_singular_on_the_coverage_page(wereld, login):
 def test_a_coordinator_of_one_network_reads_netwerk(wereld, login):
     html = login(wereld.coordinator_x).get("/").get_data(as_text=True)
     assert "Je coördineert 1 netwerk." in html and "netwerk(en)" not in html
+
+
+def test_the_new_user_form_preselects_no_role(wereld, login):
+    c = login(wereld.beheerder)
+    html = c.get("/gebruikers/nieuw").get_data(as_text=True)
+    select = html[html.index('name="rol"'):]
+    select = select[:select.index("</select>")]
+    assert "— kies een rol —" in select and "selected" not in select
+    r = c.post("/gebruikers/nieuw", data={"email": "nieuw@test.be",
+                                          "wachtwoord": "een-lang-wachtwoord-2026"})
+    assert r.status_code == 422 and "Kies een rol." in r.get_data(as_text=True)
