@@ -51,3 +51,23 @@ def test_the_new_user_form_preselects_no_role(wereld, login):
     r = c.post("/gebruikers/nieuw", data={"email": "nieuw@test.be",
                                           "wachtwoord": "een-lang-wachtwoord-2026"})
     assert r.status_code == 422 and "Kies een rol." in r.get_data(as_text=True)
+
+
+def _website(app, waarde):
+    from werkzeug.datastructures import MultiDict
+    from huisvanhetkind.partners.forms import OrganisatieVelden
+    with app.test_request_context(method="POST"):
+        form = OrganisatieVelden(formdata=MultiDict({"naam": "Knikker", "sector": "onderwijs",
+                                                     "website": waarde}), meta={"csrf": False})
+        form.validate()
+        return form.website.data, form.website.errors
+
+
+def test_a_website_without_scheme_is_completed_to_https(app):
+    assert _website(app, "knikker.be") == ("https://knikker.be", [])
+    assert _website(app, " www.knikker.be/over ") == ("https://www.knikker.be/over", [])
+    assert _website(app, "http://knikker.be") == ("http://knikker.be", [])
+    assert _website(app, "") == ("", [])
+    for slecht in ("javascript:alert(1)", "data:text/html,<b>x</b>", "knik ker.be",
+                   "https://knikker.be/a b", "//evil.example", "knikker"):
+        assert _website(app, slecht)[1], slecht
