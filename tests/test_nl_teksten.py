@@ -71,3 +71,11 @@ def test_a_website_without_scheme_is_completed_to_https(app):
     for slecht in ("javascript:alert(1)", "data:text/html,<b>x</b>", "knik ker.be",
                    "https://knikker.be/a b", "//evil.example", "knikker"):
         assert _website(app, slecht)[1], slecht
+
+
+def test_buttons_with_a_hidden_name_read_as_one_phrase(wereld, login):
+    """Not 'Bewerken : Sarah' from a hidden span with a leading colon, but one aria-label."""
+    assert [p.name for p in (ROOT / "templates").rglob("*.html")
+            if re.search(r'visually-hidden">\s*[:;,]', p.read_text(encoding="utf-8"))] == []
+    html = login(wereld.beheerder).get(f"/organisaties/{wereld.org_a}").get_data(as_text=True)
+    assert 'aria-label="Bewerken: Sarah De Smet">Bewerken</a>' in html
