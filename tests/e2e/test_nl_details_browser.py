@@ -42,3 +42,19 @@ def test_matrix_cells_show_a_clear_focus_outline(page, wereld):
         zichtbaar, stijl, breedte, kleur, achtergrond = page.evaluate(FOCUS_STIJL)
         assert zichtbaar and stijl == "solid" and breedte >= 2
         assert _contrast(kleur, achtergrond) >= 3, (kleur, achtergrond)
+
+
+def test_a_failed_submit_focuses_the_first_invalid_field(page, wereld):
+    fouten = []
+    page.on("console", lambda m: fouten.append(m.text) if "Content Security Policy" in m.text
+            else None)
+    login(page, "beheerder@test.be", WACHTWOORD)
+    page.goto("/gebruikers/nieuw")
+    page.get_by_label("E-mailadres").fill("nieuw@test.be")
+    with page.expect_response(lambda r: r.request.method == "POST") as antwoord:
+        page.get_by_role("button", name="Opslaan").click()
+    assert antwoord.value.status == 422
+    page.wait_for_load_state()
+    assert page.evaluate("() => document.activeElement.id") == "rol"
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-invalid')") == "true"
+    assert fouten == [] and page.foreign == []
