@@ -79,3 +79,39 @@ def test_buttons_with_a_hidden_name_read_as_one_phrase(wereld, login):
             if re.search(r'visually-hidden">\s*[:;,]', p.read_text(encoding="utf-8"))] == []
     html = login(wereld.beheerder).get(f"/organisaties/{wereld.org_a}").get_data(as_text=True)
     assert 'aria-label="Bewerken: Sarah De Smet">Bewerken</a>' in html
+
+
+def test_the_history_shows_dutch_labels_and_readable_values(wereld, login, app):
+    from huisvanhetkind.extensions import db
+    from huisvanhetkind.partners.models import Organisatie
+    with app.app_context():
+        org = db.session.get(Organisatie, wereld.org_a)
+        org.gemeenten = ["46021", "46025"]
+        org.website = "https://partner-a.be"
+        db.session.commit()
+    html = login(wereld.beheerder).get(f"/audit/organisatie/{wereld.org_a}").get_data(as_text=True)
+    assert "<h1 class=\"h3\">Geschiedenis van Partner A</h1>" in html
+    assert "<strong>Gemeenten waar de organisatie werkt</strong>: Sint-Niklaas " \
+           '<span aria-hidden="true">→</span><span class="visually-hidden">wordt</span> ' \
+           "Sint-Niklaas, Temse" in html
+    assert "['46021'" not in html and "gemeenten:" not in html
+    assert "<strong>Sector</strong>" in html and "<strong>sector</strong>" not in html
+
+
+def test_history_values_read_as_dates_yes_no_and_labels():
+    from huisvanhetkind.audit.weergave import leesbaar, veldlabel
+    assert leesbaar("lidmaatschap", {"overeenkomst_getekend": [False, True],
+                                     "overeenkomst_datum": [None, "2025-03-01"],
+                                     "rol": ["", "trekker"]}) == [
+        ("Samenwerkingsovereenkomst getekend", "nee", "ja"),
+        ("Datum van ondertekening", "—", "01/03/2025"),
+        ("Rol in het netwerk", "—", "trekker")]
+    assert leesbaar("aanbod", {"functies": [["ontmoeting"], []]})[0][1:] == ("Ontmoeting en versterken sociale cohesie", "—")
+    assert veldlabel("gebruiker", "rol") == "Rol"
+    assert leesbaar("gebruiker", {"rol": ["partner", "beheerder"]})[0][1:] == \
+        ("Partner", "Beheerder")
+
+
+def test_history_of_a_deleted_record_names_the_table(wereld, login):
+    html = login(wereld.beheerder).get("/audit/organisatie/99999").get_data(as_text=True)
+    assert "Geschiedenis van organisatie 99999" in html
