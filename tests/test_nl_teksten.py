@@ -116,3 +116,11 @@ def test_history_values_read_as_dates_yes_no_and_labels():
 def test_history_of_a_deleted_record_names_the_table(wereld, login):
     html = login(wereld.beheerder).get("/audit/organisatie/99999").get_data(as_text=True)
     assert "Geschiedenis van organisatie 99999" in html
+
+
+def test_list_counts_read_singular_and_aanbod_has_no_plural(wereld, login):
+    c = login(wereld.coordinator_y)
+    assert "1 partner." in c.get(f"/netwerken/{wereld.netwerk_y}/partners").get_data(as_text=True)
+    html = login(wereld.coordinator_x).get(f"/netwerken/{wereld.netwerk_x}/aanbod") \
+        .get_data(as_text=True)
+    assert "Aanbod (1)." in html and "1 aanbod" not in html
