@@ -64,8 +64,9 @@ def demo_command(schaal: str, als_leeg: bool, seed: int, leeg_eerst: bool):
         return
     result = load_demo()
     db.session.commit()
-    click.echo(f"Demonetwerk '{result.netwerk}' geladen: {result.partners} partners, "
-               f"{result.aanbod} aanbod, {result.verwijzingen} verwijzingen.")
+    click.echo(f"Demonetwerk '{result.netwerk}' geladen: "
+               f"{aantal(result.partners, 'partner', 'partners')}, aanbod: {result.aanbod}, "
+               f"{aantal(result.verwijzingen, 'verwijzing', 'verwijzingen')}.")
     print_demo_logins()
 
 

@@ -124,3 +124,9 @@ def test_list_counts_read_singular_and_aanbod_has_no_plural(wereld, login):
     html = login(wereld.coordinator_x).get(f"/netwerken/{wereld.netwerk_x}/aanbod") \
         .get_data(as_text=True)
     assert "Aanbod (1)." in html and "1 aanbod" not in html
+
+
+def test_the_import_counts_the_rest_of_its_errors_in_dutch():
+    from huisvanhetkind.partners.importer.fouten import MAX_GETOOND, Fout, ImportGeweigerd
+    fouten = [Fout("partners", i + 2, "naam", "leeg") for i in range(MAX_GETOOND + 1)]
+    assert ImportGeweigerd(fouten).regels()[-1] == "… en nog 1 fout."

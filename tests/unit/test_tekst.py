@@ -13,3 +13,4 @@ def test_duizendtallen_met_een_punt():
     assert getal(1234) == "1.234"
     assert aantal(1234567, "rij", "rijen") == "1.234.567 rijen"
     assert getal(999) == "999"
+
