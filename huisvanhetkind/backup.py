@@ -14,6 +14,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from .domein.tekst import aantal
+
 
 class BackupError(RuntimeError):
     """A Dutch message for the operator."""
@@ -49,7 +51,8 @@ def check_sqlite(path: Path) -> None:
     finally:
         con.close()
     if result != "ok" or broken:
-        raise BackupError(f"De kopie is beschadigd: {result}; {len(broken)} foute verwijzingen.")
+        raise BackupError(f"De kopie is beschadigd: {result}; "
+                          f"{aantal(len(broken), 'foute verwijzing', 'foute verwijzingen')}.")
 
 
 def make_backup(database_url: str, folder: Path) -> Path:

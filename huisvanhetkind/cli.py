@@ -8,6 +8,7 @@ from flask.cli import AppGroup
 from sqlalchemy import func, select
 
 from .audit.log import acting_as
+from .domein.tekst import aantal
 from .extensions import db
 
 
@@ -63,8 +64,9 @@ def demo_command(schaal: str, als_leeg: bool, seed: int, leeg_eerst: bool):
         return
     result = load_demo()
     db.session.commit()
-    click.echo(f"Demonetwerk '{result.netwerk}' geladen: {result.partners} partners, "
-               f"{result.aanbod} aanbod, {result.verwijzingen} verwijzingen.")
+    click.echo(f"Demonetwerk '{result.netwerk}' geladen: "
+               f"{aantal(result.partners, 'partner', 'partners')}, aanbod: {result.aanbod}, "
+               f"{aantal(result.verwijzingen, 'verwijzing', 'verwijzingen')}.")
     print_demo_logins()
 
 
@@ -114,11 +116,11 @@ def demo_accounts_command(verwijder: bool):
     if not verwijder:
         for g in demo:
             click.echo(g.email)
-        click.echo(f"{len(demo)} demo-account(s); uitschakelen met --verwijder.")
+        click.echo(f"{aantal(len(demo), 'demo-account', 'demo-accounts')}; uitschakelen met --verwijder.")
         return
     deactiveer(demo)
     db.session.commit()
-    click.echo(f"{len(demo)} demo-account(s) uitgeschakeld; hun sessies zijn beëindigd.")
+    click.echo(f"{aantal(len(demo), 'demo-account', 'demo-accounts')} uitgeschakeld; hun sessies zijn beëindigd.")
 
 
 from . import cli_users  # noqa: E402,F401
@@ -185,7 +187,7 @@ def bewaartermijn_command(peildatum):
     from .audit.privacy import pas_bewaartermijn_toe
     n = pas_bewaartermijn_toe(peildatum.date() if peildatum else date.today())
     db.session.commit()
-    click.echo(f"{n} contactperso(o)n(en) geanonimiseerd.")
+    click.echo(f"{aantal(n, 'contactpersoon', 'contactpersonen')} geanonimiseerd.")
 
 
 @hvk.command("opruimen")
@@ -197,5 +199,5 @@ def opruimen_command():
     for v in weg:
         click.echo(f"- {v.bestandsnaam or '(zonder naam)'}: {v.grootte} bytes, gebruiker "
                    f"{v.gebruiker_id}, opgeladen {v.aangemaakt_op:%Y-%m-%d %H:%M} UTC")
-    click.echo(f"{len(weg)} verlopen importvoorbeeld(en) verwijderd "
+    click.echo(f"{aantal(len(weg), 'verlopen importvoorbeeld', 'verlopen importvoorbeelden')} verwijderd "
                f"({sum(v.grootte for v in weg)} bytes).")

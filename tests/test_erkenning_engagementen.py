@@ -338,10 +338,10 @@ def test_dashboard_before_the_realisation_date_counts_the_action_as_not_realised
         return rij[:rij.index("</tr>")]
 
     for op in (gedaan, date.today()):
-        assert "Engagement E11: 1 van 1 actie(s) gerealiseerd." in e11(op)
+        assert "Engagement E11: 1 van 1 actie gerealiseerd." in e11(op)
     ervoor = e11(gedaan - timedelta(days=1))
-    assert "Engagement E11 lopend: 1 actie(s) gepland" in ervoor
-    assert "0 van 1 actie(s) gerealiseerd." in ervoor
+    assert "Engagement E11 lopend: 1 actie gepland" in ervoor
+    assert "0 van 1 actie gerealiseerd." in ervoor
 
 
 def test_operations_refuse_a_date_that_does_not_fit(wereld, app, actie_x):

@@ -94,7 +94,7 @@ def test_command(wereld, runner, app, tmp_path):
     bestand = tmp_path / "zorgregio.csv"
     bestand.write_bytes("nis;zorgregio\n46021;Waasland\n46025;Waasland\n".encode("cp1252"))
     r = runner.invoke(args=["hvk", "zorgregio", str(bestand)])
-    assert r.exit_code == 0 and "2 gemeenten in 1 zorgregio's" in r.output
+    assert r.exit_code == 0 and "2 gemeenten in 1 zorgregio" in r.output
     bestand.write_bytes(b"46021;Waasland\nxyz;Q\n")
     r = runner.invoke(args=["hvk", "zorgregio", str(bestand)])
     assert r.exit_code == 1 and "Rij 2: onbekende NIS-code of gemeente 'xyz'" in r.output

@@ -280,6 +280,27 @@ def test_plus_one_counts_a_referral_for_the_van_partner_only(wereld, login, app)
         assert db.session.get(Verwijzing, vid).aantal_per_jaar == 2
 
 
+@pytest.mark.parametrize("velden, terug", [
+    ({"toon": "onbevestigd", "page": "3"}, "?toon=onbevestigd&page=3"),
+    ({"toon": "alle", "page": "1"}, ""),
+    ({"toon": "<script>", "page": "-2"}, ""),
+    ({"page": "99999999999999999999"}, ""),
+    ({"page": "2"}, "?page=2"),
+])
+def test_plus_one_and_confirm_return_to_the_same_page_and_filter(wereld, login, app, velden,
+                                                                 terug):
+    vid, _ = _link(app, wereld)
+    lijst = f"/netwerken/{wereld.netwerk_x}/verwijzingen"
+    r = login(wereld.partner_a).post(f"{lijst}/{vid}/tel", data=velden)
+    assert r.status_code == 302 and r.headers["Location"] == lijst + terug
+    version = _alle(app)[0].version
+    r = login(wereld.partner_b).post(f"{lijst}/{vid}/bevestigen",
+                                     data={**velden, "version": version})
+    assert r.status_code == 302 and r.headers["Location"] == lijst + terug
+    html = login(wereld.partner_a).get(lijst).get_data(as_text=True)
+    assert '<input type="hidden" name="page" value="1">' in html
+
+
 # --- one write path: 422 for an invalid form, 409 without the version ----------------------------
 
 def test_invalid_forms_give_422_and_write_nothing(app, wereld, login):

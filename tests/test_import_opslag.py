@@ -83,12 +83,12 @@ def test_an_expired_preview_cannot_be_confirmed_and_is_cleaned(app, wereld, logi
     assert [v.token for v in _voorbeelden(app)] == [vers]  # the upload cleaned the old one
     _verouder(app, 59)
     result = runner.invoke(args=["hvk", "opruimen"])
-    assert result.exit_code == 0 and "0 verlopen importvoorbeeld(en) verwijderd" in result.output
+    assert result.exit_code == 0 and "0 verlopen importvoorbeelden verwijderd" in result.output
     _verouder(app, 2)
     result = runner.invoke(args=["hvk", "opruimen"])
     assert result.exit_code == 0, result.output
     assert "- vers.xlsx: " in result.output and f"gebruiker {wereld.coordinator_x}" in result.output
-    assert "1 verlopen importvoorbeeld(en) verwijderd" in result.output
+    assert "1 verlopen importvoorbeeld verwijderd" in result.output
     assert _voorbeelden(app) == []
 
 

@@ -158,9 +158,9 @@ def test_network_page_shows_what_is_incomplete(wereld, login, app):
     html = login(wereld.consultant_ov).get(f"/netwerken/{wereld.netwerk_x}").get_data(as_text=True)
     assert "Nog aan te vullen" in html
     assert "Geen e-mailadres van de coördinator." in html
-    assert "1 partner(s) zonder getekende samenwerkingsovereenkomst: Partner B." in html
-    assert "1 aanbod al meer dan 12 maanden niet nagekeken." in html
-    assert "Partner(s) zonder aanbod: Partner B." in html
+    assert "1 partner zonder getekende samenwerkingsovereenkomst: Partner B." in html
+    assert "Aanbod al meer dan 12 maanden niet nagekeken: 1." in html
+    assert "Partner zonder aanbod: Partner B." in html
     assert "Welzijn" in html and "Kinderopvang" in html  # members by sector
     assert "Spel en ontmoeting" in html and "Informatie en voorlichting" in html  # aanbod by vorm
     assert "Netwerk bewerken" not in html  # consultants read only

@@ -64,7 +64,7 @@ def test_switching_the_demo_accounts_off_allows_the_start(demo_env):
     r = _flask(demo_env, "hvk", "demo-accounts")
     assert r.returncode == 0 and "coordinator@demo.hvk.be" in r.stdout
     r = _flask(demo_env, "hvk", "demo-accounts", "--verwijder")
-    assert r.returncode == 0 and "4 demo-account(s) uitgeschakeld" in r.stdout
+    assert r.returncode == 0 and "4 demo-accounts uitgeschakeld" in r.stdout
     assert _flask(demo_env, "hvk", "status").returncode == 0
     proc = subprocess.Popen(
         [str(BIN / "gunicorn"), "--no-control-socket", "--workers", "1", "--bind",

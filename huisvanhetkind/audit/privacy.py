@@ -27,6 +27,7 @@ from ..auth.passwords import hash_password
 from ..extensions import db
 from ..partners.models import Contactpersoon, Lidmaatschap
 from .log import record_event
+from ..domein.tekst import aantal
 from .models import AuditEntry
 
 GEANONIMISEERD = "[geanonimiseerd]"
@@ -220,7 +221,8 @@ def anonimiseer(p: Persoon) -> int:
     db.session.flush()  # the audit listener writes its entries now: scrub those too
     gewist = _wis_uit_audit(p)
     record_event(db.session, "persoon_geanonimiseerd",
-                 f"{len(p.gebruikers)} gebruiker(s), {len(p.contactpersonen)} contactpersoon/-personen")
+                 f"{aantal(len(p.gebruikers), 'gebruiker', 'gebruikers')}, "
+                 f"{aantal(len(p.contactpersonen), 'contactpersoon', 'contactpersonen')}")
     db.session.flush()
     return gewist
 
@@ -246,5 +248,5 @@ def pas_bewaartermijn_toe(peildatum: date) -> int:
         anonimiseer_contact(c)
     db.session.flush()
     _wis_uit_audit(p)
-    record_event(db.session, "bewaartermijn", f"{len(contacts)} contactpersonen geanonimiseerd")
+    record_event(db.session, "bewaartermijn", f"{aantal(len(contacts), 'contactpersoon', 'contactpersonen')} geanonimiseerd")
     return len(contacts)

@@ -11,6 +11,7 @@ from ..auth.guard import authorize
 from ..domein.permissions import is_beheerder
 from ..editing import ongeldig
 from ..forms import VERPLICHT, NlForm
+from ..domein.tekst import aantal
 from . import bp
 from .privacy import anonimiseer, export, zoek_persoon
 
@@ -57,7 +58,8 @@ def privacy_anonimiseer():
         flash("Niets gevonden over deze persoon.", "info")
         return redirect(url_for("audit.privacy"))
     scrubbed = anonimiseer(persoon)
-    flash(f"Geanonimiseerd: {len(persoon.gebruikers)} gebruiker(s), "
-          f"{len(persoon.contactpersonen)} contactpersoon/-personen, {scrubbed} auditregels.",
+    flash(f"Geanonimiseerd: {aantal(len(persoon.gebruikers), 'gebruiker', 'gebruikers')}, "
+          f"{aantal(len(persoon.contactpersonen), 'contactpersoon', 'contactpersonen')}, "
+          f"{aantal(scrubbed, 'auditregel', 'auditregels')}.",
           "success")
     return redirect(url_for("audit.privacy"))

@@ -10,7 +10,7 @@ from ..domein.permissions import can_view_audit, can_view_organisatie_audit, is_
 from ..extensions import db
 from ..partners.models import Lidmaatschap, Netwerk
 from ..partners.refs import netwerk_ref, organisatie_ref
-from . import bp
+from . import bp, weergave
 from .models import AuditEntry
 
 PER_RECORD_TABLES = {"organisatie", "aanbod", "contactpersoon", "netwerk", "lidmaatschap",
@@ -51,6 +51,20 @@ def netwerk_log(netwerk_id: int):
                            pagina=_page(stmt), netwerk=netwerk)
 
 
+def _recordnaam(tabel: str, record_id: int) -> str:
+    """'Partner A' while the record exists and has a name, else 'organisatie 7'."""
+    model = next((m.class_ for m in db.Model.registry.mappers
+                  if getattr(m.class_, "__tablename__", None) == tabel
+                  and getattr(m.class_, "__audit__", False)), None)
+    obj = db.session.get(model, record_id) if model is not None else None
+    naam = None
+    if obj is not None:
+        naam = getattr(obj, "naam", None) or getattr(obj, "email", None)
+        if not naam and not str(obj).startswith("<"):
+            naam = str(obj)
+    return naam or f"{weergave.TABELLEN.get(tabel, tabel)} {record_id}"
+
+
 @bp.get("/audit/<tabel>/<int:record_id>")
 def record_log(tabel: str, record_id: int):
     """Every audited record has an integer id: the bounded <int:> converter answers 404 for
@@ -65,7 +79,7 @@ def record_log(tabel: str, record_id: int):
         authorize(is_beheerder)
     stmt = select(AuditEntry).where(AuditEntry.tabel == tabel,
                                     AuditEntry.record_id == str(record_id))
-    return render_template("audit/log.html", titel=f"Geschiedenis van {tabel} {record_id}",
+    return render_template("audit/log.html", titel=f"Geschiedenis van {_recordnaam(tabel, record_id)}",
                            pagina=_page(stmt), netwerk=None)
 
 

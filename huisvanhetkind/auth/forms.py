@@ -39,7 +39,9 @@ class GebruikerForm(NlForm):
     email = EmailField("E-mailadres", validators=[
         DataRequired(VERPLICHT), Email("Geen geldig e-mailadres."), Length(max=254)])
     naam = StringField("Naam", validators=[Optional(), Length(max=200)])
-    rol = SelectField("Rol", choices=ROL.choices())
+    # no preselection: nobody creates a beheerder by accident
+    rol = SelectField("Rol", choices=[("", "— kies een rol —")] + ROL.choices(),
+                      validators=[DataRequired("Kies een rol.")])
     netwerken = SelectMultipleField("Netwerken (coördinator)", coerce=int, choices=[])
     organisatie_id = SelectField("Organisatie (partner)", coerce=int, choices=[])
     provincies = SelectMultipleField("Provincies (consultant; leeg = alle)",

@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 
 from ..db import utcnow
+from ..domein.tekst import aantal
 from ..extensions import db
 from .models import Aanmeldpoging
 
@@ -37,8 +38,8 @@ TE_VEEL_ADRES = ("Te veel mislukte aanmeldpogingen vanaf dit netwerkadres. Wacht
 
 
 def te_veel_account(seconden: int) -> str:
-    return (f"Te veel mislukte aanmeldpogingen voor dit e-mailadres. Wacht {seconden} "
-            f"seconde{'n' if seconden != 1 else ''} en probeer het dan opnieuw.")
+    return (f"Te veel mislukte aanmeldpogingen voor dit e-mailadres. Wacht "
+            f"{aantal(seconden, 'seconde', 'seconden')} en probeer het dan opnieuw.")
 
 
 def _sleutel(soort: str, waarde: str) -> str:

@@ -14,6 +14,7 @@ from ..auth.models import Gebruiker
 from ..auth.passwords import verify_password
 from ..extensions import db
 from .data_samenwerking import DEMO_USERS
+from ..domein.tekst import aantal
 from .vlaanderen import WACHTWOORD as VLAANDEREN_WACHTWOORD
 from .vlaanderen_bestuur import DOMEIN as VLAANDEREN_DOMEIN
 
@@ -49,7 +50,7 @@ def weigering(accounts: list[Gebruiker]) -> str:
     """The Dutch explanation a refused production start prints."""
     voorbeeld = ", ".join(g.email for g in accounts[:4]) + (
         f" en {len(accounts) - 4} andere" if len(accounts) > 4 else "")
-    return (f"Deze databank heeft {len(accounts)} demo-account(s) met het gepubliceerde "
+    return (f"Deze databank heeft {aantal(len(accounts), 'demo-account', 'demo-accounts')} met het gepubliceerde "
             f"wachtwoord ({voorbeeld}). Een productieserver start daar niet mee: iedereen die de "
             "README leest, kan zich zo aanmelden.\n"
             "Schakel ze uit met:  .venv/bin/flask --app huisvanhetkind hvk demo-accounts "

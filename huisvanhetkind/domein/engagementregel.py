@@ -16,6 +16,7 @@ from . import gemeenten
 from .taxonomie import (ACTIESTATUS, AANBODVORM, ENGAGEMENTEN, FUNCTIE, KWETSBARE_DOELGROEPEN,
                         LEEFTIJDSGROEP)
 from .snapshot import Actie, Netwerk
+from .tekst import aantal
 from .voorwaarde import (ERKENNING, NIET_VOLDAAN, SUBSIDIE, VOLDAAN, WAARSCHUWING, Context,
                          Uitkomst, Voorwaarde, datum, deadline, opsomming)
 
@@ -63,20 +64,21 @@ class EngagementVoorwaarde(Voorwaarde):
                               f"een deadline uiterlijk {datum(termijn)}. De coördinator legt "
                               "minstens één actie vast.", details, **extra)
         klaar = [a for a in geldig if a.status == GEREALISEERD]
-        details = [f"{len(klaar)} van {len(geldig)} actie(s) gerealiseerd."] + details
+        details = [f"{len(klaar)} van {aantal(len(geldig), 'actie', 'acties')} gerealiseerd."] + details
         if klaar:
-            return self.uitkomst(VOLDAAN, f"Engagement {self.id}: {len(klaar)} van {len(geldig)} "
-                                          "actie(s) gerealiseerd.", details, **extra)
+            return self.uitkomst(VOLDAAN, f"Engagement {self.id}: {len(klaar)} van "
+                                          f"{aantal(len(geldig), 'actie', 'acties')} gerealiseerd.", details, **extra)
         if dagen < 0:
             return self.uitkomst(
                 NIET_VOLDAAN, f"Engagement {self.id}: termijn van twee jaar verstreken op "
                               f"{datum(termijn)}, geen gerealiseerde actie.", details, **extra)
         if dagen <= WAARSCHUWINGSTERMIJN:
             return self.uitkomst(
-                WAARSCHUWING, f"Engagement {self.id}: nog {dagen} dagen, geen gerealiseerde "
+                WAARSCHUWING, f"Engagement {self.id}: nog {aantal(dagen, 'dag', 'dagen')}, geen gerealiseerde "
                               "actie.", details, **extra)
-        return self.uitkomst(VOLDAAN, f"Engagement {self.id} lopend: {len(geldig)} actie(s) "
-                                      f"gepland, nog {dagen} dagen tot {datum(termijn)}.",
+        return self.uitkomst(VOLDAAN, f"Engagement {self.id} lopend: "
+                                      f"{aantal(len(geldig), 'actie', 'acties')} gepland, nog "
+                                      f"{aantal(dagen, 'dag', 'dagen')} tot {datum(termijn)}.",
                              details, **extra)
 
 
@@ -142,7 +144,8 @@ class OverlapEnLacunes(EngagementVoorwaarde):
                 [f"Overlap: {beschrijf(x)}" for x in context.overlappen]
         if not items or _gerealiseerd(netwerk, self.id, peildatum):
             return None
-        telling = (f"{len(context.lacunes)} lacune(s) en {len(context.overlappen)} overlap(pen) "
+        telling = (f"{aantal(len(context.lacunes), 'lacune', 'lacunes')} en "
+                   f"{aantal(len(context.overlappen), 'overlap', 'overlappen')} "
                    "zonder gerealiseerde actie")
         getoond = "; ".join(items[:MAX_IN_UITLEG])
         rest = f" en {len(items) - MAX_IN_UITLEG} meer" if len(items) > MAX_IN_UITLEG else ""

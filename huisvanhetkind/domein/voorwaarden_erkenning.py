@@ -7,6 +7,7 @@ from datetime import date
 from . import gemeenten
 from .taxonomie import AANBODVORM, SECTOR, normalise
 from .snapshot import Netwerk
+from .tekst import aantal
 from .voorwaarde import (BRON_BVR_MB, BRON_DECREET, NIET_VOLDAAN, TE_CONTROLEREN, VOLDAAN,
                          WAARSCHUWING, Context, Uitkomst, Voorwaarde,
                          gemeentenamen, op_naam, opsomming)
@@ -35,7 +36,8 @@ class OntvankelijkeAanvraag(Voorwaarde):
                               f"{'ontbreekt' if len(ontbreekt) == 1 else 'ontbreken'}.",
                 ontbreekt)
         return self.uitkomst(VOLDAAN, "Naam, werkingsgebied, contact van de coördinator en "
-                                      f"{len(netwerk.partners)} partner(s) zijn ingevuld.")
+                                      f"{aantal(len(netwerk.partners), 'partner', 'partners')} "
+                                      f"{'is' if len(netwerk.partners) == 1 else 'zijn'} ingevuld.")
 
 
 class Werkingsgebied(Voorwaarde):
@@ -50,7 +52,8 @@ class Werkingsgebied(Voorwaarde):
         fouten: list[str] = []
         ongeldig = sorted(n for n in netwerk.gemeenten if gemeenten.get(n) is None)
         if ongeldig:
-            fouten.append(f"Ongeldige NIS-code(s): {', '.join(ongeldig)}.")
+            codes = "NIS-code" if len(ongeldig) == 1 else "NIS-codes"
+            fouten.append(f"Ongeldige {codes}: {', '.join(ongeldig)}.")
         fouten += self._gedeeld(netwerk)
         fouten_zr, controles = self._zorgregio(netwerk, ongeldig)
         fouten += fouten_zr

@@ -11,6 +11,7 @@ import click
 from ..cli import find_netwerk, hvk
 from ..extensions import db
 from ..domein.taxonomie import VOORWAARDESTATUS
+from ..domein.tekst import aantal
 
 
 @hvk.command("erkenning")
@@ -59,7 +60,7 @@ def zorgregio_command(bestand: str):
     if not resultaat.ok:
         for fout in resultaat.fouten:
             click.echo(fout, err=True)
-        raise click.ClickException(f"Niets geladen: {len(resultaat.fouten)} fout(en).")
+        raise click.ClickException(f"Niets geladen: {aantal(len(resultaat.fouten), 'fout', 'fouten')}.")
     samenvatting = operations.laad_zorgregio(resultaat.regio)
     db.session.commit()
     click.echo(samenvatting)

@@ -17,6 +17,7 @@ from ..domein.engagementregel import GEREALISEERD
 from ..extensions import db
 from ..fouten import OperatieFout
 from ..domein.taxonomie import ENGAGEMENTEN, OORDEEL
+from ..domein.tekst import aantal
 from .models import Actie, Engagement, ReviewOpmerking, Zorgregio
 from .queries import zorgregio_tabel
 
@@ -118,8 +119,9 @@ def laad_zorgregio(regio: dict[str, str]) -> str:
     if regio:
         db.session.execute(insert(Zorgregio), [{"nis": n, "zorgregio": z}
                                                for n, z in sorted(regio.items())])
-    samenvatting = (f"Zorgregiotabel geladen: {len(regio)} gemeenten in "
-                    f"{len(set(regio.values()))} zorgregio's ({toegevoegd} nieuw, "
+    regios = aantal(len(set(regio.values())), "zorgregio", "zorgregio's")
+    samenvatting = (f"Zorgregiotabel geladen: {aantal(len(regio), 'gemeente', 'gemeenten')} in "
+                    f"{regios} ({toegevoegd} nieuw, "
                     f"{gewijzigd} gewijzigd, {verwijderd} verwijderd).")
     record_event(db.session, "zorgregio_geladen", samenvatting, tabel="zorgregio")
     db.session.flush()

@@ -79,7 +79,7 @@ def cel_regels(cel: Cel, aantal_gemeenten: int) -> list[str]:
     if cel.status == "bewust_niet" and aantal_gemeenten > 1:
         regels.append(f"in {len(cel.bewust_niet)} van {aantal_gemeenten} gem.")
     if cel.aanbod_ids:
-        regels.append(f"{len(cel.aanbod_ids)} aanbod")
+        regels.append(f"aanbod: {len(cel.aanbod_ids)}")
     if cel.overlap:
         regels.append(f"{OVERLAP[0]} {OVERLAP[1]}")
     return regels

@@ -22,6 +22,7 @@ from ..domein.taxonomie import VERWIJZINGSSOORT
 from .. import pipeline
 from . import bp, operations, queries
 from ..domein.analyse import UITLEG
+from ..domein.tekst import aantal
 from .forms import VerwijzingBevestigenForm, VerwijzingForm
 
 FORMULIER = "graaf/verwijzing_form.html"
@@ -36,9 +37,16 @@ def _ref(verwijzing_id: int) -> VerwijzingRef:
     return verwijzing_ref(*queries.verwijzing_uiteinden(verwijzing_id))
 
 
-def _lijst_url(netwerk_id: int, toon: str | None = None) -> str:
+def _lijst_url(netwerk_id: int, toon: str | None = None, page: int | None = None) -> str:
     return url_for("graaf.verwijzingen", netwerk_id=netwerk_id,
-                   toon=toon if toon in FILTERS and toon != "alle" else None)
+                   toon=toon if toon in FILTERS and toon != "alle" else None,
+                   page=page if page and page > 1 else None)
+
+
+def _terug_naar_lijst(netwerk_id: int) -> str:
+    """The page and filter the '+1' or confirm button was pressed on (form fields `toon` and
+    `page`; request.form bounds `page` to 0..ID_MAX, anything else is page 1)."""
+    return _lijst_url(netwerk_id, request.form.get("toon"), request.form.get("page", type=int))
 
 
 @bp.get("/netwerken/<int:netwerk_id>/verwijzingen")
@@ -156,7 +164,7 @@ def verwijzing_bevestigen(netwerk_id: int, verwijzing_id: int):
     soort = VERWIJZINGSSOORT.label(rij.verwijzing.soort).lower()
     flash(f"De {soort} van {rij.van_naam} naar {rij.naar_naam} is "
           f"{'bevestigd' if bevestigd else 'niet langer bevestigd'}.", "success")
-    return redirect(_lijst_url(netwerk_id, request.form.get("toon")))
+    return redirect(_terug_naar_lijst(netwerk_id))
 
 
 @bp.post("/netwerken/<int:netwerk_id>/verwijzingen/<int:verwijzing_id>/tel")
@@ -165,6 +173,6 @@ def verwijzing_tel(netwerk_id: int, verwijzing_id: int):
     authorize(can_edit_verwijzing, _ref(verwijzing_id))
     rij = queries.verwijzing_in_netwerk(netwerk_id, verwijzing_id)  # CSRF: CSRFProtect, app-wide
     v = operations.tel_verwijzing(rij.verwijzing.id)
-    flash(f"Geteld: {v.aantal_per_jaar} verwijzing(en) per jaar van {rij.van_naam} naar "
-          f"{rij.naar_naam}.", "success")
-    return redirect(_lijst_url(netwerk_id, request.form.get("toon")))
+    flash(f"Geteld: {aantal(v.aantal_per_jaar, 'verwijzing', 'verwijzingen')} per jaar van "
+          f"{rij.van_naam} naar {rij.naar_naam}.", "success")
+    return redirect(_terug_naar_lijst(netwerk_id))

@@ -13,6 +13,8 @@ from ..extensions import db
 from ..domein import kbo
 from .navigation import NAV_PERMISSIE, NETWERK_NAV
 from ..domein import gemeenten, taxonomie
+from ..domein.tekst import aantal, getal
+from ..audit import weergave
 
 BRUSSEL = ZoneInfo("Europe/Brussels")
 
@@ -47,8 +49,16 @@ def gemeentenamen(codes) -> str:
     return ", ".join(sorted(gemeenten.naam(c) for c in codes or ())) or "—"
 
 
+def wijzigingen(entry) -> list[tuple[str, str, str]]:
+    """An audit entry's changes as (Dutch label, old, new), readable values."""
+    return weergave.leesbaar(entry.tabel, entry.wijzigingen)
+
+
 def install(app: Flask) -> None:
     app.add_template_filter(datum)
+    app.add_template_filter(aantal)
+    app.add_template_filter(getal)
+    app.add_template_filter(wijzigingen)
     app.add_template_filter(tijdstip)
     app.add_template_filter(label)
     app.add_template_filter(labels)

@@ -1,6 +1,8 @@
 """Forms of the partners module: organisations and contact persons (see also forms_*.py)."""
 from __future__ import annotations
 
+import re
+
 from wtforms import (DateField, EmailField, SelectField, SelectMultipleField, StringField,
                      TextAreaField)
 from wtforms.validators import DataRequired, Email, Length, Optional, URL, ValidationError
@@ -16,6 +18,19 @@ def datum_veld(label: str, **kwargs) -> DateField:
     """An <input type=date> that is optional unless validators say otherwise."""
     kwargs.setdefault("validators", [Optional()])
     return DateField(label, format="%Y-%m-%d", **kwargs)
+
+
+# "knikker.be:8080" has no scheme, "javascript:alert(1)" and "data:…" do (and stay refused)
+_SCHEMA = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d)", re.IGNORECASE)
+
+
+def met_https(value):
+    """'knikker.be' → 'https://knikker.be'; anything with a scheme is left for the validators."""
+    if isinstance(value, str):
+        value = value.strip()
+        if value and not _SCHEMA.match(value) and not value.startswith("/"):
+            return "https://" + value
+    return value
 
 
 GEMEENTEKIEZER = {"data-gemeentekiezer": ""}  # enhanced by static/js/gemeentekiezer.js
@@ -37,7 +52,7 @@ class OrganisatieVelden(NlForm):
     email = EmailField("Algemeen e-mailadres", validators=[
         Optional(), Email("Geen geldig e-mailadres."), Length(max=254)])
     telefoon = StringField("Telefoon", validators=[Optional(), Length(max=50)])
-    website = StringField("Website", validators=[
+    website = StringField("Website", filters=[met_https], validators=[
         Optional(), URL(message="Geen geldig webadres (begin met https://)."), Length(max=300)])
     beschrijving = TextAreaField("Beschrijving", validators=[Optional(), Length(max=5000)])
 
@@ -53,6 +68,8 @@ class OrganisatieVelden(NlForm):
     def validate_website(self, field):
         if field.data and not field.data.lower().startswith(("https://", "http://")):
             raise ValidationError("Een webadres begint met https:// of http://.")
+        if field.data and any(c.isspace() for c in field.data):
+            raise ValidationError("Een webadres bevat geen spaties.")
 
 
 class OrganisatieForm(VersionMixin, OrganisatieVelden):

@@ -20,7 +20,7 @@ def test_login_page_is_styled_and_local(page):
 
 @pytest.mark.parametrize("email,expected", [
     ("beheerder@test.be", "Welkom, beheerder"),
-    ("coord-x@test.be", "Je coördineert 1 netwerk(en)"),
+    ("coord-x@test.be", "Je coördineert 1 netwerk."),
     ("partner-a@test.be", "Je beheert de gegevens en het aanbod van"),
     ("cons-ov@test.be", "Je volgt de netwerken in Oost-Vlaanderen"),
 ])

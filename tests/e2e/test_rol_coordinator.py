@@ -54,7 +54,7 @@ def _controleer(page, pad) -> None:
 def test_coordinator_imports_fixes_an_engagement_and_downloads_the_dossier(page, wereld,
                                                                            tmp_path):
     aanmelden(page, "coord-x@test.be")
-    expect(page.get_by_text("Je coördineert 1 netwerk(en)")).to_be_visible()
+    expect(page.get_by_text("Je coördineert 1 netwerk.")).to_be_visible()
     open_netwerk_vanaf_start(page, X)
     nav = netwerk_nav(page, X)
     nav.get_by_role("link", name="Import", exact=True).click()
@@ -99,7 +99,7 @@ def test_coordinator_imports_fixes_an_engagement_and_downloads_the_dossier(page,
     for naam in ("OCMW Temse", "Kind en Gezin Waasland"):
         assert page.get_by_role("link", name=naam, exact=True).is_visible()
     nav.get_by_role("link", name="Aanbod", exact=True).click()
-    expect(page.get_by_text("3 aanbod.")).to_be_visible()
+    expect(page.get_by_text("Aanbod (3).")).to_be_visible()
     rij = page.get_by_role("row").filter(
         has=page.get_by_role("link", name="Consultatiebureau Temse", exact=True))
     assert "Kind en Gezin Waasland" in rij.inner_text()

@@ -48,7 +48,7 @@ def test_partner_registers_edits_and_checks_aanbod(page, oud_aanbod):
     w = oud_aanbod
     aanmelden(page, "partner-a@test.be")
     herinnering = page.get_by_text(
-        "Herinnering: 1 aanbod is al meer dan 12 maanden niet nagekeken.")
+        "Herinnering: dit aanbod (1) is al meer dan 12 maanden niet nagekeken.")
     assert herinnering.is_visible()
     # the network nav offers only what a partner may open
     assert netwerk_nav(page, X).get_by_role("link").all_inner_texts() == [
@@ -86,7 +86,7 @@ def test_partner_registers_edits_and_checks_aanbod(page, oud_aanbod):
     # the network's list of aanbod shows it, with the partner's own buttons
     netwerk_nav(page, X).get_by_role("link", name="Aanbod").click()
     expect(page.get_by_role("heading", name=f"Aanbod van {X}")).to_be_visible()
-    expect(page.get_by_text("2 aanbod.")).to_be_visible()
+    expect(page.get_by_text("Aanbod (2).")).to_be_visible()
     rij = page.get_by_role("row").filter(has=page.get_by_role("link", name=NAAM, exact=True))
     assert "Partner A" in rij.inner_text()
 

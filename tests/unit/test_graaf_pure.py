@@ -38,10 +38,10 @@ def test_cell_lines_tell_status_in_words():
     m = dekking.matrix(netwerk())
     cel = m.cel("ontmoeting", "0-3")
     assert cel.status == "lacune" and cel.overlap  # Temse lacks it; SN has two partners
-    assert matrix_image.cel_regels(cel, 2) == ["✗ LACUNE", "in 1 van 2 gem.", "2 aanbod",
+    assert matrix_image.cel_regels(cel, 2) == ["✗ LACUNE", "in 1 van 2 gem.", "aanbod: 2",
                                                "⚠ overlap"]
     w = matrix_image.cel_weergave(m.cel("gezinsondersteuning", "3-6"), 2)
-    assert (w["woord"], w["regels"], w["overlap"]) == ("gedekt", ["1 aanbod"], False)
+    assert (w["woord"], w["regels"], w["overlap"]) == ("gedekt", ["aanbod: 1"], False)
     assert matrix_image.cel_regels(m.cel("vrije_tijd", "prenataal"), 2) == ["– niet vereist"]
 
 

@@ -271,7 +271,7 @@ def test_s2_lists_lacunes_and_overlaps_while_not_realised():
                "gemeente": "Temse", "aanbod": ["A", "B"]}
     gepland = volledig(acties=(*volledig().acties[:7], actie("S2", "gepland")))
     u = status(gepland, "S2", lacunes=lacunes, overlappen=[overlap])
-    assert u.status == WAARSCHUWING and "6 lacune(s) en 1 overlap(pen)" in u.uitleg
+    assert u.status == WAARSCHUWING and "6 lacunes en 1 overlap" in u.uitleg
     assert "en 2 meer" in u.uitleg
     assert "Overlap: Spel en ontmoeting 0 tot 3 jaar in Temse (A, B)" in u.details
     assert any(d.startswith("Lacune: Spel, vrije tijd") and d.endswith("in Temse")

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...domein.tekst import aantal
+
 MAX_GETOOND = 200  # longer lists end with "... en nog N fouten"
 
 
@@ -31,7 +33,7 @@ class ImportGeweigerd(Exception):
         shown = [str(f) for f in self.fouten[:MAX_GETOOND]]
         rest = len(self.fouten) - MAX_GETOOND
         if rest > 0:
-            shown.append(f"… en nog {rest} fouten.")
+            shown.append(f"… en nog {aantal(rest, 'fout', 'fouten')}.")
         return shown
 
 
