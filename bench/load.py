@@ -7,8 +7,10 @@ Traffic goes only to 127.0.0.1, and every loop is bounded by a request count.
 from __future__ import annotations
 
 import http.client
+import io
 import os
 import re
+import socket
 import statistics
 import threading
 import time
@@ -21,18 +23,48 @@ CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 TOKEN = re.compile(r'name="token"[^>]*value="([^"]+)"')
 
 
+class _TelSocket:
+    """A socket that counts the bytes received since the last request was sent, so the client
+    can tell a connection closed before the answer from one that broke in the middle of it."""
+
+    def __init__(self, sock: socket.socket):
+        self._sock, self.ontvangen = sock, 0
+
+    def recv_into(self, buffer, nbytes: int = 0) -> int:
+        n = self._sock.recv_into(buffer, nbytes)
+        self.ontvangen += n
+        return n
+
+    def makefile(self, mode: str = "rb", buffering: int = -1):
+        return io.BufferedReader(socket.SocketIO(self, "rb"))  # http.client reads only
+
+    def _decref_socketios(self) -> None:
+        pass  # the wrapped socket is closed by the connection, not by its reader
+
+    def __getattr__(self, name: str):
+        return getattr(self._sock, name)
+
+
+class _Verbinding(http.client.HTTPConnection):
+    def connect(self) -> None:
+        super().connect()
+        self.sock = _TelSocket(self.sock)
+
+
 class Client:
     """One keep-alive connection with a session cookie, as a browser keeps one.
 
     gunicorn closes a connection that stays idle longer than its keep-alive (5 s in bench.run):
-    a connection idle for over a second is replaced before use, and a GET that finds its reused
-    connection closed by the server is sent once more on a new one (as browsers and urllib3 do).
+    a connection idle for over a second is replaced before use, and a request of any method that
+    finds its reused connection closed before a single response byte came is sent once more on a
+    new one — the server cannot have acted on it, and browsers resend in that case too. A reset
+    after the response began, or on a fresh connection, stays an error.
     """
     MAX_IDLE_S = 1.0
 
     def __init__(self, port: int, cookie: str = ""):
         self.port, self.cookie = port, cookie
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        self.conn = _Verbinding("127.0.0.1", port, timeout=600)
         self.laatst = 0.0
 
     def request(self, method: str, url: str, body: bytes | None = None,
@@ -41,17 +73,20 @@ class Client:
         h.update(headers or {})
         if self.conn.sock is not None and time.monotonic() - self.laatst > self.MAX_IDLE_S:
             self.conn.close()
-        hergebruikt = self.conn.sock is not None
+        hergebruikt = self.conn.sock
+        if hergebruikt is not None:
+            hergebruikt.ontvangen = 0
         try:
-            self.conn.request(method, url, body=body, headers=h)
-            r = self.conn.getresponse()
-            data = r.read()
-        except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
-            self.conn.close()
-            if not (hergebruikt and method == "GET"):
-                raise
-            self.conn.request(method, url, body=body, headers=h)  # the server had closed it
-            r = self.conn.getresponse()
+            try:
+                self.conn.request(method, url, body=body, headers=h)
+                r = self.conn.getresponse()
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+                self.conn.close()
+                if hergebruikt is None or hergebruikt.ontvangen:
+                    raise  # a fresh connection, or the answer had begun: the server may have acted
+                # not one byte came back: the server had closed the idle connection
+                self.conn.request(method, url, body=body, headers=h)
+                r = self.conn.getresponse()
             data = r.read()
         except (http.client.HTTPException, OSError):
             self.conn.close()
