@@ -1,4 +1,5 @@
 """axe-core (npm package, loaded from disk) on the main pages: no serious or critical WCAG 2.1 AA issue."""
+import re
 from pathlib import Path
 
 import pytest
@@ -49,4 +50,53 @@ def test_no_serious_wcag_violations(axe_page, runner, email, paths):
         found = _violations(axe_page)
         if found:
             problems[path] = found
+    assert problems == {}
+
+
+def test_consent_pages_have_no_serious_wcag_violations(axe_page, browser, live_server, wereld):
+    """The pages of domein.md §10 with something open on them: the registry search and the
+    invitation form, a network's open invitations, the proposal form, and 'Te beantwoorden'
+    as the organisation's partner sees it with an invitation and a proposal waiting."""
+    from tests.e2e.rol_helpers import aanmelden
+
+    problems = {}
+
+    def check(page, label):
+        found = _violations(page)
+        if found:
+            problems[label] = found
+
+    aanmelden(axe_page, "coord-y@test.be")
+    axe_page.goto(f"/netwerken/{wereld.netwerk_y}/partners/toevoegen")
+    axe_page.get_by_label("Naam of KBO-nummer").fill("Partner A")
+    axe_page.get_by_role("button", name="Zoeken").click()
+    check(axe_page, "zoeken in het register")
+    axe_page.get_by_role("row", name=re.compile("Partner A")).get_by_role("link").click()
+    check(axe_page, "uitnodigen")
+    axe_page.get_by_label("Rol in het netwerk").fill("Spelotheek")
+    axe_page.get_by_role("button", name="Uitnodiging versturen").click()
+    axe_page.goto(f"/netwerken/{wereld.netwerk_y}/partners")
+    check(axe_page, "partners met open uitnodiging")
+
+    context = browser.new_context(locale="nl-BE", base_url=live_server, bypass_csp=True)
+    try:
+        coord_x = context.new_page()
+        aanmelden(coord_x, "coord-x@test.be")
+        coord_x.goto(f"/organisaties/{wereld.org_a}/voorstel")
+        check(coord_x, "voorstel")
+        coord_x.get_by_label("Naam", exact=True).fill("Partner A (nieuwe naam)")
+        coord_x.get_by_role("button", name="Voorstel versturen").click()
+        coord_x.get_by_role("heading", level=1).wait_for()
+    finally:
+        context.close()
+
+    context = browser.new_context(locale="nl-BE", base_url=live_server, bypass_csp=True)
+    try:
+        partner = context.new_page()
+        aanmelden(partner, "partner-a@test.be")
+        partner.goto("/te-beantwoorden")
+        assert "Spelotheek" in partner.content() and "Partner A (nieuwe naam)" in partner.content()
+        check(partner, "te beantwoorden")
+    finally:
+        context.close()
     assert problems == {}
