@@ -19,7 +19,21 @@ from ..extensions import db
 OPEN, AANVAARD, GEWEIGERD, INGETROKKEN = "open", "aanvaard", "geweigerd", "ingetrokken"
 
 
-class Uitnodiging(Versioned, Timestamps, db.Model):
+class Verzoek:
+    """What an invitation and a proposal share: who asked, and the owner's answer. Both are
+    scoped in the audit log to the asking network and the organisation asked."""
+    status: Mapped[str] = mapped_column(String(20), default=OPEN, index=True)
+    door_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id", ondelete="SET NULL"))
+    antwoord: Mapped[str] = mapped_column(Text, default="")
+    beantwoord_door_id: Mapped[int | None] = mapped_column(
+        ForeignKey("gebruiker.id", ondelete="SET NULL"))
+    beantwoord_op: Mapped[datetime | None]
+
+    def audit_scope(self):
+        return self.netwerk_id, self.organisatie_id
+
+
+class Uitnodiging(Verzoek, Versioned, Timestamps, db.Model):
     """A network's invitation to an existing organisation, with the membership terms the
     network proposes (they belong to the network: domein.md §10)."""
     __tablename__ = "uitnodiging"
@@ -29,29 +43,20 @@ class Uitnodiging(Versioned, Timestamps, db.Model):
     netwerk_id: Mapped[int] = mapped_column(ForeignKey("netwerk.id", ondelete="CASCADE"), index=True)
     organisatie_id: Mapped[int] = mapped_column(
         ForeignKey("organisatie.id", ondelete="CASCADE"), index=True)
-    status: Mapped[str] = mapped_column(String(20), default=OPEN, index=True)
     rol: Mapped[str] = mapped_column(String(200), default="")
     lid_sinds: Mapped[date | None]
     overeenkomst_getekend: Mapped[bool] = mapped_column(default=False)
     overeenkomst_datum: Mapped[date | None]
     boodschap: Mapped[str] = mapped_column(Text, default="")
-    door_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id", ondelete="SET NULL"))
-    antwoord: Mapped[str] = mapped_column(Text, default="")
-    beantwoord_door_id: Mapped[int | None] = mapped_column(
-        ForeignKey("gebruiker.id", ondelete="SET NULL"))
-    beantwoord_op: Mapped[datetime | None]
 
     netwerk = relationship("Netwerk", lazy="raise")
     organisatie = relationship("Organisatie", lazy="raise")
-
-    def audit_scope(self):
-        return self.netwerk_id, self.organisatie_id
 
     def __str__(self) -> str:
         return f"uitnodiging {self.id}"
 
 
-class Wijzigingsvoorstel(Versioned, Timestamps, db.Model):
+class Wijzigingsvoorstel(Verzoek, Versioned, Timestamps, db.Model):
     """Proposed new values for an organisation's details or one of its aanbod, made by a
     coordinator of one of its networks; applied only when the owner accepts, and only onto the
     version it was made from (a record changed since gets a fresh proposal instead)."""
@@ -67,19 +72,10 @@ class Wijzigingsvoorstel(Versioned, Timestamps, db.Model):
     velden: Mapped[dict] = mapped_column(JSON)  # field → proposed value (JSON-able)
     basis_version: Mapped[int]
     toelichting: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(20), default=OPEN, index=True)
-    door_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id", ondelete="SET NULL"))
-    antwoord: Mapped[str] = mapped_column(Text, default="")
-    beantwoord_door_id: Mapped[int | None] = mapped_column(
-        ForeignKey("gebruiker.id", ondelete="SET NULL"))
-    beantwoord_op: Mapped[datetime | None]
 
     organisatie = relationship("Organisatie", lazy="raise")
     aanbod = relationship("Aanbod", lazy="raise")
     netwerk = relationship("Netwerk", lazy="raise")
-
-    def audit_scope(self):
-        return self.netwerk_id, self.organisatie_id
 
     def __str__(self) -> str:
         return f"wijzigingsvoorstel {self.id}"
