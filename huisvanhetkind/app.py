@@ -38,7 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from . import models  # noqa: F401  (the whole schema, for Alembic)
-    from .extensions import bootstrap, csrf, db, login_manager, migrate
+    from .extensions import bootstrap, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"),
@@ -46,6 +46,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     csrf.init_app(app)
     bootstrap.init_app(app)
+    limiter.init_app(app)
 
 
 def trust_proxies(app: Flask) -> None:

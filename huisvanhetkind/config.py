@@ -28,6 +28,9 @@ class Defaults:
     PROXY_HOPS = 0
     # a production start refuses demo accounts with their published passwords unless this is on
     DEMO_TOEGESTAAN = False
+    # Flask-Limiter: per-worker memory by default; set e.g. redis://… to share limits between hosts
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
 
 
 def database_url(raw: str | None, instance_path: str) -> str:

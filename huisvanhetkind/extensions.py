@@ -1,5 +1,7 @@
 """Every extension, created unbound; create_app() binds them."""
 from flask_bootstrap import Bootstrap5
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -12,3 +14,7 @@ migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 bootstrap = Bootstrap5()
+# Rate limits for anonymous and token traffic (public guide, API). The key is the client's address
+# as ProxyFix (PROXY_HOPS) sees it; storage is RATELIMIT_STORAGE_URI (memory:// per worker by default,
+# e.g. redis:// to share limits between hosts).
+limiter = Limiter(key_func=get_remote_address)
