@@ -28,6 +28,8 @@ class Defaults:
     PROXY_HOPS = 0
     # a production start refuses demo accounts with their published passwords unless this is on
     DEMO_TOEGESTAAN = False
+    # compute a changed network's analyses again in the background after the commit (opwarmen.py)
+    ANALYSE_NA_WIJZIGING = True
     # Flask-Limiter: per-worker memory by default; set e.g. redis://… to share limits between hosts
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True

@@ -2,8 +2,8 @@
 
 A fixed number of statements per call, whatever the size or the number of networks: no N+1.
 What belongs to a network alone (members with every membership period, aanbod with its period,
-verwijzingen, acties, bewust-niet) is cached per process under the network's `revisie` token
-(revisie.py); what other networks or the zorgregio table contribute is read fresh every time
+verwijzingen, acties, bewust-niet) is kept under the network's `revisie` token (revisie.py), in
+memory and in the database for every worker and host (berekeningen.py); what other networks or the zorgregio table contribute is read fresh every time
 (a few small queries), so it needs no invalidation. The facts returned are the network as it
 stood on the peildatum (`Netwerk.op`, domein.md §4): today unless asked otherwise.
 """
@@ -18,7 +18,7 @@ from typing import Iterable
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased
 
-from . import cache
+from . import berekeningen, cache, revisie
 from .db import has_code
 from .domein import snapshot as s
 from .erkenning.models import Actie, Engagement, Zorgregio
@@ -26,6 +26,7 @@ from .extensions import db
 from .fouten import NietGevonden
 from .graaf.models import BewustNiet, Verwijzing
 from .partners.models import Aanbod, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
+from .vingerafdruk import vingerafdruk
 
 _koud_laden = threading.Lock()
 
@@ -68,7 +69,9 @@ def netwerken_facts(netwerk_ids: Iterable[int],
     """Facts of several networks (e.g. a province overview) in a fixed number of statements,
     each as it stood on the peildatum (default today)."""
     vandaag = date.today()
-    return {i: cache.remember(None if raw.bron is None else ("op", raw.bron, peildatum or vandaag),
+    database = str(db.engine.url)
+    return {i: cache.remember(None if raw.bron is None
+                              else ("op", database, raw.bron, peildatum or vandaag),
                               lambda raw=raw: raw.op(peildatum or vandaag, vandaag))
             for i, raw in _raw_facts(netwerk_ids).items()}
 
@@ -89,17 +92,9 @@ def _raw_facts(netwerk_ids: Iterable[int]) -> dict[int, s.Netwerk]:
             .order_by(WerkingsgebiedDeel.nis, WerkingsgebiedDeel.deel)):
         gebied[netwerk_id].append(s.Deel(nis=nis, deel=deel or None))
 
-    database = str(db.engine.url)
-    bronnen = {k.id: ("netwerk", database, k.id, k.revisie) for k in koppen}
-    eigen = {i: cache.get(bron) for i, bron in bronnen.items()}
-    if None in eigen.values():
-        # one cold load at a time per process: simultaneous first visitors of a province then
-        # find what the first one loaded instead of each reading all of it again
-        with _koud_laden:
-            eigen = {i: e or cache.get(bronnen[i]) for i, e in eigen.items()}
-            missing = [i for i, e in eigen.items() if e is None]
-            for netwerk_id, e in _eigen(missing).items():
-                eigen[netwerk_id] = cache.put(bronnen[netwerk_id], e)
+    bronnen = {k.id: ("netwerk", k.id, k.revisie) for k in koppen}
+    onzeker = revisie.onzeker(db.session)
+    eigen = _eigen(sorted(bronnen)) if onzeker else _eigen_bewaard(bronnen)
 
     alle_gemeenten = {d.nis for delen in gebied.values() for d in delen}
     andere = _andere_netwerken(alle_gemeenten)
@@ -118,9 +113,9 @@ def _raw_facts(netwerk_ids: Iterable[int]) -> dict[int, s.Netwerk]:
                        and s.gebied_van(a.gemeenten, frozenset(org_gemeenten)) & gemeenten)
         # what identifies this exact set of facts, for caches of what is computed from them:
         # the network's own rows (revisie), its header row, and what other networks contribute
-        bron = bronnen[k.id] + (hash((tuple(k), werkingsgebied, andere_netwerken, buiten,
-                                      None if eigen_zorgregio is None
-                                      else tuple(sorted(eigen_zorgregio.items())))),)
+        # (a stable digest, not hash(): the key is shared with other processes via the database)
+        bron = None if onzeker else bronnen[k.id] + (vingerafdruk((tuple(k), werkingsgebied, andere_netwerken, buiten,
+                                              eigen_zorgregio)),)
         result[k.id] = s.Netwerk(
             id=k.id, naam=k.naam, rechtsvorm=k.rechtsvorm, aanvraagdatum=k.aanvraagdatum,
             erkenningsdatum=k.erkenningsdatum, coordinator_naam=k.coordinator_naam,
@@ -129,6 +124,24 @@ def _raw_facts(netwerk_ids: Iterable[int]) -> dict[int, s.Netwerk]:
             bewust_niet=e.bewust_niet, andere_netwerken=andere_netwerken,
             zorgregio=eigen_zorgregio, verplicht_kg_buiten=buiten, bron=bron)
     return result
+
+
+def _eigen_bewaard(bronnen: dict[int, tuple]) -> dict[int, _Eigen]:
+    """The networks' own facts at their revisie: from memory, the database (berekeningen.py),
+    or read from their rows and kept for every worker and host."""
+    sleutels = {i: berekeningen.sleutel("eigen", bron) for i, bron in bronnen.items()}
+    gevonden = berekeningen.haal_veel(sleutels.values())
+    eigen = {i: gevonden.get(k) for i, k in sleutels.items()}
+    if None in eigen.values():
+        # one cold load at a time per process: simultaneous first visitors of a province then
+        # find what the first one loaded instead of each reading all of it again
+        with _koud_laden:
+            # (what another thread loaded meanwhile is in memory: no second statement)
+            eigen = {i: e or berekeningen.in_geheugen(sleutels[i]) for i, e in eigen.items()}
+            nieuw = _eigen([i for i, e in eigen.items() if e is None])
+            berekeningen.bewaar_veel({sleutels[i]: (i, "eigen", e) for i, e in nieuw.items()})
+            eigen.update(nieuw)
+    return eigen
 
 
 def _eigen(ids: list[int]) -> dict[int, _Eigen]:
