@@ -66,5 +66,4 @@ def test_query_count_does_not_grow_with_the_network(ctx):
     big_id = big.id
     db.session.expunge_all()
     _, many = _count_queries(lambda: netwerk_facts(big_id))
-    # 12 to read the rows, 3 to look them up in and keep them for other processes (berekeningen)
-    assert many <= few + 1 and many <= 15
+    assert many <= few + 1 and many <= 12

@@ -35,6 +35,7 @@ GEEN_VRIJE_TEKST = {
     "gebruiker.wachtwoord_hash", "gebruiker.session_token", "aanmeldpoging.sleutel",
     "audit_log.actie", "audit_log.tabel", "audit_log.record_id", "alembic_version.version_num",
     "dossier_pdf.sleutel", "dossier_pdf.sha256",  # hex digests the app computes
+    "berekening.sleutel", "berekening.soort",  # a digest and a fixed code of the app
     "uitnodiging.status", "wijzigingsvoorstel.status",
     # an upload waiting an hour for its confirmation; its name is shown only in the answer to
     # that upload (hostile names: tests/test_import.py)

@@ -143,11 +143,17 @@ def client_voor(app, o: Objecten, wie: Wie):
     return client
 
 
+CACHES = {"berekening", "dossier_pdf"}
+
+
 def snapshot(app) -> dict[str, dict[tuple, dict]]:
-    """Every row of every table by primary key, except the audit entries of a refusal."""
+    """Every row of every table by primary key, except the audit entries of a refusal and the
+    caches a read may fill (computed analyses, rendered PDFs)."""
     out = {}
     with app.app_context():
         for table in db.metadata.sorted_tables:
+            if table.name in CACHES:
+                continue
             stmt = select(table)
             if table.name == AuditEntry.__tablename__:
                 stmt = stmt.where(AuditEntry.actie != GEWEIGERD)
