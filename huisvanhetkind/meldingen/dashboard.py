@@ -29,12 +29,12 @@ def netwerken(lijst, vandaag: date | None = None) -> list[NetwerkStand]:
     grouped query for all networks."""
     vandaag = vandaag or date.today()
     ids = [n.id for n in lijst]
-    verouderd = dict(db.session.execute(
+    verouderd = {netwerk_id: n for netwerk_id, n in db.session.execute(
         select(Lidmaatschap.netwerk_id, func.count(Aanbod.id))
         .join(Aanbod, Aanbod.organisatie_id == Lidmaatschap.organisatie_id)
         .where(Lidmaatschap.netwerk_id.in_(ids), Lidmaatschap.lid_tot.is_(None),
                Aanbod.verouderd_op(vandaag))
-        .group_by(Lidmaatschap.netwerk_id)).tuples()) if ids else {}
+        .group_by(Lidmaatschap.netwerk_id))} if ids else {}
     uit = []
     for n in lijst:
         bundel = pipeline.bundel(n.id, vandaag)

@@ -36,10 +36,10 @@ def _al_gemeld(gebeurtenis: str, sleutels: list[tuple[str, str]]) -> set[tuple[s
     gevonden: set[tuple[str, str]] = set()
     for i in range(0, len(sleutels), 500):
         stuk = sleutels[i:i + 500]
-        gevonden |= set(db.session.execute(
+        gevonden |= {(o, p) for o, p in db.session.execute(
             select(Melding.onderwerp, Melding.periode).distinct()
             .where(Melding.gebeurtenis == gebeurtenis,
-                   tuple_(Melding.onderwerp, Melding.periode).in_(stuk))).tuples())
+                   tuple_(Melding.onderwerp, Melding.periode).in_(stuk)))}
     return gevonden
 
 
