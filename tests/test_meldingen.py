@@ -236,3 +236,50 @@ def test_coordinator_start_page_is_a_dashboard(app, wereld, login):
     html = login(wereld.coordinator_x).get("/").get_data(as_text=True)
     assert 'id="dashboard"' in html and "Ouderavond" in html  # the overdue action in Te doen
     assert "E6, E7" in html  # engagements without a realised action
+
+
+def _link(tekst: str) -> str:
+    return re.search(r"http://localhost:5000(/wachtwoord-herstellen/\S+)", tekst).group(1)
+
+
+def test_password_reset_by_mail(app, wereld, client, smtp):
+    from huisvanhetkind.auth.passwords import verify_password
+    from huisvanhetkind.auth.models import Gebruiker
+    assert "Wachtwoord vergeten?" in client.get("/aanmelden").get_data(as_text=True)
+    bekend = client.post("/wachtwoord-vergeten", data={"email": "partner-a@test.be"})
+    onbekend = client.post("/wachtwoord-vergeten", data={"email": "niemand@test.be"})
+    assert bekend.status_code == onbekend.status_code == 302  # no hint who has an account
+    with app.app_context():
+        assert outbox.verstuur().verzonden == 1
+    link = _link(smtp.postbus.tekst(smtp.postbus.aan("partner-a@test.be")[0]))
+    assert client.get(link).status_code == 200
+    zwak = client.post(link, data={"nieuw": "wachtwoord", "herhaal": "wachtwoord"})
+    assert zwak.status_code == 422 and "te makkelijk te raden" in zwak.get_data(as_text=True) \
+        or "minstens" in zwak.get_data(as_text=True)
+    nieuw = "Zonnebloem; fietsbel, kapstok!"
+    assert client.post(link, data={"nieuw": nieuw, "herhaal": nieuw}).status_code == 302
+    with app.app_context():
+        assert verify_password(db.session.get(Gebruiker, wereld.partner_a).wachtwoord_hash, nieuw)
+    assert client.get(link).status_code == 400  # single use
+    assert client.get("/wachtwoord-herstellen/vervalst").status_code == 400
+
+
+def test_password_reset_requests_are_rate_limited(app, wereld, client):
+    codes = [client.post("/wachtwoord-vergeten", data={"email": "x@test.be"}).status_code
+             for _ in range(7)]
+    assert codes[:5] == [302] * 5 and codes[-1] == 429
+
+
+def test_demo_a_year_ahead_mails_partner_and_coordinator(app, runner, smtp):
+    assert runner.invoke(args=["hvk", "demo"]).exit_code == 0
+    op = (date.today() + timedelta(days=365)).isoformat()
+    eerste = runner.invoke(args=["hvk", "herinneringen", "--op", op])
+    assert eerste.exit_code == 0, eerste.output
+    partner = smtp.postbus.aan("partner@demo.hvk.be")
+    coordinator = smtp.postbus.aan("coordinator@demo.hvk.be")
+    assert any("nakijken" in b["Subject"] for b in partner)
+    assert any("Deadline verstreken" in b["Subject"] for b in coordinator)
+    assert any("nog niet gerealiseerd" in b["Subject"] for b in coordinator)
+    aantal = len(smtp.postbus.berichten)
+    tweede = runner.invoke(args=["hvk", "herinneringen", "--op", op])
+    assert "0 mails verzonden" in tweede.output and len(smtp.postbus.berichten) == aantal
