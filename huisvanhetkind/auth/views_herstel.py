@@ -21,7 +21,7 @@ LIMIET = "5 per 15 minutes;20 per day"
 
 
 @bp.route("/wachtwoord-vergeten", methods=["GET", "POST"])
-@limiter.limit(LIMIET, methods=["POST"])
+@limiter.limit(LIMIET, methods=["POST"], exempt_when=lambda: current_user.is_authenticated)
 def wachtwoord_vergeten():
     if current_user.is_authenticated:
         return redirect(url_for("auth.wachtwoord"))
@@ -36,7 +36,7 @@ def wachtwoord_vergeten():
 
 
 @bp.route("/wachtwoord-herstellen/<token>", methods=["GET", "POST"])
-@limiter.limit(LIMIET, methods=["POST"])
+@limiter.limit(LIMIET, methods=["POST"], exempt_when=lambda: current_user.is_authenticated)
 def wachtwoord_herstellen(token: str):
     user = herstel_gebruiker(token)
     if user is None:
