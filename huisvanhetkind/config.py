@@ -33,6 +33,18 @@ class Defaults:
     # Flask-Limiter: per-worker memory by default; set e.g. redis://… to share limits between hosts
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
+    # Mail (Flask-Mailman, SMTP): FLASK_MAIL_SERVER, FLASK_MAIL_PORT, FLASK_MAIL_USE_TLS,
+    # FLASK_MAIL_USERNAME, FLASK_MAIL_PASSWORD, FLASK_MAIL_DEFAULT_SENDER or instance/config.py.
+    # Without MAIL_SERVER mail stays in the outbox (meldingen/outbox.py): `make run` works offline.
+    MAIL_SERVER = ""
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False
+    MAIL_DEFAULT_SENDER = "Huis van het Kind register <register@localhost>"
+    MAIL_BACKEND = "smtp"  # also under tests (Flask-Mailman's default there keeps mail in memory)
+    MAIL_TIMEOUT = 15  # seconds per SMTP operation: a hanging server must not block `herinneringen`
+    # the address users reach the app at, for links in mails (sent by cron, outside a request)
+    BASIS_URL = "http://localhost:5000"
+    MELDING_OVERZICHT_UUR = 7  # the daily overview leaves from this hour (Brussels time)
 
 
 def database_url(raw: str | None, instance_path: str) -> str:

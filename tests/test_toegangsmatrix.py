@@ -138,6 +138,14 @@ TABEL: dict[str, Regel] = {
     "main.vendor": Regel(lambda o: {"filename": "vis-network.min.js"}, get=publiek),
     "main.gezondheid": Regel(_geen, get=publiek),
     "referentie.over": Regel(_geen, get=publiek),
+    # Password reset and the one-click 'nog actueel' link: the signed token is the permission
+    # (a forged one is refused with 400 for everyone); asking a reset link once logged in
+    # redirects to changing one's own password.
+    "auth.wachtwoord_vergeten": Regel(_geen, get=publiek, post=publiek, get_ok=na_aanmelding),
+    "auth.wachtwoord_herstellen": Regel(lambda o: {"token": "vervalst"}, get=publiek,
+                                        post=publiek, get_ok=400),
+    "meldingen.nog_actueel": Regel(lambda o: {"token": "vervalst"}, get=publiek, post=publiek,
+                                   get_ok=400),
 
     # Any logged-in user; their own password and logout (consultants included).
     "main.start": Regel(_geen, get=aangemeld),
@@ -147,6 +155,11 @@ TABEL: dict[str, Regel] = {
     "partners.import_sjabloon": Regel(_geen, get=aangemeld),
     "auth.wachtwoord": Regel(_geen, get=aangemeld, post=aangemeld),
     "auth.logout": Regel(_geen, post=aangemeld),
+    # One's own notifications and their settings.
+    "meldingen.meldingen": Regel(_geen, get=aangemeld),
+    "meldingen.gelezen": Regel(_geen, post=aangemeld),
+    "meldingen.instellingen": Regel(_geen, get=aangemeld, post=aangemeld),
+    "meldingen.uitgaande_mail": Regel(_geen, get=beheerder),
 
     # Beheerder only: users, reference data, new networks, the whole audit log, GDPR requests.
     "auth.gebruikers": Regel(_geen, get=beheerder),
@@ -297,11 +310,16 @@ CONSULTANT_SCHRIJFT = {
     "erkenning.review_opmerking": "hun eigen opmerking en oordeel per voorwaarde",
     "auth.wachtwoord": "hun eigen wachtwoord",
     "auth.logout": "zich afmelden",
+    "meldingen.instellingen": "hun eigen keuze voor meldingen per e-mail",
+    "meldingen.gelezen": "hun eigen meldingen als gelezen markeren",
 }
 # ... and these POSTs are permitted but write nothing at all (the matrix proves it):
 CONSULTANT_POST_ZONDER_SCHRIJVEN = {
     "auth.login": "al aangemeld: enkel een doorverwijzing naar de startpagina",
     "main.netwerk_kiezen": "de netwerkkeuze in de navigatie: enkel in de sessie bewaard",
+    "auth.wachtwoord_vergeten": "al aangemeld: een doorverwijzing naar het eigen wachtwoord",
+    "auth.wachtwoord_herstellen": "een vervalste link: geweigerd (400)",
+    "meldingen.nog_actueel": "een vervalste link: geweigerd (400)",
 }
 
 POST_TOEGESTAAN = {200, 302, 400, 409, 422}  # form errors, done, stale version

@@ -40,6 +40,10 @@ GEEN_VRIJE_TEKST = {
     # an upload waiting an hour for its confirmation; its name is shown only in the answer to
     # that upload (hostile names: tests/test_import.py)
     "import_voorbeeld.token", "import_voorbeeld.bestandsnaam",
+    # notifications: codes, keys and paths the app builds; the SMTP server's error text
+    "melding.gebeurtenis", "melding.onderwerp", "melding.periode", "melding.link",
+    "meldingsvoorkeur.mail", "uitgaande_mail.sleutel", "uitgaande_mail.aan",
+    "uitgaande_mail.status", "uitgaande_mail.claim", "uitgaande_mail.laatste_fout",
 }
 GEVAARLIJK_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 VIJANDIGE_WAARDE = "x" + IMG  # for string URL arguments: reflected in a 404?
@@ -65,6 +69,7 @@ def _waarden(v) -> dict[str, list]:
         "gebruiker_id": [v.coordinator_email, v.consultant], "voorwaarde": ["E1", "E6", "x<b>"],
         "formaat": ["xlsx", "csv", "hsds", "gexf", "graphml", "svg", "png"],
         "opmerking_id": [v.opmerking], "markering_id": [v.bewust_niet],
+        "token": ["vervalst", VIJANDIGE_WAARDE],  # reset and 'nog actueel' links
         ("tabel", "record_id"): [
             ("netwerk", v.netwerk), ("organisatie", v.org), ("aanbod", v.aanbod),
             ("contactpersoon", v.contact), ("lidmaatschap", v.lid), ("verwijzing", v.verwijzing),

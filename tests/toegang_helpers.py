@@ -176,8 +176,10 @@ def verschil(voor: dict, na: dict) -> list[tuple]:
 
 
 def wezenlijk(wijzigingen: list[tuple]) -> list[tuple]:
-    """Leave out the bookkeeping every save does: audit entries, timestamps, cache tokens."""
-    return [w for w in wijzigingen if w[0] != AuditEntry.__tablename__
+    """Leave out the bookkeeping every save does: audit entries, timestamps, cache tokens, and
+    the notifications (with their mail) a change sends (domein.md §11)."""
+    return [w for w in wijzigingen
+            if w[0] not in (AuditEntry.__tablename__, "melding", "uitgaande_mail")
             and w[2] not in ("updated_at", "revisie")]
 
 

@@ -287,5 +287,8 @@ def bouw(app) -> Vijandig:
             werkingsgebied=deel_id, beheerder=ids["beheerder"], coordinator=ids["coordinator"],
             coordinator_email=ids["coordinator_email"], consultant=ids["consultant"],
             partner=ids["partner"], emails=emails)
+        from huisvanhetkind.meldingen.operations import meld
+        meld([ids["beheerder"], ids["partner"], ids["coordinator"]], "review", "review:canary",
+             "", canary("Melding"), canary("Meldingtekst"), "/")
         db.session.commit()
     return uit

@@ -69,3 +69,16 @@ class GebruikerNieuwForm(GebruikerForm):
 
 class GebruikerEditForm(VersionMixin, GebruikerForm):
     """Edit a user; an empty password field keeps the password."""
+
+
+class VergetenForm(NlForm):
+    email = EmailField("E-mailadres", validators=[DataRequired(VERPLICHT), Length(max=254)],
+                       render_kw={"autocomplete": "username", "autofocus": True})
+
+
+class HerstelForm(NlForm):
+    nieuw = PasswordField("Nieuw wachtwoord", validators=[DataRequired(VERPLICHT), strong_password],
+                          render_kw={"autocomplete": "new-password"})
+    herhaal = PasswordField("Herhaal het nieuwe wachtwoord", validators=[
+        DataRequired(VERPLICHT), EqualTo("nieuw", "De twee wachtwoorden zijn niet gelijk.")],
+        render_kw={"autocomplete": "new-password"})

@@ -12,7 +12,10 @@ from ..domein.permissions import ANONIEM, Actor
 
 # Views anyone may reach; every other endpoint must call authorize() (checked after each request).
 PUBLIC_ENDPOINTS = {"auth.login", "static", "bootstrap.static", "main.vendor", "referentie.over",
-                    "main.gezondheid"}
+                    "main.gezondheid",
+                    # a signed, expiring, single-use token in the link is the permission
+                    "auth.wachtwoord_vergeten", "auth.wachtwoord_herstellen",
+                    "meldingen.nog_actueel"}
 
 
 def current_actor() -> Actor:

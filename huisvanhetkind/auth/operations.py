@@ -133,3 +133,49 @@ def meld_af(user: Gebruiker) -> None:
     end_sessions(user)
     record_event(db.session, "afmelding", "Afgemeld")
     db.session.flush()
+
+
+def vraag_herstel(email: str) -> bool:
+    """Queue a password-reset mail (signed link, single use, 1 hour) if an active account has
+    this address; the caller answers the same either way (no user enumeration)."""
+    import secrets
+
+    from ..meldingen import outbox, tokens
+    from ..meldingen.operations import mailtekst, url
+    user = find_user(email)
+    if user is None or not user.actief:
+        return False
+    token = tokens.maak(tokens.WACHTWOORD_HERSTEL, user.id, user.wachtwoord_hash)
+    outbox.schrijf(
+        f"herstel:{user.id}:{secrets.token_hex(8)}", user.email, "Je wachtwoord herstellen",
+        mailtekst(user.naam, [(
+            "Je wachtwoord herstellen",
+            "Iemand (hopelijk jij) vroeg een nieuw wachtwoord voor je account in het register. "
+            f"Kies een nieuw wachtwoord via deze link; hij werkt één keer en één uur lang:\n"
+            f"{url('/wachtwoord-herstellen/' + token)}\n\nVroeg je niets? Dan mag je deze e-mail "
+            "negeren: je wachtwoord blijft hetzelfde.", "")]))
+    record_event(db.session, "wachtwoord_herstel_gevraagd", "Herstel van het wachtwoord gevraagd",
+                 gebruiker_id=user.id, gebruiker=user.email)
+    db.session.flush()
+    return True
+
+
+def herstel_gebruiker(token: str) -> Gebruiker | None:
+    """The user of a valid reset token that was not used yet (the password hash is unchanged)."""
+    from ..meldingen import tokens
+    gelezen = tokens.lees(tokens.WACHTWOORD_HERSTEL, token)
+    if gelezen is None:
+        return None
+    user = db.session.get(Gebruiker, gelezen[0])
+    if user is None or not user.actief \
+            or tokens.vingerafdruk(user.wachtwoord_hash) != gelezen[1]:
+        return None
+    return user
+
+
+def herstel_wachtwoord(user: Gebruiker, nieuw: str) -> None:
+    """A new password through a reset link: ends every session, so the token is spent too."""
+    set_password(user, nieuw)
+    record_event(db.session, "wachtwoord_hersteld", "Wachtwoord hersteld via de e-maillink",
+                 gebruiker_id=user.id, gebruiker=user.email)
+    db.session.flush()

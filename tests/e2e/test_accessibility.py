@@ -31,10 +31,13 @@ def test_axe_core_installed():
 
 
 @pytest.mark.parametrize("email,paths", [
-    (None, ["/aanmelden", "/over"]),
-    ("beheerder@demo.hvk.be", ["/", "/gebruikers", "/gebruikers/nieuw", "/audit", "/privacy"]),
+    (None, ["/aanmelden", "/over", "/wachtwoord-vergeten", "/wachtwoord-herstellen/vervalst",
+            "/aanbod/nog-actueel/vervalst"]),
+    ("beheerder@demo.hvk.be", ["/", "/gebruikers", "/gebruikers/nieuw", "/audit", "/privacy",
+                               "/beheer/mail"]),
     ("coordinator@demo.hvk.be", ["/", "/netwerken/1", "/organisaties/1", "/organisaties/1/bewerken",
-                                 "/netwerken/1/audit", "/wachtwoord"]),
+                                 "/netwerken/1/audit", "/wachtwoord", "/meldingen",
+                                 "/meldingen/instellingen"]),
     ("partner@demo.hvk.be", ["/", "/netwerken"]),
     ("consultant@demo.hvk.be", ["/", "/referentie"]),
 ])
