@@ -82,15 +82,19 @@ class Voorwaarde:
         return f"<Voorwaarde {self.id}>"
 
 
-def plus_twee_jaar(d: date) -> date:
-    """Same day two years later; 29 February becomes 28 February in a year without it; the last
-    representable date for a date in the years 9998–9999 (no 500 on an absurd peildatum)."""
-    if d.year + 2 > date.max.year:
+def plus_jaren(d: date, jaren: int) -> date:
+    """Same day `jaren` years later; 29 February becomes 28 February in a year without it; the
+    last representable date past the year 9999 (no 500 on an absurd peildatum)."""
+    if d.year + jaren > date.max.year:
         return date.max
     try:
-        return d.replace(year=d.year + 2)
+        return d.replace(year=d.year + jaren)
     except ValueError:
-        return d.replace(year=d.year + 2, day=28)
+        return d.replace(year=d.year + jaren, day=28)
+
+
+def plus_twee_jaar(d: date) -> date:
+    return plus_jaren(d, 2)
 
 
 def deadline(netwerk: Netwerk, peildatum: date) -> date:
