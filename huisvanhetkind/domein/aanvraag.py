@@ -13,7 +13,9 @@ and which role may take each one. Pure: the operations (erkenning/aanvraag_opera
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from .voorwaarde import plus_jaren
@@ -103,3 +105,27 @@ def volgend_rapport(rapporten: set[str]) -> str | None:
         if soort not in rapporten:
             return soort
     return None
+
+
+def _json_waarde(waarde):
+    if isinstance(waarde, (set, frozenset)):
+        return sorted(waarde, key=str)
+    if isinstance(waarde, date):
+        return waarde.isoformat()
+    raise TypeError(f"{type(waarde).__name__} is not JSON serialisable")
+
+
+def bevroren_gegevens(feiten, beoordeling: dict) -> tuple[str, str]:
+    """The frozen facts (a snapshot.Netwerk) and evaluation (Beoordeling.to_json) as canonical
+    JSON text (sorted keys, no whitespace: the same facts give the same bytes) and its SHA-256."""
+    netwerk = {k: v for k, v in asdict(feiten).items() if k != "bron"}
+    tekst = json.dumps({"feiten": netwerk, "beoordeling": beoordeling}, sort_keys=True,
+                       ensure_ascii=False, separators=(",", ":"), default=_json_waarde)
+    return tekst, sha256(tekst)
+
+
+def sha256(inhoud: str | bytes) -> str:
+    """The SHA-256 (hex) of frozen content, as shown next to each version."""
+    if isinstance(inhoud, str):
+        inhoud = inhoud.encode("utf-8")
+    return hashlib.sha256(inhoud).hexdigest()
