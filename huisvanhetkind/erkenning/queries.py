@@ -6,6 +6,7 @@ from collections import defaultdict
 from sqlalchemy import func, select
 from sqlalchemy.orm import defer, joinedload
 
+from ..domein import aanvraag as aanvraag_domein
 from ..extensions import db
 from ..fouten import NietGevonden
 from ..partners.models import Lidmaatschap, Netwerk, Organisatie
@@ -132,3 +133,11 @@ def beoordeelde_voorwaarden(netwerk_ids: list[int]) -> dict[int, int]:
         select(ReviewOpmerking.netwerk_id, func.count(ReviewOpmerking.voorwaarde.distinct()))
         .where(ReviewOpmerking.netwerk_id.in_(netwerk_ids), ReviewOpmerking.oordeel.is_not(None))
         .group_by(ReviewOpmerking.netwerk_id)).all())
+
+
+def aanvraag_stand(netwerk_id: int, erkenningsdatum) -> dict:
+    """What erkenning/_aanvraag_stand.html shows: the aanvraag (None: a concept), its state,
+    the state machine's labels and the follow-up dates of an erkenning."""
+    found = aanvraag_van(netwerk_id)
+    return {"aanvraag": found, "toestand": found.toestand if found else aanvraag_domein.CONCEPT,
+            "a": aanvraag_domein, "termijnen": aanvraag_domein.termijnen(erkenningsdatum)}

@@ -19,7 +19,8 @@ from ..partners.refs import netwerk_ref
 from . import aanvraag_operations as ops, bp, dossier as dossier_mod
 from .forms import AanvraagStapForm, AdviesForm, BeslissingForm, HerindienenForm
 from .pdf import render_pdf
-from .queries import (aanvraag_stappen as stappen_van, aanvraag_van, aanvraag_versies,
+from .queries import (aanvraag_stand, aanvraag_stappen as stappen_van, aanvraag_van,
+                      aanvraag_versies,
                       netwerk_of_404, versie_in_netwerk)
 
 FORMULIEREN = {a.ADVISEREN: AdviesForm, a.BESLISSEN: BeslissingForm,
@@ -39,18 +40,16 @@ def _form(stap: str, aanvraag, formdata=None):
 def _pagina(netwerk_id: int, *, fout: str | None = None, ingevuld=None, status: int = 200):
     netwerk = netwerk_of_404(netwerk_id)
     ref = netwerk_ref(netwerk_id)
-    aanvraag = aanvraag_van(netwerk_id)
-    toestand = aanvraag.toestand if aanvraag else a.CONCEPT
+    stand = aanvraag_stand(netwerk_id, netwerk.erkenningsdatum)
+    aanvraag, toestand = stand["aanvraag"], stand["toestand"]
     stappen = aanvraag_stappen(current_actor(), ref, toestand,
                                aanvraag.beslissing if aanvraag else None)
     forms = {s: ingevuld if ingevuld is not None and ingevuld[0] == s else None for s in stappen}
     forms = {s: (f[1] if f else _form(s, aanvraag)) for s, f in forms.items()}
     return render_template(
-        "erkenning/aanvraag.html", netwerk=netwerk, aanvraag=aanvraag, toestand=toestand,
-        forms=forms, fout=fout, a=a,
+        "erkenning/aanvraag.html", netwerk=netwerk, forms=forms, fout=fout, **stand,
         versies=aanvraag_versies(aanvraag.id) if aanvraag else [],
-        geschiedenis=stappen_van(aanvraag.id) if aanvraag else [],
-        termijnen=a.termijnen(netwerk.erkenningsdatum)), status
+        geschiedenis=stappen_van(aanvraag.id) if aanvraag else []), status
 
 
 @bp.get("/netwerken/<int:netwerk_id>/aanvraag")
