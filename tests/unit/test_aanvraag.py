@@ -93,3 +93,16 @@ def test_frozen_facts_are_canonical_json_with_their_sha256():
     assert '"gemeenten":["46021","46025"]' in tekst and '"lid_sinds":"2020-01-01"' in tekst
     assert "bron" not in tekst and sha == a.sha256(tekst) and len(sha) == 64
     assert a.bevroren_gegevens(n, {"erkenbaar": False}) == (tekst, sha)
+
+
+def test_every_condition_names_its_source_and_what_it_requires():
+    """Issue 13: not one line for all; no article numbers we never read; summaries say so."""
+    from huisvanhetkind.domein.beoordeling import VOORWAARDEN
+    bronnen = {v.bron for v in VOORWAARDEN}
+    eisen = [v.eis for v in VOORWAARDEN]
+    assert len(bronnen) >= 3 and len(set(eisen)) == len(eisen)
+    for v in VOORWAARDEN:
+        assert v.eis.endswith(".") and "artikel" not in v.eis.lower() and "art." not in v.eis
+        if "samenvatting" in v.bron and "Decreet" not in v.bron:
+            assert "volgens de samenvatting van kind en gezin" in v.eis.lower(), v.id
+    assert "Decreet van 29 november 2013" in next(v.bron for v in VOORWAARDEN if v.id == "E4")
