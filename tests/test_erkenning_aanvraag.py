@@ -101,3 +101,31 @@ def test_steps_out_of_turn_or_by_the_wrong_role_are_refused(app, wereld, login):
     assert coord.post(f"{url}/onbekend").status_code == 404
     with app.app_context():
         assert db.session.scalar(select(Aanvraag)).toestand == "ingediend"
+
+
+def test_dashboard_at_a_past_peildatum_counts_members_and_realisations_of_that_day(
+        app, wereld, login):
+    """Issue 13 point 5: a member who joined later and an action realised later do not count."""
+    from huisvanhetkind.erkenning import operations
+    from tests import factories as f
+    with app.app_context():
+        x = db.session.get(Netwerk, wereld.netwerk_x)
+        f.lid(x, f.organisatie("Later lid"), lid_sinds=date(2021, 5, 1))
+        operations.nieuwe_actie(wereld.netwerk_x, "E7", beschrijving="Website vertaald",
+                                trekker_id=wereld.org_a, deadline=date(2027, 1, 1),
+                                status="gerealiseerd", gerealiseerd_op=date(2024, 6, 1))
+        db.session.commit()
+    client = login(wereld.coordinator_x)
+    url = f"/netwerken/{wereld.netwerk_x}/erkenning"
+
+    def stand(op):
+        html = client.get(url, query_string={"op": op}).get_data(as_text=True)
+        return (re.search(r'id="stand-partners">([^<]+)<', html).group(1),
+                re.search(r'id="stand-gerealiseerd">([^<]+)<', html).group(1))
+
+    # Partner A and B joined on 1/1/2024 (the factory's default)
+    assert stand("2020-01-01") == ("0 partners", "0 van 1 actie gerealiseerd")
+    assert stand("2022-01-01") == ("1 partner", "0 van 1 actie gerealiseerd")
+    assert stand("2024-06-01") == ("3 partners", "1 van 1 actie gerealiseerd")
+    html = client.get(url, query_string={"op": "2024-06-01"}).get_data(as_text=True)
+    assert "gerealiseerd op 01/06/2024" in html
