@@ -129,3 +129,24 @@ def test_dashboard_at_a_past_peildatum_counts_members_and_realisations_of_that_d
     assert stand("2024-06-01") == ("3 partners", "1 van 1 actie gerealiseerd")
     html = client.get(url, query_string={"op": "2024-06-01"}).get_data(as_text=True)
     assert "gerealiseerd op 01/06/2024" in html
+
+
+def test_province_overview_shows_aanvraag_review_progress_and_terms_sortable(
+        app, wereld, login):
+    from huisvanhetkind.erkenning import operations
+    with app.app_context():
+        db.session.get(Netwerk, wereld.netwerk_x).erkenningsdatum = date(2025, 3, 1)
+        operations.review_opmerking(wereld.netwerk_x, "E4", tekst="Goed.", oordeel="akkoord",
+                                    auteur_id=wereld.consultant_ov, peildatum=None)
+        db.session.commit()
+    coord = login(wereld.coordinator_x)
+    _stap(coord, wereld, "indienen")
+    client = login(wereld.beheerder)
+    html = client.get("/overzicht", query_string={"op": "2025-06-01", "sort": "review",
+                                                   "richting": "af"}).get_data(as_text=True)
+    rijen = re.findall(r'data-kolom="aanvraag"><a [^>]+>([^<]+)<', html)
+    assert rijen == ["Ingediend", "Concept"]  # X (1 verdict) before Y (none)
+    assert "1 van 19" in html and "01/03/2026" in html and "voortgangsrapport" in html
+    html = client.get("/overzicht", query_string={"op": "2026-06-01"}).get_data(as_text=True)
+    assert "01/03/2027" in html and "eindrapport en engagementen" in html
+    assert client.get("/overzicht", query_string={"op": "gisteren"}).status_code == 400
