@@ -26,7 +26,7 @@ def _stap(client, wereld, stap, **velden):
                          r'value="([a-z_]+)"', html).group(1)
     versie = re.search(rf'id="{stap}-version" name="{stap}-version" type="hidden" '
                        r'value="(\d+)"', html)
-    data = {f"{stap}-toestand": toestand, "version": versie.group(1),
+    data = {f"{stap}-toestand": toestand, f"{stap}-version": versie.group(1),
             **{f"{stap}-{k}": v for k, v in velden.items()}}
     return client.post(f"/netwerken/{wereld.netwerk_x}/aanvraag/{stap}", data=data)
 
@@ -85,18 +85,18 @@ def test_steps_out_of_turn_or_by_the_wrong_role_are_refused(app, wereld, login):
     # a consultant of another province, a partner, another coordinator: 403
     for wie in (wereld.consultant_ant, wereld.partner_a, wereld.coordinator_y):
         assert login(wie).post(f"{url}/indienen", data={"indienen-toestand": "concept",
-                                                        "version": "0"}).status_code == 403
+                                                        "indienen-version": "0"}).status_code == 403
     # the coordinator may not take or decide
     coord = login(wereld.coordinator_x)
     assert coord.post(f"{url}/nemen").status_code == 403
     assert coord.post(f"{url}/beslissen").status_code == 403
     # a consultant cannot take a concept (422), nor with a stale state (409)
     cons = login(wereld.consultant_ov)
-    r = cons.post(f"{url}/nemen", data={"nemen-toestand": "concept", "version": "0"})
+    r = cons.post(f"{url}/nemen", data={"nemen-toestand": "concept", "nemen-version": "0"})
     assert r.status_code == 422 and "Er is nog geen ingediende aanvraag." in r.get_data(True)
     coord = login(wereld.coordinator_x)
     assert _stap(coord, wereld, "indienen").status_code == 302
-    r = coord.post(f"{url}/indienen", data={"indienen-toestand": "concept", "version": "0"})
+    r = coord.post(f"{url}/indienen", data={"indienen-toestand": "concept", "indienen-version": "0"})
     assert r.status_code == 409
     assert coord.post(f"{url}/onbekend").status_code == 404
     with app.app_context():

@@ -13,7 +13,7 @@ from flask_login import current_user
 from ..auth.guard import authorize, current_actor
 from ..domein import aanvraag as a
 from ..domein.permissions import aanvraag_stappen, can_aanvraag, can_view_aanvraag
-from ..editing import ONGELDIG, ingediende_versie
+from ..editing import ONGELDIG
 from ..fouten import Conflict, NietGevonden, OperatieFout
 from ..partners.refs import netwerk_ref
 from . import aanvraag_operations as ops, bp, dossier as dossier_mod
@@ -70,7 +70,7 @@ def _bevriezer(netwerk_id: int) -> ops.Bevriezer:
 
 def _voer_uit(stap: str, netwerk_id: int, aanvraag, form) -> str:
     """Call the one operation of this step; returns the Dutch message of success."""
-    gemeen = dict(version=ingediende_versie(), toestand=form.toestand.data,
+    gemeen = dict(version=form.version.data, toestand=form.toestand.data,
                   door_id=current_user.id)
     if stap == a.INDIENEN:
         v = ops.indienen(netwerk_id, aanvraag, bevries=_bevriezer(netwerk_id),
