@@ -4,10 +4,10 @@ Every text is XML-escaped; no script, no external reference. No Flask, no SQLAlc
 """
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 from ..domein.tekening import KLEUREN
-from .matrix_image import xml_tekst
+from .matrix_image import xml_escape
 
 BREEDTE, TEKEN_HOOGTE, LEGENDE_REGEL = 720, 520, 18
 STRAAL = 9
@@ -28,7 +28,7 @@ def svg(data: dict, titel: str) -> str:
     uit = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{BREEDTE}" height="{hoogte}" '
            f'viewBox="0 0 {BREEDTE} {hoogte}" role="img" '
            f'font-family="DejaVu Sans, Arial, Helvetica, sans-serif">',
-           f"<title>{escape(xml_tekst(titel))}</title>",
+           f"<title>{xml_escape(titel)}</title>",
            '<defs><marker id="pijl" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
            'markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#444"/></marker>'
            '</defs>',
@@ -57,12 +57,12 @@ def svg(data: dict, titel: str) -> str:
             if len(nodes) <= MAX_LABELS:
                 uit.append(f'<text x="{x:.1f}" y="{y + STRAAL + 11:.1f}" font-size="9" '
                            f'text-anchor="middle" fill="#111">'
-                           f'{escape(xml_tekst(_kort(n["label"])))}</text>')
+                           f'{xml_escape(_kort(n["label"]))}</text>')
     y0 = TEKEN_HOOGTE + 20
     for i, s in enumerate(sectoren):
         x, y = 16 + (i % 3) * 235, y0 + (i // 3) * LEGENDE_REGEL
         uit.append(f'<circle cx="{x}" cy="{y - 4}" r="5" fill={quoteattr(s["kleur"])}/>')
         uit.append(f'<text x="{x + 10}" y="{y}" font-size="11" fill="#111">'
-                   f'{escape(xml_tekst(s["label"]))}</text>')
+                   f'{xml_escape(s["label"])}</text>')
     uit.append("</svg>")
     return "\n".join(uit) + "\n"
