@@ -22,7 +22,7 @@ ERKENNING = "erkenning"
 SUBSIDIE = "subsidie"
 
 # The instruments the conditions come from. We have them as Kind en Gezin summarised them, not
-# the legal text article by article: each condition names its instrument(s) and says in one
+# the legal text article by article: each condition names its instruments and says in one
 # sentence (`eis`) what that source requires, "volgens de samenvatting van Kind en Gezin" where
 # that is what we have. No article numbers: we do not cite what we did not read.
 BRON_DECREET = ("Decreet van 29 november 2013 houdende de organisatie van preventieve "
