@@ -16,6 +16,7 @@ from tests.e2e.rol_helpers import aanmelden, label, open_netwerk_vanaf_start, tw
 pytestmark = pytest.mark.e2e
 
 X = "Huis van het Kind X"
+RENDER = 60_000  # ms: submitting renders the tagged dossier PDF, seconds on a busy host
 MOTIVATIE = "E3: de samenwerkingsovereenkomst met Temse ontbreekt nog."
 
 
@@ -34,8 +35,8 @@ def test_aanvraag_from_submission_to_decision(page, browser, live_server, wereld
     aanmelden(page, "coord-x@test.be")
     _naar_aanvraag(page)
     expect(_toestand(page)).to_have_text("Concept")
-    page.get_by_role("button", name="Aanvraag indienen").click()
-    expect(page.get_by_text("Aanvraag ingediend (versie 1).")).to_be_visible()
+    page.get_by_role("button", name="Aanvraag indienen").click(timeout=RENDER)
+    expect(page.get_by_text("Aanvraag ingediend (versie 1).")).to_be_visible(timeout=RENDER)
     expect(_toestand(page)).to_have_text("Ingediend")
     sha_1 = page.locator('#versies tr[data-versie="1"] code.pdf-sha256').inner_text()
 
@@ -61,8 +62,9 @@ def test_aanvraag_from_submission_to_decision(page, browser, live_server, wereld
     page.get_by_role("link", name="Naar de erkenningsaanvraag").click()
     label(page, "Wat veranderde je, in antwoord op het advies?").fill(
         "De overeenkomst met Temse is getekend en toegevoegd.")
-    page.get_by_role("button", name="Herziene aanvraag indienen").click()
-    expect(page.get_by_text("Herziene aanvraag ingediend (versie 2).")).to_be_visible()
+    page.get_by_role("button", name="Herziene aanvraag indienen").click(timeout=RENDER)
+    expect(page.get_by_text("Herziene aanvraag ingediend (versie 2).")).to_be_visible(
+        timeout=RENDER)
 
     with tweede_pagina(browser, live_server) as cons:
         aanmelden(cons, "cons-ov@test.be")
