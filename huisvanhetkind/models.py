@@ -1,7 +1,8 @@
 """Imports every model, so that Alembic and create_app see the whole schema."""
 from .audit.models import AuditEntry  # noqa: F401
 from .auth.models import Aanmeldpoging, Gebruiker, gebruiker_netwerk  # noqa: F401
-from .erkenning.models import Actie, Engagement, ReviewOpmerking, Zorgregio  # noqa: F401
+from .erkenning.models import (  # noqa: F401
+    Aanvraag, AanvraagStap, AanvraagVersie, Actie, Engagement, ReviewOpmerking, Zorgregio)
 from .graaf.models import BewustNiet, Verwijzing  # noqa: F401
 from .partners.models import (  # noqa: F401
     Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel)

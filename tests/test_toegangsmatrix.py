@@ -257,6 +257,20 @@ TABEL: dict[str, Regel] = {
         lambda o: {"netwerk_id": o.x, "voorwaarde": "E4", "opmerking_id": o.opmerking_x},
         post=bewerkt_x),
 
+    # The aanvraag of X (domein.md §11): read by the review dialogue's parties; each step by its
+    # roles (permissions.AANVRAAG_ROLLEN). A minimal POST (no state seen) is a form error.
+    "erkenning.aanvraag": Regel(_x, get=reviewdialoog_x),
+    "erkenning.aanvraag_versie": Regel(lambda o: {"netwerk_id": o.x, "versie_id": o.versie_x},
+                                       get=reviewdialoog_x),
+    "erkenning.aanvraag_versie_pdf": Regel(
+        lambda o: {"netwerk_id": o.x, "versie_id": o.versie_x}, get=reviewdialoog_x),
+    **{f"erkenning.aanvraag_stap#{stap}": Regel(lambda o, stap=stap: {"netwerk_id": o.x,
+                                                                      "stap": stap}, post=wie)
+       for stap, wie in (("indienen", bewerkt_x), ("herindienen", bewerkt_x),
+                         ("intrekken", bewerkt_x), ("rapporteren", bewerkt_x),
+                         ("nemen", consultant_x), ("adviseren", consultant_x),
+                         ("beslissen", beheerder))},
+
     # Organisation a (it has its own partner account): its details, contacts and aanbod.
     "partners.organisatie_bewerken": Regel(_a, get=beheert_org_a, post=beheert_org_a),
     "partners.contactpersoon_nieuw": Regel(_a, get=beheert_org_a, post=beheert_org_a),
@@ -308,6 +322,7 @@ TABEL: dict[str, Regel] = {
 # are these (checked below against the table, and in the matrix against the database):
 CONSULTANT_SCHRIJFT = {
     "erkenning.review_opmerking": "hun eigen opmerking en oordeel per voorwaarde",
+    "erkenning.aanvraag_stap": "een aanvraag in behandeling nemen en hun advies geven",
     "auth.wachtwoord": "hun eigen wachtwoord",
     "auth.logout": "zich afmelden",
     "meldingen.instellingen": "hun eigen keuze voor meldingen per e-mail",

@@ -37,6 +37,11 @@ GEEN_VRIJE_TEKST = {
     "dossier_pdf.sleutel", "dossier_pdf.sha256",  # hex digests the app computes
     "berekening.sleutel", "berekening.soort",  # a digest and a fixed code of the app
     "uitnodiging.status", "wijzigingsvoorstel.status",
+    # the aanvraag's codes (domein/aanvraag.py) and the digests and JSON it computes; its free
+    # texts (motivations, toelichting, the history's tekst) carry canaries
+    "aanvraag.toestand", "aanvraag.advies", "aanvraag.beslissing", "aanvraag_versie.soort",
+    "aanvraag_versie.gegevens", "aanvraag_versie.gegevens_sha256", "aanvraag_versie.pdf_sha256",
+    "aanvraag_stap.stap", "aanvraag_stap.van", "aanvraag_stap.naar",
     # an upload waiting an hour for its confirmation; its name is shown only in the answer to
     # that upload (hostile names: tests/test_import.py)
     "import_voorbeeld.token", "import_voorbeeld.bestandsnaam",
@@ -68,7 +73,7 @@ def _waarden(v) -> dict[str, list]:
         "verwijzing_id": [v.verwijzing], "contact_id": [v.contact],
         "gebruiker_id": [v.coordinator_email, v.consultant], "voorwaarde": ["E1", "E6", "x<b>"],
         "formaat": ["xlsx", "csv", "hsds", "gexf", "graphml", "svg", "png"],
-        "opmerking_id": [v.opmerking], "markering_id": [v.bewust_niet],
+        "opmerking_id": [v.opmerking], "markering_id": [v.bewust_niet], "versie_id": [v.versie],
         "token": ["vervalst", VIJANDIGE_WAARDE],  # reset and 'nog actueel' links
         ("tabel", "record_id"): [
             ("netwerk", v.netwerk), ("organisatie", v.org), ("aanbod", v.aanbod),
