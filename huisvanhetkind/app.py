@@ -89,7 +89,8 @@ def register_blueprints(app: Flask) -> None:
     # does every `type=int` value of the query string or a form (main/converters.py)
     app.url_map.converters["int"] = BoundedIntConverter
     app.request_class = BegrensdRequest
-    for naam in ("main", "auth", "referentie", "partners", "erkenning", "graaf", "audit", "api"):
+    for naam in ("main", "auth", "referentie", "partners", "erkenning", "graaf", "audit", "api",
+                 "gids"):
         module = importlib.import_module(f"{__package__}.{naam}")
         for views in module.VIEWS:
             importlib.import_module(f"{module.__name__}.{views}")

@@ -31,6 +31,10 @@ class Defaults:
     # Flask-Limiter: per-worker memory by default; set e.g. redis://… to share limits between hosts
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
+    # the public guide (/gids/…): requests per client address for anonymous visitors, and how
+    # long browsers and proxies may reuse a page without asking (then a 304 if unchanged)
+    GIDS_RATELIMIT = "120 per minute"
+    GIDS_MAX_AGE = 60
 
 
 def database_url(raw: str | None, instance_path: str) -> str:

@@ -451,8 +451,10 @@ def test_fields_a_form_does_not_offer_change_nothing(naam, app, wereld):
         sleutel = (geval.rij(o),)
         assert wijzigingen, "the legitimate change was not saved"
         assert {(t, k) for t, k, _ in wijzigingen} == {(geval.tabel, sleutel)}, wijzigingen
-        # the version, and naam_sleutel with naam (its normalised copy), follow the form's fields
-        afgeleid = {"version"} | ({"naam_sleutel"} if "naam" in geval.mag else set())
+        # the version, naam_sleutel with naam and an aanbod's zoektekst with naam or beschrijving
+        # (their normalised copies) follow the form's fields
+        afgeleid = {"version"} | ({"naam_sleutel"} if "naam" in geval.mag else set()) | (
+            {"zoektekst"} if {"naam", "beschrijving"} & set(geval.mag) else set())
         assert {c for _, _, c in wijzigingen} <= set(geval.mag) | afgeleid, wijzigingen
         oud, nieuw = voor[geval.tabel][sleutel], na[geval.tabel][sleutel]
         assert nieuw["version"] == oud["version"] + 1  # never the posted or a hostile value

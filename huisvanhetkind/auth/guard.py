@@ -12,7 +12,7 @@ from ..domein.permissions import ANONIEM, Actor
 
 # Views anyone may reach; every other endpoint must call authorize() (checked after each request).
 PUBLIC_ENDPOINTS = {"auth.login", "static", "bootstrap.static", "main.vendor", "referentie.over",
-                    "main.gezondheid"}
+                    "main.gezondheid", "gids.gids", "gids.aanbod"}
 
 
 def current_actor() -> Actor:
