@@ -138,6 +138,11 @@ TABEL: dict[str, Regel] = {
     "main.vendor": Regel(lambda o: {"filename": "vis-network.min.js"}, get=publiek),
     "main.gezondheid": Regel(_geen, get=publiek),
     "referentie.over": Regel(_geen, get=publiek),
+    # The public guide: X does not publish, so it is not there (404) but for those who may
+    # publish it, who preview it (a publishing network's guide: tests/test_gids.py).
+    "gids.gids": Regel(_x, get=publiek, get_ok=lambda w: 200 if bewerkt_x(w) else 404),
+    "gids.aanbod": Regel(lambda o: {"netwerk_id": o.x, "aanbod_id": o.aanbod_a}, get=publiek,
+                         get_ok=lambda w: 200 if bewerkt_x(w) else 404),
 
     # Any logged-in user; their own password and logout (consultants included).
     "main.start": Regel(_geen, get=aangemeld),
@@ -211,6 +216,7 @@ TABEL: dict[str, Regel] = {
 
     # Editing network X: members, aanbod for any member, import, engagements, 'bewust niet'.
     "partners.netwerk_bewerken": Regel(_x, get=bewerkt_x, post=bewerkt_x),
+    "gids.publicatie": Regel(_x, get=bewerkt_x, post=bewerkt_x),
     "partners.lid_toevoegen": Regel(_x, get=bewerkt_x),
     "partners.lid_bestaand": Regel(lambda o: {"netwerk_id": o.x, "organisatie_id": o.org_y},
                                    get=bewerkt_x, post=bewerkt_x),
