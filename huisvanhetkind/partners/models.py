@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import BigInteger, ForeignKey, String, Text, UniqueConstraint, and_, or_, true
+from sqlalchemy import (BigInteger, ForeignKey, String, Text, UniqueConstraint, and_, literal, or_,
+                        true)
 from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
@@ -23,11 +24,19 @@ def _zoektekst_default(context) -> str:
     return zoektekst(p.get("naam"), p.get("beschrijving"))
 
 
+KORT_WOORD = 2  # a query word this short matches only at the start of a word ('partner b')
+
+
 def zoekt(q: str, *columns):
     """WHERE clause: every word of q occurs in one of these normalised columns, whatever its
     case, accents or spacing ('oudercafe' finds 'Oudercafé', 'cafe samen' 'Oudercafé Samen
-    Sterk'), the same on SQLite and PostgreSQL."""
-    return and_(true(), *(or_(*(c.contains(woord, autoescape=True) for c in columns))
+    Sterk'); a word of one or two letters only where a word starts ('partner b' finds 'Partner
+    B', not every text with a b in it). The same on SQLite and PostgreSQL."""
+    def woord_in(c, woord):
+        if len(woord) > KORT_WOORD:
+            return c.contains(woord, autoescape=True)
+        return (literal(" ") + c).contains(" " + woord, autoescape=True)
+    return and_(true(), *(or_(*(woord_in(c, woord) for c in columns))
                           for woord in normalise(q).split()))
 
 
