@@ -69,10 +69,20 @@ def _antwoord(n: GidsNetwerk, vandaag: date):
     return r.make_conditional(request)
 
 
+# Rendered pages of publishing networks, per network state, day and URL: what most visitors ask
+# (the first page, a common filter) is built once per worker. Its own cache, so anonymous
+# traffic does not push out the analyses of the registry (cache.py).
+paginas = cache.Lru(512)
+
+
+def _pagina(n: GidsNetwerk, vandaag: date, soort: str, bouw) -> str:
+    sleutel = (soort, n.id, n.revisie, vandaag, request.path, request.query_string)
+    return paginas.remember(sleutel if n.publiek else None, bouw)
+
+
 def _gemeenten(n: GidsNetwerk) -> tuple[tuple[str, str], ...]:
     """The municipalities to filter on, once per network revisie."""
-    return cache.remember(("gids_gemeenten", n.id, n.revisie),
-                          lambda: tuple(netwerk_gemeenten(n.id)))
+    return paginas.remember(("gemeenten", n.id, n.revisie), lambda: tuple(netwerk_gemeenten(n.id)))
 
 
 @bp.get("/gids/<int:netwerk_id>")
@@ -83,13 +93,16 @@ def gids(netwerk_id: int):
     r = _antwoord(n, vandaag)
     if r.status_code == 304:
         return r
-    form = GidsZoekForm(request.args)
-    form.gemeente.choices = ALLE + list(_gemeenten(n))
-    filters = filter_waarden(form)
-    pagina = db.paginate(gids_stmt(n.id, AanbodFilter(vandaag=vandaag, **filters)),
-                         per_page=PER_PAGINA, max_per_page=PER_PAGINA, error_out=False)
-    r.set_data(render_template("gids/gids.html", netwerk=n, form=form, pagina=pagina,
-                               gezocht=any(filters.values())))
+
+    def bouw() -> str:
+        form = GidsZoekForm(request.args)
+        form.gemeente.choices = ALLE + list(_gemeenten(n))
+        filters = filter_waarden(form)
+        pagina = db.paginate(gids_stmt(n.id, AanbodFilter(vandaag=vandaag, **filters)),
+                             per_page=PER_PAGINA, max_per_page=PER_PAGINA, error_out=False)
+        return render_template("gids/gids.html", netwerk=n, form=form, pagina=pagina,
+                               gezocht=any(filters.values()))
+    r.set_data(_pagina(n, vandaag, "lijst", bouw))
     return r
 
 
@@ -101,8 +114,11 @@ def aanbod(netwerk_id: int, aanbod_id: int):
     r = _antwoord(n, vandaag)
     if r.status_code == 304:
         return r
-    a = gids_aanbod(n.id, aanbod_id, vandaag)
-    r.set_data(render_template("gids/aanbod.html", netwerk=n, aanbod=a,
+
+    def bouw() -> str:
+        a = gids_aanbod(n.id, aanbod_id, vandaag)  # NietGevonden: 404, nothing cached
+        return render_template("gids/aanbod.html", netwerk=n, aanbod=a,
                                zoekopdracht={k: v for k, v in request.args.items()
-                                             if k in ZOEKVELDEN}))
+                                             if k in ZOEKVELDEN})
+    r.set_data(_pagina(n, vandaag, "aanbod", bouw))
     return r
