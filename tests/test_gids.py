@@ -70,6 +70,14 @@ def test_search_ignores_case_and_accents(client, gids, q):
     assert "Crèche Zonnestraal" not in html or q == "partner a"
 
 
+def test_url_arguments_of_the_links_are_not_taken_from_the_query(client, gids):
+    r = client.get(f"/gids/{gids.netwerk_x}?q=ouder&aanbod_id=1&netwerk_id=2&_external=1"
+                   "&_anchor=x")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and "Oudercafé Samen Sterk" in html
+    assert "http://localhost" not in html and "#x" not in html
+
+
 def test_search_without_result_says_so(client, gids):
     html = client.get(f"/gids/{gids.netwerk_x}?q=zwembad").get_data(as_text=True)
     assert "Niets gevonden" in html
@@ -252,3 +260,17 @@ def test_zoektekst_follows_naam_and_beschrijving_on_every_write_path(app, wereld
         assert db.session.scalar(select(Aanbod.zoektekst).where(
             Aanbod.naam == "Café Kiekeboe")) == "cafe kiekeboe ca va"
         db.session.rollback()
+
+
+def test_pagination_links_take_no_url_for_options_from_the_query(client, gids, app):
+    """?_scheme=javascript&_external=1 must not turn a page link into javascript://…%0Aalert()."""
+    with app.app_context():
+        a = db.session.get(f.Organisatie, gids.org_a)
+        for i in range(30):
+            f.aanbod(a, f"Speelmoment {i:02d}")
+        db.session.commit()
+    html = client.get(f"/gids/{gids.netwerk_x}", query_string={
+        "_scheme": "javascript", "_external": "1", "_anchor": "x", "x": "\nalert(1)"}
+    ).get_data(as_text=True)
+    assert "Volgende" in html
+    assert "javascript:" not in html and "#x" not in html

@@ -69,6 +69,12 @@ def _antwoord(n: GidsNetwerk, vandaag: date):
     return r.make_conditional(request)
 
 
+def _zoekopdracht() -> dict[str, str]:
+    """The search in the URL, carried from the list to an aanbod and back: known fields only
+    (never a url_for argument such as netwerk_id or _external)."""
+    return {k: v for k, v in request.args.items() if k in ZOEKVELDEN}
+
+
 # Rendered pages of publishing networks, per network state, day and URL: what most visitors ask
 # (the first page, a common filter) is built once per worker. Its own cache, so anonymous
 # traffic does not push out the analyses of the registry (cache.py).
@@ -101,7 +107,7 @@ def gids(netwerk_id: int):
         pagina = db.paginate(gids_stmt(n.id, AanbodFilter(vandaag=vandaag, **filters)),
                              per_page=PER_PAGINA, max_per_page=PER_PAGINA, error_out=False)
         return render_template("gids/gids.html", netwerk=n, form=form, pagina=pagina,
-                               gezocht=any(filters.values()))
+                               gezocht=any(filters.values()), zoekopdracht=_zoekopdracht())
     r.set_data(_pagina(n, vandaag, "lijst", bouw))
     return r
 
@@ -118,7 +124,6 @@ def aanbod(netwerk_id: int, aanbod_id: int):
     def bouw() -> str:
         a = gids_aanbod(n.id, aanbod_id, vandaag)  # NietGevonden: 404, nothing cached
         return render_template("gids/aanbod.html", netwerk=n, aanbod=a,
-                               zoekopdracht={k: v for k, v in request.args.items()
-                                             if k in ZOEKVELDEN})
+                               zoekopdracht=_zoekopdracht())
     r.set_data(_pagina(n, vandaag, "aanbod", bouw))
     return r
