@@ -91,7 +91,7 @@ def register_blueprints(app: Flask) -> None:
     app.url_map.converters["int"] = BoundedIntConverter
     app.request_class = BegrensdRequest
     for naam in ("main", "auth", "referentie", "partners", "erkenning", "graaf", "audit", "api",
-                 "meldingen"):
+                 "meldingen", "gids"):
         module = importlib.import_module(f"{__package__}.{naam}")
         for views in module.VIEWS:
             importlib.import_module(f"{module.__name__}.{views}")

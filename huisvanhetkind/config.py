@@ -45,6 +45,10 @@ class Defaults:
     # the address users reach the app at, for links in mails (sent by cron, outside a request)
     BASIS_URL = "http://localhost:5000"
     MELDING_OVERZICHT_UUR = 7  # the daily overview leaves from this hour (Brussels time)
+    # the public guide (/gids/…): requests per client address for anonymous visitors, and how
+    # long browsers and proxies may reuse a page without asking (then a 304 if unchanged)
+    GIDS_RATELIMIT = "120 per minute"
+    GIDS_MAX_AGE = 60
 
 
 def database_url(raw: str | None, instance_path: str) -> str:

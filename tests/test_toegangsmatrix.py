@@ -146,6 +146,11 @@ TABEL: dict[str, Regel] = {
                                         post=publiek, get_ok=400),
     "meldingen.nog_actueel": Regel(lambda o: {"token": "vervalst"}, get=publiek, post=publiek,
                                    get_ok=400),
+    # The public guide: X does not publish, so it is not there (404) but for those who may
+    # publish it, who preview it (a publishing network's guide: tests/test_gids.py).
+    "gids.gids": Regel(_x, get=publiek, get_ok=lambda w: 200 if bewerkt_x(w) else 404),
+    "gids.aanbod": Regel(lambda o: {"netwerk_id": o.x, "aanbod_id": o.aanbod_a}, get=publiek,
+                         get_ok=lambda w: 200 if bewerkt_x(w) else 404),
 
     # Any logged-in user; their own password and logout (consultants included).
     "main.start": Regel(_geen, get=aangemeld),
@@ -224,6 +229,7 @@ TABEL: dict[str, Regel] = {
 
     # Editing network X: members, aanbod for any member, import, engagements, 'bewust niet'.
     "partners.netwerk_bewerken": Regel(_x, get=bewerkt_x, post=bewerkt_x),
+    "gids.publicatie": Regel(_x, get=bewerkt_x, post=bewerkt_x),
     "partners.lid_toevoegen": Regel(_x, get=bewerkt_x),
     "partners.lid_bestaand": Regel(lambda o: {"netwerk_id": o.x, "organisatie_id": o.org_y},
                                    get=bewerkt_x, post=bewerkt_x),
@@ -484,8 +490,10 @@ def test_fields_a_form_does_not_offer_change_nothing(naam, app, wereld):
         sleutel = (geval.rij(o),)
         assert wijzigingen, "the legitimate change was not saved"
         assert {(t, k) for t, k, _ in wijzigingen} == {(geval.tabel, sleutel)}, wijzigingen
-        # the version, and naam_sleutel with naam (its normalised copy), follow the form's fields
-        afgeleid = {"version"} | ({"naam_sleutel"} if "naam" in geval.mag else set())
+        # the version, naam_sleutel with naam and an aanbod's zoektekst with naam or beschrijving
+        # (their normalised copies) follow the form's fields
+        afgeleid = {"version"} | ({"naam_sleutel"} if "naam" in geval.mag else set()) | (
+            {"zoektekst"} if {"naam", "beschrijving"} & set(geval.mag) else set())
         assert {c for _, _, c in wijzigingen} <= set(geval.mag) | afgeleid, wijzigingen
         oud, nieuw = voor[geval.tabel][sleutel], na[geval.tabel][sleutel]
         assert nieuw["version"] == oud["version"] + 1  # never the posted or a hostile value

@@ -42,6 +42,7 @@ GEEN_VRIJE_TEKST = {
     "aanvraag.toestand", "aanvraag.advies", "aanvraag.beslissing", "aanvraag_versie.soort",
     "aanvraag_versie.gegevens", "aanvraag_versie.gegevens_sha256", "aanvraag_versie.pdf_sha256",
     "aanvraag_stap.stap", "aanvraag_stap.van", "aanvraag_stap.naar",
+    "netwerk.gids_origins",  # checked origins (domein/gids.parse_origins), sent in a CSP header
     # an upload waiting an hour for its confirmation; its name is shown only in the answer to
     # that upload (hostile names: tests/test_import.py)
     "import_voorbeeld.token", "import_voorbeeld.bestandsnaam",
@@ -210,9 +211,16 @@ def test_the_checks_catch_unescaped_canaries():
 
 
 def test_anonymous_visitor_meets_only_escaped_pages(app, vijandig):
-    bezocht, _, fouten = crawl(app, app.test_client(), start_urls(app, vijandig))
+    bezocht, teksten, fouten = crawl(app, app.test_client(), start_urls(app, vijandig))
     assert not fouten, "\n".join(fouten)
     assert {r.status_code for r in bezocht.values()} <= {200, 302, 400, 401, 404}
+    # the hostile network publishes its guide: its names were rendered there, as text
+    gids = {_patroon(app, u)[0] for u, r in bezocht.items() if r.status_code == 200}
+    assert {"gids.gids", "gids.aanbod"} <= gids
+    zichtbaar = html.unescape("\n".join(teksten))
+    assert [t for t in ("Netwerk", "Netwerkbeschrijving", "Org", "Aanbod", "Aanbodbeschrijving",
+                        "Aanbodcontact", "Openingsuren") if canary(t) not in zichtbaar] == []
+    assert canary("Contact") not in zichtbaar  # a contact person is never on a guide page
 
 
 def test_every_text_column_holds_a_canary(app, vijandig):

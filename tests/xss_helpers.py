@@ -185,7 +185,7 @@ def bouw(app) -> Vijandig:
         net = f.netwerk(canary("Netwerk"), gemeenten=(SINT_NIKLAAS,), rechtsvorm="vzw",
                         aanvraagdatum=erkend - timedelta(days=60), erkenningsdatum=erkend,
                         coordinator_naam=canary("Coordinatornaam"), coordinator_email=EMAIL,
-                        beschrijving=canary("Netwerkbeschrijving"))
+                        beschrijving=canary("Netwerkbeschrijving"), publiek=True)
         deel = WerkingsgebiedDeel(netwerk_id=net.id, nis=TEMSE, deel=canary("Deel"))
         db.session.add(deel)
         org = f.organisatie(canary("Org"), sector="welzijn", gemeenten=(SINT_NIKLAAS, TEMSE),

@@ -15,7 +15,7 @@ PUBLIC_ENDPOINTS = {"auth.login", "static", "bootstrap.static", "main.vendor", "
                     "main.gezondheid",
                     # a signed, expiring, single-use token in the link is the permission
                     "auth.wachtwoord_vergeten", "auth.wachtwoord_herstellen",
-                    "meldingen.nog_actueel"}
+                    "meldingen.nog_actueel", "gids.gids", "gids.aanbod"}
 
 
 def current_actor() -> Actor:

@@ -35,6 +35,13 @@ def _web_actor():
     return None
 
 
+def content_security_policy(frame_ancestors: str = "'none'") -> str:
+    """The one Content-Security-Policy; only the guide lets named websites frame it."""
+    return ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            f"object-src 'none'; base-uri 'none'; frame-ancestors {frame_ancestors}; "
+            "form-action 'self'")
+
+
 class HttpsAwareSessionInterface(SecureCookieSessionInterface):
     """The session cookie gets the Secure flag whenever the request came in over https."""
 
@@ -73,11 +80,11 @@ def install(app: Flask) -> None:
     def security_headers(response):
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault(
-            "Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+        # a page that may be embedded (the public guide) sets its own policy; all others none
+        beleid = response.headers.setdefault("Content-Security-Policy",
+                                             content_security_policy())
+        if "frame-ancestors 'none'" in beleid:
+            response.headers.setdefault("X-Frame-Options", "DENY")
         if request.is_secure:  # behind a proxy: its X-Forwarded-Proto, with PROXY_HOPS (app.py)
             response.headers.setdefault("Strict-Transport-Security",
                                         "max-age=31536000; includeSubDomains")

@@ -92,6 +92,18 @@ def can_edit_netwerk(actor: Actor, netwerk: NetwerkRef) -> bool:
         actor.rol == COORDINATOR and netwerk.id in actor.coordinator_van)
 
 
+def can_publish_gids(actor: Actor, netwerk: NetwerkRef) -> bool:
+    """Switch the network's public guide on and off, choose the websites that may embed it and
+    preview it before it is public: the network's coordinators and the beheerder."""
+    return can_edit_netwerk(actor, netwerk)
+
+
+def can_view_gids(actor: Actor, netwerk: NetwerkRef, publiek: bool) -> bool:
+    """The public guide (domein.md §13): anyone, anonymous visitors too, when the network
+    publishes it; otherwise only as a preview for those who may publish it."""
+    return publiek or can_publish_gids(actor, netwerk)
+
+
 def can_review(actor: Actor, netwerk: NetwerkRef) -> bool:
     """Write review comments and verdicts: consultants of the network's province."""
     return actor.rol == CONSULTANT and _consultant_covers(actor, netwerk.provincies)

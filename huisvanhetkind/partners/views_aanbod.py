@@ -12,24 +12,16 @@ from ..domein.permissions import (PARTNER, can_edit_netwerk, can_edit_organisati
                                   can_propose_organisatie, can_view_netwerk, can_view_organisatie)
 from ..editing import bevestig_verwijderen, formulier_stap
 from ..extensions import db
-from ..domein import gemeenten
 from ..forms import VerwijderForm
 from . import bp, operations
 from .forms_aanbod import (ALLE, AanbodFilterForm, AanbodForm, AanbodNetwerkForm, AanbodVelden,
                            filter_waarden)
-from .models import Aanbod, Netwerk, Organisatie, WerkingsgebiedDeel
-from .queries import PER_PAGINA, aanbod_organisatie_id, leden_stmt
+from .models import Aanbod, Netwerk, Organisatie
+from .queries import PER_PAGINA, aanbod_organisatie_id, leden_stmt, netwerk_gemeenten
 from .queries_aanbod import AanbodFilter, aanbod_overzicht, aanbod_stmt
 from .refs import netwerk_ref, organisatie_ref
 
 VELDEN = list(operations.AANBOD_VELDEN)
-
-
-def gemeente_keuzes(netwerk_id: int) -> list[tuple[str, str]]:
-    """The werkingsgebied's municipalities (all of them when it is still empty)."""
-    nis = set(db.session.scalars(select(WerkingsgebiedDeel.nis)
-                                 .where(WerkingsgebiedDeel.netwerk_id == netwerk_id)))
-    return ALLE + [(c, naam) for c, naam in gemeenten.choices() if not nis or c in nis]
 
 
 @bp.get("/netwerken/<int:netwerk_id>/aanbod")
@@ -38,7 +30,7 @@ def aanbod_lijst(netwerk_id: int):
     authorize(can_view_netwerk, ref)
     n = db.get_or_404(Netwerk, netwerk_id)
     form = AanbodFilterForm(request.args)
-    form.gemeente.choices = gemeente_keuzes(netwerk_id)
+    form.gemeente.choices = ALLE + netwerk_gemeenten(netwerk_id)
     filters = filter_waarden(form)
     pagina = db.paginate(aanbod_stmt(netwerk_id, AanbodFilter(**filters)), per_page=PER_PAGINA,
                          error_out=False)
