@@ -31,6 +31,9 @@ class Defaults:
     # Flask-Limiter: per-worker memory by default; set e.g. redis://… to share limits between hosts
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
+    # the API (HSDS and /api/v1): per client address without a token, per token with one
+    API_LIMIET_ANONIEM = "120 per minute"
+    API_LIMIET_TOKEN = "600 per minute"
 
 
 def database_url(raw: str | None, instance_path: str) -> str:

@@ -1,6 +1,6 @@
 """Imports every model, so that Alembic and create_app see the whole schema."""
 from .audit.models import AuditEntry  # noqa: F401
-from .auth.models import Aanmeldpoging, Gebruiker, gebruiker_netwerk  # noqa: F401
+from .auth.models import Aanmeldpoging, ApiToken, Gebruiker, gebruiker_netwerk  # noqa: F401
 from .erkenning.models import Actie, Engagement, ReviewOpmerking, Zorgregio  # noqa: F401
 from .graaf.models import BewustNiet, Verwijzing  # noqa: F401
 from .partners.models import (  # noqa: F401
