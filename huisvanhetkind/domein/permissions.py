@@ -236,9 +236,3 @@ def can_export_netwerk(actor: Actor, netwerk: NetwerkRef) -> bool:
 def can_manage_token(actor: Actor, eigenaar_id: int) -> bool:
     """A personal API token is managed (listed, revoked) by its own user only (domein.md §13)."""
     return actor.authenticated and actor.id == eigenaar_id
-
-
-def can_read_open_data(actor: Actor, netwerk: NetwerkRef, publiek: bool) -> bool:
-    """The HSDS API (§13): the aanbod of a network that publishes it is open to anyone; beyond
-    that a caller sees what their user may read."""
-    return publiek or can_view_netwerk(actor, netwerk)

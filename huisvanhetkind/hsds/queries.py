@@ -1,13 +1,13 @@
 """What the HSDS API shows a caller, as SQL (domein.md §13).
 
-Visible are the organisations that are an active member of a network the caller may read as open
-data (`permissions.can_read_open_data`: a publishing network, or one their user may read), plus a
-partner's own organisation, and for a beheerder every organisation; visible aanbod is the aanbod of
+Visible are the organisations that are an active member of a publishing network (Netwerk.publiek)
+or of a network the caller's user may read (partners.queries.visible_netwerken_stmt, the SQL form
+of permissions.can_view_netwerk), plus a partner's own organisation (can_view_organisatie), and for
+a beheerder every organisation; visible aanbod is the aanbod of
 those organisations. Anonymous callers therefore see the publishing networks only.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,13 +15,11 @@ from sqlalchemy import false, or_, select, true
 from sqlalchemy.orm import contains_eager
 
 from ..db import has_code
-from ..domein import gemeenten
 from ..domein import taxonomie as tax
-from ..domein.permissions import Actor, NetwerkRef, can_read_open_data, is_beheerder
-from ..extensions import db
+from ..domein.permissions import Actor, is_beheerder
 from ..partners.export.hsds import TAXONOMIEEN, term_id, uid
-from ..partners.models import Aanbod, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
-from ..partners.queries import search_filter
+from ..partners.models import Aanbod, Lidmaatschap, Netwerk, Organisatie
+from ..partners.queries import search_filter, visible_netwerken_stmt
 
 # HSDS taxonomy_term id → (taxonomy, code); HSDS taxonomy id → taxonomy
 TERMEN = {term_id(t, c.code): (t, c.code) for t in TAXONOMIEEN for c in t}
@@ -34,26 +32,16 @@ def zoek(term: str, *kolommen):
     return or_(*(search_filter(k, term) for k in kolommen))
 
 
-def leesbare_netwerken(actor: Actor) -> list[int]:
-    """The networks whose members' aanbod this caller sees (two statements)."""
-    netwerken = db.session.execute(select(Netwerk.id, Netwerk.publiek)).all()
-    nis: dict[int, set[str]] = defaultdict(set)
-    if actor.authenticated:
-        for netwerk_id, code in db.session.execute(
-                select(WerkingsgebiedDeel.netwerk_id, WerkingsgebiedDeel.nis)):
-            nis[netwerk_id].add(code)
-    return [i for i, publiek in netwerken
-            if can_read_open_data(actor, NetwerkRef(i, frozenset(
-                p for p in map(gemeenten.provincie_van, nis[i]) if p)), publiek)]
-
-
-def zichtbaar(actor: Actor):
-    """SQL condition on Organisatie: visible to this caller."""
+def zichtbaar(actor: Actor, met_publiek: bool = True):
+    """SQL condition on Organisatie: visible to this caller (with the publishing networks' members
+    for the HSDS API; without them for /api/v1, which lists what the user works with)."""
     if is_beheerder(actor):
         return true()
-    ids = leesbare_netwerken(actor)
+    netwerken = visible_netwerken_stmt(actor).with_only_columns(Netwerk.id).order_by(None)
+    if met_publiek:
+        netwerken = select(Netwerk.id).where(or_(Netwerk.publiek, Netwerk.id.in_(netwerken)))
     cond = Organisatie.id.in_(select(Lidmaatschap.organisatie_id).where(
-        Lidmaatschap.netwerk_id.in_(ids), Lidmaatschap.lid_tot.is_(None))) if ids else false()
+        Lidmaatschap.netwerk_id.in_(netwerken), Lidmaatschap.lid_tot.is_(None)))
     if actor.organisatie_id:
         cond = or_(cond, Organisatie.id == actor.organisatie_id)
     return cond
@@ -87,10 +75,10 @@ def _taxonomie(t: tax.Taxonomie):
     return or_(*(_term(t, c.code) for c in t))
 
 
-def aanbod_stmt(actor: Actor, f: Filter):
+def aanbod_stmt(actor: Actor, f: Filter, met_publiek: bool = True):
     """SELECT Aanbod (with its organisation) visible to the caller, filtered, in id order."""
     stmt = (select(Aanbod).join(Organisatie, Organisatie.id == Aanbod.organisatie_id)
-            .where(zichtbaar(actor)).options(contains_eager(Aanbod.organisatie)))
+            .where(zichtbaar(actor, met_publiek)).options(contains_eager(Aanbod.organisatie)))
     if f.search:
         stmt = stmt.where(zoek(f.search, Aanbod.naam, Aanbod.beschrijving, Organisatie.naam))
     if f.organisatie_id is not None:
