@@ -32,6 +32,7 @@ from .aanbod_schema import registreer
 PER_PAGINA, PER_PAGINA_MAX = 50, 200
 LIJSTEN = ("functies", "leeftijdsgroepen", "werkvormen", "gemeenten")
 BOOLEANS = ("laagdrempelig", "verplicht_kg")
+DATUMS = ("startdatum", "einddatum")
 
 
 def _fout(status: int, fout: str, uitleg: str, **extra):
@@ -66,7 +67,11 @@ def netwerken():
 
 @bp.get("/aanbod")
 def aanbod_lijst():
+    waarden = request.args.getlist("netwerk_id")
     netwerk_id = request.args.get("netwerk_id", type=int)
+    if waarden and (len(waarden) > 1 or netwerk_id is None or netwerk_id < 1):
+        authorize(is_authenticated)
+        return _fout(400, "Ongeldige parameter", "netwerk_id is één geheel getal (een netwerk-id).")
     if netwerk_id is not None:
         authorize(can_view_netwerk, netwerk_ref(netwerk_id))
         stmt = netwerk_aanbod_stmt(netwerk_id, AanbodFilter())
@@ -107,6 +112,18 @@ def _gevalideerd(body: dict, extra: tuple[str, ...] = ()):
         if naam in body and not isinstance(body[naam], bool):
             return None, _fout(422, "Ongeldig aanbod", f"{naam} is true of false.",
                                velden={naam: ["Geef true of false."]})
+    for naam, waarde in body.items():
+        tekst = naam not in (*LIJSTEN, *BOOLEANS, *DATUMS, *extra)
+        if (tekst and not isinstance(waarde, str)) or (
+                naam in LIJSTEN and isinstance(waarde, list)
+                and not all(isinstance(w, str) for w in waarde)):
+            return None, _fout(422, "Ongeldig aanbod", f"{naam} heeft een verkeerd type.",
+                               velden={naam: ["Verkeerd type: zie de API-beschrijving."]})
+    for naam in DATUMS:
+        if naam in body and not (body[naam] is None or (isinstance(body[naam], str)
+                                                       and body[naam])):
+            return None, _fout(422, "Ongeldig aanbod", f"{naam} is JJJJ-MM-DD of null.",
+                               velden={naam: ["Geef een datum JJJJ-MM-DD, of null."]})
     for naam in LIJSTEN:
         if naam in body and not isinstance(body[naam], list):
             return None, _fout(422, "Ongeldig aanbod", f"{naam} is een lijst van codes.",
@@ -130,6 +147,8 @@ GEEN_OBJECT = (422, "Ongeldig aanbod", "Stuur een JSON-object (Content-Type: app
 def aanbod_nieuw():
     body = _body()
     organisatie_id = body.get("organisatie_id") if body is not None else None
+    if isinstance(organisatie_id, float) and organisatie_id.is_integer():
+        organisatie_id = int(organisatie_id)  # JSON's 12.0 is the integer 12
     if type(organisatie_id) is not int or not 1 <= organisatie_id <= openapi.ID_MAX:
         authorize(is_authenticated)
         if body is None:
@@ -160,8 +179,14 @@ def _organisatie_van(aanbod_id: int) -> int:
     return organisatie_id
 
 
-@bp.get("/aanbod/<int:aanbod_id>")
+@bp.route("/aanbod/<int:aanbod_id>", methods=["GET", "PUT", "DELETE"])
 def aanbod(aanbod_id: int):
+    """One rule for the three methods: an id beyond the integer range is a 404 for each (with a
+    rule per method werkzeug answers 405 for the methods of the rules after the first)."""
+    if request.method == "PUT":
+        return aanbod_bijwerken(aanbod_id)
+    if request.method == "DELETE":
+        return aanbod_verwijderen(aanbod_id)
     authorize(can_view_organisatie, organisatie_ref(_organisatie_van(aanbod_id)))
     return _met_etag(None, db.session.get(Aanbod, aanbod_id))
 
@@ -187,7 +212,6 @@ def _conflict(c: Conflict):
     return response
 
 
-@bp.put("/aanbod/<int:aanbod_id>")
 def aanbod_bijwerken(aanbod_id: int):
     authorize(can_edit_organisatie, organisatie_ref(_organisatie_van(aanbod_id)))
     versie = _if_match()
@@ -209,7 +233,6 @@ def aanbod_bijwerken(aanbod_id: int):
     return _met_etag(None, a)
 
 
-@bp.delete("/aanbod/<int:aanbod_id>")
 def aanbod_verwijderen(aanbod_id: int):
     authorize(can_edit_organisatie, organisatie_ref(_organisatie_van(aanbod_id)))
     versie = _if_match()

@@ -24,7 +24,8 @@ _VELDEN = {
     "startdatum": _DATUM,
     "einddatum": _DATUM,
 }
-VERPLICHT = ["naam", "aanbodvorm", "functies", "leeftijdsgroepen", "doelgroep", "werkvormen"]
+VERPLICHT = ["naam", "aanbodvorm", "functies", "leeftijdsgroepen", "werkvormen"]  # doelgroep:
+# universeel when left out, as in the form
 INVOER = {"type": "object", "required": VERPLICHT, "properties": _VELDEN,
           "additionalProperties": False,
           "description": "Dezelfde velden en regels als het aanbodformulier."}
@@ -49,8 +50,8 @@ def _json(beschrijving: str, schema: dict, headers: dict | None = None) -> dict:
 _FOUT = {"$ref": "#/components/schemas/Fout"}
 _ETAG = {"ETag": {"description": "De versie van het aanbod, voor If-Match",
                   "schema": {"type": "string"}}}
-_IF_MATCH = {"name": "If-Match", "in": "header", "required": False,
-             "description": "De versie (ETag) die je las; verplicht (zonder: 428).",
+_IF_MATCH = {"name": "If-Match", "in": "header", "required": True,
+             "description": "De versie (ETag) die je las (zonder: 428).",
              "schema": {"type": "string"}}
 _ID = {"name": "aanbod_id", "in": "path", "required": True,
        "schema": {"type": "integer", "minimum": 1, "maximum": openapi.ID_MAX}}
@@ -89,6 +90,7 @@ def registreer() -> None:
                     "properties": {"totaal": {"type": "integer"}, "pagina": {"type": "integer"},
                                    "per_pagina": {"type": "integer"},
                                    "aanbod": {"type": "array", "items": _REF}}}),
+                    "400": _json("Ongeldige netwerk_id", _FOUT),
                     **openapi.FOUTEN, "429": _SCHRIJF["429"]}},
         "post": {"summary": "Nieuw aanbod van een organisatie die je beheert",
                  "operationId": "aanbodNieuw",
