@@ -36,7 +36,7 @@ def aanbod_lijst(netwerk_id: int):
     n = db.get_or_404(Netwerk, netwerk_id)
     form = AanbodFilterForm(request.args)
     form.gemeente.choices = gemeente_keuzes(netwerk_id)
-    filters = filteraanbod_waarden(form)
+    filters = filter_waarden(form)
     pagina = db.paginate(aanbod_stmt(netwerk_id, AanbodFilter(**filters)), per_page=PER_PAGINA,
                          error_out=False)
     actor = current_actor()
