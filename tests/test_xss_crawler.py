@@ -21,6 +21,7 @@ from sqlalchemy import String, Text
 from werkzeug.routing import BuildError
 
 from huisvanhetkind.extensions import db
+from huisvanhetkind.partners.export.hsds import uid
 from tests.xss_helpers import (EMAIL, FORMULES, IMG, PAYLOAD, POSTCODE, SCRIPT, WEBSITE, bouw,
                                canary, client_voor, problemen_html, problemen_xml, strings)
 
@@ -39,13 +40,17 @@ GEEN_VRIJE_TEKST = {
     # an upload waiting an hour for its confirmation; its name is shown only in the answer to
     # that upload (hostile names: tests/test_import.py)
     "import_voorbeeld.token", "import_voorbeeld.bestandsnaam",
+    # a personal API token: the first characters of its secret, its hash and its scope code
+    "api_token.begin", "api_token.geheim_hash", "api_token.scope",
 }
 GEVAARLIJK_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 VIJANDIGE_WAARDE = "x" + IMG  # for string URL arguments: reflected in a 404?
 # every query argument a view reads, hostile: reflected input must be escaped too
 VIJANDIGE_QUERY = {k: "x" + PAYLOAD for k in (
     "q", "zoekterm", "actie", "op", "partner", "gemeente", "functie", "leeftijdsgroep", "toon",
-    "page", "van", "provincie", "sort", "richting", "naam", "organisatie_id", "voorwaarde")}
+    "page", "van", "provincie", "sort", "richting", "naam", "organisatie_id", "voorwaarde",
+    "search", "modified_after", "taxonomy_term_id", "taxonomy_id", "organization_id",
+    "netwerk_id")}
 VIJANDIGE_QUERY["next"] = "javascript:alert(1)"
 PER_PATROON = 3  # links followed per endpoint and set of query keys: bounded, yet broad
 MAX_PAGINAS = 400
@@ -63,7 +68,13 @@ def _waarden(v) -> dict[str, list]:
         "verwijzing_id": [v.verwijzing], "contact_id": [v.contact],
         "gebruiker_id": [v.coordinator_email, v.consultant], "voorwaarde": ["E1", "E6", "x<b>"],
         "formaat": ["xlsx", "csv", "hsds", "gexf", "graphml", "svg", "png"],
-        "opmerking_id": [v.opmerking], "markering_id": [v.bewust_niet],
+        "opmerking_id": [v.opmerking], "markering_id": [v.bewust_niet], "token_id": [v.token],
+        # the HSDS API's string ids: a real one and a hostile one (reflected in its 404?)
+        "service_id": [uid("aanbod", v.aanbod), VIJANDIGE_WAARDE],
+        "sal_id": [uid("service_at_location", v.aanbod), VIJANDIGE_WAARDE],
+        "organization_id": [uid("organisatie", v.org), VIJANDIGE_WAARDE],
+        "taxonomy_id": [uid("taxonomy", "functie"), VIJANDIGE_WAARDE],
+        "term_id": [uid("taxonomy_term", "functie:ontmoeting"), VIJANDIGE_WAARDE],
         ("tabel", "record_id"): [
             ("netwerk", v.netwerk), ("organisatie", v.org), ("aanbod", v.aanbod),
             ("contactpersoon", v.contact), ("lidmaatschap", v.lid), ("verwijzing", v.verwijzing),

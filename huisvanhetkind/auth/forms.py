@@ -75,7 +75,7 @@ class GebruikerEditForm(VersionMixin, GebruikerForm):
 
 class TokenForm(NlForm):
     """A new personal API token (its secret is shown once, on the next page)."""
-    naam = StringField("Naam", validators=[DataRequired(VERPLICHT), Length(max=100)],
+    naam = StringField("Naam", validators=[DataRequired(VERPLICHT), Length(max=200)],
                        description="Waarvoor dient dit token? Bijvoorbeeld 'Koppeling met onze "
                                    "website'.")
     scope = SelectField("Rechten", choices=[

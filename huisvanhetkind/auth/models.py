@@ -82,7 +82,7 @@ class ApiToken(Versioned, Timestamps, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     gebruiker_id: Mapped[int] = mapped_column(
         ForeignKey("gebruiker.id", ondelete="CASCADE"), index=True)
-    naam: Mapped[str] = mapped_column(String(100))
+    naam: Mapped[str] = mapped_column(String(200))
     # the first characters of the secret, shown in the list so its owner recognises it
     begin: Mapped[str] = mapped_column(String(12))
     geheim_hash: Mapped[str] = mapped_column(String(64), unique=True)

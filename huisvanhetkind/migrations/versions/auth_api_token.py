@@ -17,7 +17,7 @@ def upgrade():
         "api_token",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("gebruiker_id", sa.Integer(), nullable=False),
-        sa.Column("naam", sa.String(length=100), nullable=False),
+        sa.Column("naam", sa.String(length=200), nullable=False),
         sa.Column("begin", sa.String(length=12), nullable=False),
         sa.Column("geheim_hash", sa.String(length=64), nullable=False),
         sa.Column("scope", sa.String(length=20), nullable=False),
