@@ -27,7 +27,7 @@ from .queries import TAXONOMIE, TERMEN, Filter, aanbod_stmt, organisatie_stmt
 PER_PAGE = 50
 PER_PAGE_MAX = 200
 VERSIE = "3.0"
-ENKELVOUDIG = ("attributes", "service_areas", "service_at_locations", "phones", "locations",
+GENEST = ("attributes", "service_areas", "service_at_locations", "phones", "locations",
                "organization_identifiers", "services")
 
 limiter.limit(limiet, key_func=limiet_sleutel, exempt_when=sessie_verzoek)(bp)
@@ -118,7 +118,7 @@ def _service(a: Aanbod, volledig: bool) -> dict:
     oid = kaart.uid("organisatie", o.id)
     s = kaart.service(a, o, oid, kaart.location(o, oid) if volledig else None, date.today())
     if not volledig:
-        return {k: v for k, v in s.items() if k not in ENKELVOUDIG}
+        return {k: v for k, v in s.items() if k not in GENEST}
     s["organization"] = kaart.organization_fields(o)
     return s
 
