@@ -90,12 +90,13 @@ def register_blueprints(app: Flask) -> None:
     # does every `type=int` value of the query string or a form (main/converters.py)
     app.url_map.converters["int"] = BoundedIntConverter
     app.request_class = BegrensdRequest
+    prefix = {"api": "/api/v1", "hsds": "/api/hsds"}
     for naam in ("main", "auth", "referentie", "partners", "erkenning", "graaf", "audit", "api",
-                 "meldingen", "gids"):
+                 "hsds", "meldingen", "gids"):
         module = importlib.import_module(f"{__package__}.{naam}")
         for views in module.VIEWS:
             importlib.import_module(f"{module.__name__}.{views}")
-        app.register_blueprint(module.bp, url_prefix="/api/v1" if naam == "api" else None)
+        app.register_blueprint(module.bp, url_prefix=prefix.get(naam))
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -49,6 +49,9 @@ class Defaults:
     # long browsers and proxies may reuse a page without asking (then a 304 if unchanged)
     GIDS_RATELIMIT = "120 per minute"
     GIDS_MAX_AGE = 60
+    # the API (HSDS and /api/v1): per client address without a token, per token with one
+    API_LIMIET_ANONIEM = "120 per minute"
+    API_LIMIET_TOKEN = "600 per minute"
 
 
 def database_url(raw: str | None, instance_path: str) -> str:

@@ -1,6 +1,6 @@
 """Imports every model, so that Alembic and create_app see the whole schema."""
 from .audit.models import AuditEntry  # noqa: F401
-from .auth.models import Aanmeldpoging, Gebruiker, gebruiker_netwerk  # noqa: F401
+from .auth.models import Aanmeldpoging, ApiToken, Gebruiker, gebruiker_netwerk  # noqa: F401
 from .erkenning.models import (  # noqa: F401
     Aanvraag, AanvraagStap, AanvraagVersie, Actie, Engagement, ReviewOpmerking, Zorgregio)
 from .graaf.models import BewustNiet, Verwijzing  # noqa: F401

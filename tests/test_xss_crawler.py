@@ -21,6 +21,7 @@ from sqlalchemy import String, Text
 from werkzeug.routing import BuildError
 
 from huisvanhetkind.extensions import db
+from huisvanhetkind.partners.export.hsds import uid
 from tests.xss_helpers import (EMAIL, FORMULES, IMG, PAYLOAD, POSTCODE, SCRIPT, WEBSITE, bouw,
                                canary, client_voor, problemen_html, problemen_xml, strings)
 
@@ -50,13 +51,17 @@ GEEN_VRIJE_TEKST = {
     "melding.gebeurtenis", "melding.onderwerp", "melding.periode", "melding.link",
     "meldingsvoorkeur.mail", "uitgaande_mail.sleutel", "uitgaande_mail.aan",
     "uitgaande_mail.status", "uitgaande_mail.claim", "uitgaande_mail.laatste_fout",
+    # a personal API token: the first characters of its secret, its hash and its scope code
+    "api_token.begin", "api_token.geheim_hash", "api_token.scope",
 }
 GEVAARLIJK_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 VIJANDIGE_WAARDE = "x" + IMG  # for string URL arguments: reflected in a 404?
 # every query argument a view reads, hostile: reflected input must be escaped too
 VIJANDIGE_QUERY = {k: "x" + PAYLOAD for k in (
     "q", "zoekterm", "actie", "op", "partner", "gemeente", "functie", "leeftijdsgroep", "toon",
-    "page", "van", "provincie", "sort", "richting", "naam", "organisatie_id", "voorwaarde")}
+    "page", "van", "provincie", "sort", "richting", "naam", "organisatie_id", "voorwaarde",
+    "search", "modified_after", "taxonomy_term_id", "taxonomy_id", "organization_id",
+    "netwerk_id")}
 VIJANDIGE_QUERY["next"] = "javascript:alert(1)"
 PER_PATROON = 3  # links followed per endpoint and set of query keys: bounded, yet broad
 MAX_PAGINAS = 400
@@ -76,6 +81,13 @@ def _waarden(v) -> dict[str, list]:
         "formaat": ["xlsx", "csv", "hsds", "gexf", "graphml", "svg", "png"],
         "opmerking_id": [v.opmerking], "markering_id": [v.bewust_niet], "versie_id": [v.versie],
         "token": ["vervalst", VIJANDIGE_WAARDE],  # reset and 'nog actueel' links
+        "token_id": [v.token],
+        # the HSDS API's string ids: a real one and a hostile one (reflected in its 404?)
+        "service_id": [uid("aanbod", v.aanbod), VIJANDIGE_WAARDE],
+        "sal_id": [uid("service_at_location", v.aanbod), VIJANDIGE_WAARDE],
+        "organization_id": [uid("organisatie", v.org), VIJANDIGE_WAARDE],
+        "taxonomy_id": [uid("taxonomy", "functie"), VIJANDIGE_WAARDE],
+        "term_id": [uid("taxonomy_term", "functie:ontmoeting"), VIJANDIGE_WAARDE],
         ("tabel", "record_id"): [
             ("netwerk", v.netwerk), ("organisatie", v.org), ("aanbod", v.aanbod),
             ("contactpersoon", v.contact), ("lidmaatschap", v.lid), ("verwijzing", v.verwijzing),

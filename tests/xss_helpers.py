@@ -158,6 +158,7 @@ class Vijandig:
     partner: int
     emails: dict  # role → login e-mail (all plain)
     versie: int = 0  # the first frozen version of the network's aanvraag
+    token: int = 0  # a personal API token of the coordinator with the hostile e-mail address
 
 
 def client_voor(app, user_id: int):
@@ -299,8 +300,10 @@ def bouw(app) -> Vijandig:
         bewust = db.session.scalar(select(BewustNiet).where(BewustNiet.netwerk_id == net_id))
         deel_id = db.session.scalar(select(WerkingsgebiedDeel.id).where(
             WerkingsgebiedDeel.netwerk_id == net_id, WerkingsgebiedDeel.nis == TEMSE))
+        from huisvanhetkind.auth.operations import maak_token
+        token, _ = maak_token(ids["coordinator_email"], canary("Tokennaam"), "lezen")
         uit = Vijandig(
-            netwerk=net_id, org=org_id, org2=org2_id, **rest,
+            token=token.id, netwerk=net_id, org=org_id, org2=org2_id, **rest,
             verwijzing=verwijzing.id, engagement=engagement.id, actie=actie.id,
             opmerking=opmerking_id, bewust_niet=bewust.id,
             werkingsgebied=deel_id, beheerder=ids["beheerder"], coordinator=ids["coordinator"],

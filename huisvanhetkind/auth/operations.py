@@ -6,6 +6,8 @@ Dutch message for the user; a stale version a Conflict.
 """
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, select, update
 
 from .. import wijzigen
@@ -179,3 +181,26 @@ def herstel_wachtwoord(user: Gebruiker, nieuw: str) -> None:
     record_event(db.session, "wachtwoord_hersteld", "Wachtwoord hersteld via de e-maillink",
                  gebruiker_id=user.id, gebruiker=user.email)
     db.session.flush()
+
+
+def maak_token(gebruiker_id: int, naam: str, scope: str, verloopt_op=None):
+    """A new personal API token: returns (the token, its secret). The secret is shown to its user
+    once and never stored (auth/tokens.py: only its SHA-256)."""
+    from .models import TOKEN_SCOPES, ApiToken
+    from .tokens import hash_van, nieuw_geheim
+    if scope not in TOKEN_SCOPES:
+        raise OperatieFout(f"Onbekende scope '{scope}': kies uit {', '.join(TOKEN_SCOPES)}.")
+    if verloopt_op is not None and verloopt_op < date.today():
+        raise OperatieFout("De vervaldatum ligt in het verleden.")
+    geheim = nieuw_geheim()
+    token = ApiToken(gebruiker_id=gebruiker_id, naam=naam.strip(), scope=scope,
+                     verloopt_op=verloopt_op, begin=geheim[:12], geheim_hash=hash_van(geheim))
+    db.session.add(token)
+    db.session.flush()
+    return token, geheim
+
+
+def trek_token_in(token, version) -> None:
+    """Revoke a token for good (its row and history stay); Conflict on a stale version."""
+    if token.ingetrokken_op is None:
+        wijzigen.wijzig(token, {"ingetrokken_op": utcnow()}, version, ("ingetrokken_op",))

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from ..audit import log as audit_log
 from ..extensions import db, login_manager
 from ..main.converters import begrensd_getal
+from . import tokens
 from .guard import PUBLIC_ENDPOINTS, enforce_decision
 from .models import Gebruiker
 
@@ -31,6 +32,8 @@ def load_user(user_id: str):
 
 def _web_actor():
     if current_user and current_user.is_authenticated:
+        if g.get("api_token"):  # the audit log tells a change through the API apart
+            return current_user.id, f"{current_user.email} (API-token)"
         return current_user.id, current_user.email
     return None
 
@@ -56,10 +59,13 @@ def install(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
     audit_log.actor_provider = _web_actor
+    tokens.install(app)  # first: a bearer token logs its user in for this request only
 
     @app.before_request
     def require_login():
         if request.endpoint in PUBLIC_ENDPOINTS or request.endpoint is None:
+            return None
+        if g.get("api_token"):  # no session, so no session lifetime
             return None
         if current_user.is_authenticated:
             started = session.get("aangemeld_om", 0)

@@ -284,3 +284,8 @@ def aanvraag_stappen(actor: Actor, netwerk: NetwerkRef, toestand: str,
     """The steps this actor may take now (the buttons on the aanvraag page)."""
     return [s for s in aanvraag.mogelijk(toestand, beslissing=beslissing)
             if can_aanvraag(actor, netwerk, s)]
+
+
+def can_manage_token(actor: Actor, eigenaar_id: int) -> bool:
+    """A personal API token is managed (listed, revoked) by its own user only (domein.md §13)."""
+    return actor.authenticated and actor.id == eigenaar_id
