@@ -150,3 +150,50 @@ def test_province_overview_shows_aanvraag_review_progress_and_terms_sortable(
     html = client.get("/overzicht", query_string={"op": "2026-06-01"}).get_data(as_text=True)
     assert "01/03/2027" in html and "eindrapport en engagementen" in html
     assert client.get("/overzicht", query_string={"op": "gisteren"}).status_code == 400
+
+
+def test_each_step_notifies_the_other_side_once_and_shows_in_te_doen(app, wereld, login):
+    """domein.md §11: a submission reaches the consultants of the province (notification, mail
+    in the outbox, 'Te doen'); the advice reaches the coordinator; each step once."""
+    from huisvanhetkind.auth.guard import actor_for
+    from huisvanhetkind.auth.models import Gebruiker
+    from huisvanhetkind.meldingen import te_doen
+    from huisvanhetkind.meldingen.models import Melding, UitgaandeMail
+
+    def meldingen(gebruiker_id, gebeurtenis):
+        with app.app_context():
+            return db.session.scalars(select(Melding.titel).where(
+                Melding.gebruiker_id == gebruiker_id, Melding.gebeurtenis == gebeurtenis)).all()
+
+    def doen(gebruiker_id):
+        with app.app_context():
+            actor = actor_for(db.session.get(Gebruiker, gebruiker_id))
+            return [(i.soort, i.endpoint) for i in te_doen.items(actor)]
+
+    coord = login(wereld.coordinator_x)
+    assert _stap(coord, wereld, "indienen").status_code == 302
+    assert len(meldingen(wereld.consultant_ov, "aanvraag_ingediend")) == 1
+    assert meldingen(wereld.consultant_ant, "aanvraag_ingediend") == []  # another province
+    assert ("aanvraag", "erkenning.aanvraag") in doen(wereld.consultant_ov)
+    assert ("aanvraag", "erkenning.aanvraag") not in doen(wereld.consultant_ant)
+    with app.app_context():
+        consultant = db.session.get(Gebruiker, wereld.consultant_ov)
+        assert db.session.scalar(select(UitgaandeMail).where(
+            UitgaandeMail.aan == consultant.email)) is not None
+
+    cons = login(wereld.consultant_ov)
+    _stap(cons, wereld, "nemen")
+    assert ("aanvraag", "erkenning.aanvraag") in doen(wereld.consultant_ov)  # now: advise
+    _stap(cons, wereld, "adviseren", advies="ongunstig", motivatie="E3 ontbreekt.")
+    titels = meldingen(wereld.coordinator_x, "aanvraag_stap")
+    assert len(titels) == 2 and any("advies" in t.lower() for t in titels)
+    assert ("advies", "erkenning.aanvraag") in doen(wereld.coordinator_x)
+    assert ("beslissing", "erkenning.aanvraag") in doen(wereld.beheerder)
+    assert not [s for s in doen(wereld.consultant_ov) if s[0] == "aanvraag"]
+
+    coord = login(wereld.coordinator_x)
+    start = coord.get("/").get_data(as_text=True)
+    assert "Advies gegeven (ongunstig)" in start  # the dashboard's aanvraag column
+    _stap(coord, wereld, "herindienen", toelichting="E3 toegevoegd.")
+    assert len(meldingen(wereld.consultant_ov, "aanvraag_ingediend")) == 2  # one per step
+    assert ("advies", "erkenning.aanvraag") not in doen(wereld.coordinator_x)

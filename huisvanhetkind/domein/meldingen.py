@@ -37,6 +37,14 @@ GEBEURTENISSEN = {g.code: g for g in (
                 "een consultant geeft een oordeel of opmerking bij een voorwaarde"),
     Gebeurtenis("actie_deadline", "coördinator",
                 "de deadline van een niet gerealiseerde actie is verstreken"),
+    Gebeurtenis("aanvraag_ingediend", "consultant van de provincie",
+                "een erkenningsaanvraag, een herziening of een rapport wordt ingediend, of een "
+                "aanvraag wordt ingetrokken"),
+    Gebeurtenis("aanvraag_stap", "coördinator (en de behandelende consultant bij de beslissing)",
+                "een consultant neemt de aanvraag in behandeling of geeft advies; de beheerder "
+                "beslist"),
+    Gebeurtenis("review_antwoord", "consultant van de provincie",
+                "een coördinator antwoordt op een opmerking bij een voorwaarde"),
     Gebeurtenis("engagement_termijn", "coördinator",
                 "engagementen zonder gerealiseerde actie, 90 en 30 dagen voor de termijn van twee "
                 "jaar (en eenmaal wanneer die verstreken is)"),

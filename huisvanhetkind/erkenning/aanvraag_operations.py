@@ -6,8 +6,8 @@ taken by someone else in between is a Conflict, never a silent second step), the
 a history row (AanvraagStap) and an audit event; flush, never commit. Who may take a step is
 checked by the view (permissions.can_aanvraag) before it calls here.
 
-Notifications (domein.md §11) hook in at the `# melding: <event>` comments: one call per
-transition, in the same transaction.
+Every transition notifies the people of domein.md §11 from `_stap`, in the same transaction
+(meldingen/gebeurtenissen.aanvraag_stap).
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from ..domein import aanvraag as a
 from ..domein.snapshot import Netwerk as Feiten
 from ..extensions import db
 from ..fouten import Conflict, OperatieFout
+from ..meldingen import gebeurtenissen
 from ..partners.models import Netwerk
 from .models import Aanvraag, AanvraagStap, AanvraagVersie
 
@@ -71,6 +72,7 @@ def _stap(aanvraag: Aanvraag, stap: str, naar: str, door_id: int | None, tekst: 
                  tabel="aanvraag", record_id=aanvraag.id, netwerk_id=aanvraag.netwerk_id)
     aanvraag.toestand = naar
     wijzigen.flush(aanvraag, ("toestand",))
+    gebeurtenissen.aanvraag_stap(aanvraag, rij)
     return rij
 
 
@@ -105,7 +107,6 @@ def indienen(netwerk_id: int, aanvraag: Aanvraag | None, *, version, toestand: s
     aanvraag.behandelaar_id = None
     aanvraag.advies = None
     _stap(aanvraag, a.INDIENEN, naar, door_id, toelichting, versie)
-    # melding: aanvraag_ingediend
     return versie
 
 
@@ -115,7 +116,6 @@ def nemen(aanvraag: Aanvraag, *, version, toestand: str, door_id: int | None) ->
     naar = _naar(aanvraag, a.NEMEN)
     aanvraag.behandelaar_id = door_id
     _stap(aanvraag, a.NEMEN, naar, door_id)
-    # melding: aanvraag_in_behandeling
 
 
 def adviseren(aanvraag: Aanvraag, *, version, toestand: str, door_id: int | None, advies: str,
@@ -130,7 +130,6 @@ def adviseren(aanvraag: Aanvraag, *, version, toestand: str, door_id: int | None
     aanvraag.advies, aanvraag.advies_motivatie = advies, motivatie.strip()
     aanvraag.advies_op = vandaag or date.today()
     _stap(aanvraag, a.ADVISEREN, naar, door_id, f"{a.ADVIEZEN[advies]}: {motivatie.strip()}")
-    # melding: aanvraag_advies
 
 
 def herindienen(aanvraag: Aanvraag, *, version, toestand: str, door_id: int | None,
@@ -143,7 +142,6 @@ def herindienen(aanvraag: Aanvraag, *, version, toestand: str, door_id: int | No
     naar = _naar(aanvraag, a.HERINDIENEN)
     versie = _bevries(aanvraag, "herziening", door_id, toelichting.strip(), bevries)
     _stap(aanvraag, a.HERINDIENEN, naar, door_id, toelichting.strip(), versie)
-    # melding: aanvraag_herzien
     return versie
 
 
@@ -165,7 +163,6 @@ def beslissen(aanvraag: Aanvraag, *, version, toestand: str, door_id: int | None
     _stap(aanvraag, a.BESLISSEN, naar, door_id,
           f"{a.BESLISSINGEN[beslissing]} op {datum:%d/%m/%Y}"
           + (f": {aanvraag.beslissing_motivatie}" if aanvraag.beslissing_motivatie else ""))
-    # melding: aanvraag_beslist
 
 
 def rapporteren(aanvraag: Aanvraag, *, version, toestand: str, door_id: int | None,
@@ -180,7 +177,6 @@ def rapporteren(aanvraag: Aanvraag, *, version, toestand: str, door_id: int | No
         raise OperatieFout("Het voortgangsrapport en het eindrapport zijn al ingediend.")
     versie = _bevries(aanvraag, soort, door_id, toelichting, bevries)
     _stap(aanvraag, a.RAPPORTEREN, naar, door_id, toelichting, versie)
-    # melding: aanvraag_rapport
     return versie
 
 
@@ -191,4 +187,3 @@ def intrekken(aanvraag: Aanvraag, *, version, toestand: str, door_id: int | None
     naar = _naar(aanvraag, a.INTREKKEN)
     aanvraag.behandelaar_id = None
     _stap(aanvraag, a.INTREKKEN, naar, door_id, reden)
-    # melding: aanvraag_ingetrokken

@@ -149,4 +149,5 @@ def review_antwoord(op: ReviewOpmerking, *, tekst: str, auteur_id: int | None) -
                                peildatum=op.peildatum)
     db.session.add(antwoord)
     db.session.flush()
+    gebeurtenissen.review_antwoord(antwoord)
     return antwoord

@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 from ..auth.guard import authorize, current_actor
 from ..auth.models import Gebruiker
 from ..domein.permissions import COORDINATOR, PARTNER, can_view_netwerk, is_authenticated
+from ..domein import aanvraag as aanvraag_domein
 from ..meldingen import dashboard, te_doen
 from ..extensions import db
 from ..partners.models import Aanbod, Lidmaatschap, Organisatie
@@ -44,6 +45,8 @@ def start():
     context["te_doen"] = te_doen.items(actor)
     if actor.rol == COORDINATOR:
         context["dashboard"] = dashboard.netwerken(netwerken)
+        context["aanvraag_toestanden"] = aanvraag_domein.TOESTANDEN
+        context["aanvraag_adviezen"] = aanvraag_domein.ADVIEZEN
     return render_template(f"main/start_{actor.rol}.html", **context)
 
 

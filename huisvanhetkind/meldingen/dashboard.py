@@ -7,7 +7,9 @@ from datetime import date
 from sqlalchemy import func, select
 
 from .. import pipeline
+from ..domein import aanvraag as av
 from ..domein.meldingen import onvervulde_engagementen
+from ..erkenning.models import Aanvraag
 from ..partners.models import Aanbod, Lidmaatschap
 from ..extensions import db
 
@@ -22,6 +24,8 @@ class NetwerkStand:
     onvervuld: tuple[str, ...]  # engagements without a realised action
     verouderd: int  # aanbod of its members not nagekeken for 12 months
     onbevestigd: int  # verwijzingen between members not confirmed
+    aanvraag: str  # the erkenningsaanvraag's state (domein/aanvraag.TOESTANDEN)
+    advies: str | None  # the consultant's advice, once given
 
 
 def netwerken(lijst, vandaag: date | None = None) -> list[NetwerkStand]:
@@ -35,13 +39,19 @@ def netwerken(lijst, vandaag: date | None = None) -> list[NetwerkStand]:
         .where(Lidmaatschap.netwerk_id.in_(ids), Lidmaatschap.lid_tot.is_(None),
                Aanbod.verouderd_op(vandaag))
         .group_by(Lidmaatschap.netwerk_id))} if ids else {}
+    aanvragen = {r.netwerk_id: r for r in db.session.execute(
+        select(Aanvraag.netwerk_id, Aanvraag.toestand, Aanvraag.advies)
+        .where(Aanvraag.netwerk_id.in_(ids)))} if ids else {}
+    bundels = pipeline.bundels(ids, vandaag)
     uit = []
     for n in lijst:
-        bundel = pipeline.bundel(n.id, vandaag)
+        bundel = bundels[n.id]
+        aanvraag = aanvragen.get(n.id)
         termijn, onvervuld = (onvervulde_engagementen(bundel.netwerk, vandaag)
                               if n.erkenningsdatum else (None, []))
         uit.append(NetwerkStand(
             n.id, n.naam, len(bundel.beoordeling.open_punten), termijn,
             (termijn - vandaag).days if termijn else None, tuple(onvervuld),
-            verouderd.get(n.id, 0), sum(not v.bevestigd for v in bundel.netwerk.verwijzingen)))
+            verouderd.get(n.id, 0), sum(not v.bevestigd for v in bundel.netwerk.verwijzingen),
+            aanvraag.toestand if aanvraag else av.CONCEPT, aanvraag.advies if aanvraag else None))
     return uit

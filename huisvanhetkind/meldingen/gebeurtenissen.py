@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from ..domein.taxonomie import OORDEEL, VERWIJZINGSSOORT
 from ..extensions import db
 from ..partners.models import Lidmaatschap, Netwerk, Organisatie
-from .operations import coordinatoren, meld, partnergebruikers, voor_organisatie
+from .operations import consultanten, coordinatoren, meld, partnergebruikers, voor_organisatie
 
 
 def _naam(model, id_: int) -> str:
@@ -62,3 +62,46 @@ def review(opmerking) -> None:
          f"De consultant gaf bij voorwaarde {opmerking.voorwaarde} het oordeel "
          f"'{oordeel.lower()}': {opmerking.tekst}",
          f"/netwerken/{opmerking.netwerk_id}/erkenning/review/{opmerking.voorwaarde}")
+
+
+def review_antwoord(antwoord) -> None:
+    """A coordinator answers a consultant's comment: the consultants of the province hear it."""
+    netwerk = _naam(Netwerk, antwoord.netwerk_id)
+    meld(consultanten(antwoord.netwerk_id), "review_antwoord", f"review:{antwoord.id}", "",
+         f"{netwerk} antwoordt bij {antwoord.voorwaarde}",
+         f"De coördinator van {netwerk} antwoordde bij voorwaarde {antwoord.voorwaarde}: "
+         f"{antwoord.tekst}",
+         f"/netwerken/{antwoord.netwerk_id}/erkenning/review/{antwoord.voorwaarde}")
+
+
+def aanvraag_stap(aanvraag, stap) -> None:
+    """Each step of the erkenningsaanvraag (domein.md §11), once (the step's row is the key):
+    what the coordinator submits goes to the consultants of the province; what the consultant
+    or the beheerder decides goes to the coordinators (a decision also to the consultant)."""
+    from ..domein import aanvraag as a
+
+    netwerk = _naam(Netwerk, aanvraag.netwerk_id)
+    link = f"/netwerken/{aanvraag.netwerk_id}/aanvraag"
+    onderwerp, periode = f"aanvraag:{aanvraag.id}", f"stap:{stap.id}"
+    naar = a.TOESTANDEN[stap.naar].lower()
+    uitleg = f" Toelichting: {stap.tekst}" if stap.tekst else ""
+    if stap.stap in (a.INDIENEN, a.HERINDIENEN, a.RAPPORTEREN, a.INTREKKEN):
+        wat = {a.INDIENEN: "diende de erkenningsaanvraag in",
+               a.HERINDIENEN: "diende een herziene aanvraag in (antwoord op het advies)",
+               a.RAPPORTEREN: "diende een rapport in over de engagementen",
+               a.INTREKKEN: "trok de erkenningsaanvraag in"}[stap.stap]
+        ontvangers = set(consultanten(aanvraag.netwerk_id))
+        if aanvraag.behandelaar_id:
+            ontvangers.add(aanvraag.behandelaar_id)
+        meld(ontvangers, "aanvraag_ingediend", onderwerp, periode,
+             f"{netwerk}: aanvraag {naar}", f"{netwerk} {wat}.{uitleg}", link)
+        return
+    wat = {a.NEMEN: "Een consultant nam de erkenningsaanvraag in behandeling.",
+           a.ADVISEREN: f"De consultant gaf advies: {stap.tekst}.",
+           a.BESLISSEN: f"De beslissing over de erkenningsaanvraag: {stap.tekst}."}.get(
+        stap.stap, f"De aanvraag is nu {naar}.")
+    ontvangers = set(coordinatoren(aanvraag.netwerk_id))
+    if stap.stap == a.BESLISSEN and aanvraag.behandelaar_id:
+        ontvangers.add(aanvraag.behandelaar_id)
+    meld(ontvangers, "aanvraag_stap", onderwerp, periode, f"{netwerk}: aanvraag {naar}", wat,
+         link)

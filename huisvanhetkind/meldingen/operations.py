@@ -114,6 +114,17 @@ def coordinatoren(netwerk_id: int) -> list[int]:
                Gebruiker.actief.is_(True))))
 
 
+def consultanten(netwerk_id: int) -> list[int]:
+    """The active consultants whose provinces cover the network (§2: who reviews it)."""
+    from ..auth.guard import actor_for
+    from ..domein.permissions import CONSULTANT, can_review
+    from ..partners.refs import netwerk_ref
+    ref = netwerk_ref(netwerk_id)
+    return [g.id for g in db.session.scalars(select(Gebruiker).where(
+        Gebruiker.rol == CONSULTANT, Gebruiker.actief.is_(True)).order_by(Gebruiker.id))
+        if can_review(actor_for(g), ref)]
+
+
 # --- a user's own notifications ------------------------------------------------------------------
 
 def markeer_gelezen(gebruiker_id: int) -> int:

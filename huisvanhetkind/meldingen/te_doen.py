@@ -13,11 +13,13 @@ from sqlalchemy import and_, exists, func, literal, select
 from sqlalchemy.orm import aliased
 
 from ..auth.models import Gebruiker, gebruiker_netwerk
-from ..domein.permissions import BEHEERDER, COORDINATOR, PARTNER, Actor
-from ..erkenning.models import Actie, ReviewOpmerking
+from ..domein import aanvraag as av
+from ..domein import gemeenten
+from ..domein.permissions import BEHEERDER, CONSULTANT, COORDINATOR, PARTNER, Actor
+from ..erkenning.models import Aanvraag, Actie, ReviewOpmerking
 from ..extensions import db
 from ..graaf.models import Verwijzing
-from ..partners.models import Aanbod, Lidmaatschap, Netwerk, Organisatie
+from ..partners.models import Aanbod, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
 from ..partners.models_eigendom import OPEN, Uitnodiging, Wijzigingsvoorstel
 from .models import WACHT, Melding, UitgaandeMail
 
@@ -26,7 +28,8 @@ MAX_ITEMS = 50  # per kind on the start page; the count is exact
 
 @dataclass(frozen=True)
 class Item:
-    soort: str  # verwijzing | uitnodiging | voorstel | aanbod | review | actie | mail
+    soort: str  # verwijzing | uitnodiging | voorstel | aanbod | review | actie | mail |
+    #             aanvraag (consultant) | advies (coordinator) | beslissing (beheerder)
     tekst: str
     endpoint: str
     args: tuple[tuple[str, object], ...] = ()
@@ -97,6 +100,28 @@ def _acties(actor: Actor, vandaag: date):
                    _coordineert(actor, Actie.netwerk_id)))
 
 
+def _aanvragen(toestanden: tuple[str, ...], *voorwaarden):
+    return (select(Aanvraag.id, Aanvraag.netwerk_id, Aanvraag.toestand, Netwerk.naam)
+            .join(Netwerk, Netwerk.id == Aanvraag.netwerk_id)
+            .where(Aanvraag.toestand.in_(toestanden), *voorwaarden))
+
+
+def _in_provincies(actor: Actor, kolom):
+    """Networks with a municipality in one of the consultant's provinces (none: all of them)."""
+    if not actor.provincies:
+        return literal(True)
+    nis = [g.nis for g in gemeenten.alle() if g.provincie in actor.provincies]
+    return kolom.in_(select(WerkingsgebiedDeel.netwerk_id).where(WerkingsgebiedDeel.nis.in_(nis)))
+
+
+def _te_behandelen(actor: Actor):
+    """For a consultant: submitted aanvragen of their provinces to take, and the ones they took
+    to advise on."""
+    return _aanvragen((av.INGEDIEND, av.IN_BEHANDELING),
+                      _in_provincies(actor, Aanvraag.netwerk_id),
+                      (Aanvraag.toestand == av.INGEDIEND) | (Aanvraag.behandelaar_id == actor.id))
+
+
 def _mail():
     return select(UitgaandeMail.id).where(UitgaandeMail.status == WACHT,
                                           UitgaandeMail.pogingen > 0)
@@ -108,10 +133,13 @@ def _bronnen(actor: Actor, vandaag: date) -> dict:
                 "uitnodiging": _uitnodigingen(actor), "voorstel": _voorstellen(actor),
                 "aanbod": _aanbod(actor.organisatie_id, vandaag)}
     if actor.rol == COORDINATOR:
-        return {"review": _reviews(actor), "actie": _acties(actor, vandaag)}
+        return {"review": _reviews(actor), "actie": _acties(actor, vandaag),
+                "advies": _aanvragen((av.ADVIES,), _coordineert(actor, Aanvraag.netwerk_id))}
+    if actor.rol == CONSULTANT:
+        return {"aanvraag": _te_behandelen(actor)}
     if actor.rol == BEHEERDER:
         return {"uitnodiging": _uitnodigingen(actor), "voorstel": _voorstellen(actor),
-                "mail": _mail()}
+                "beslissing": _aanvragen((av.ADVIES,)), "mail": _mail()}
     return {}
 
 
@@ -160,5 +188,15 @@ def _item(soort: str, rij, vandaag: date) -> Item:
         return Item(soort, f"De deadline van de actie '{beschrijving}' was {deadline:%d/%m/%Y}: "
                            "werk haar status bij.", "erkenning.engagementen",
                     (("netwerk_id", netwerk_id),))
+    if soort in ("aanvraag", "advies", "beslissing"):
+        _, netwerk_id, toestand, naam = rij
+        tekst = {"aanvraag": f"Neem de erkenningsaanvraag van {naam} in behandeling."
+                 if toestand == av.INGEDIEND
+                 else f"Geef advies over de erkenningsaanvraag van {naam}.",
+                 "advies": f"De consultant gaf advies over de erkenningsaanvraag van {naam}: lees "
+                           "het en dien zo nodig een herziene aanvraag in.",
+                 "beslissing": f"Leg de beslissing over de erkenningsaanvraag van {naam} vast "
+                               "(het advies is gegeven)."}[soort]
+        return Item(soort, tekst, "erkenning.aanvraag", (("netwerk_id", netwerk_id),))
     return Item(soort, "Een e-mail kon nog niet verzonden worden: bekijk de uitgaande mail.",
                 "meldingen.uitgaande_mail")
