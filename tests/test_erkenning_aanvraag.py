@@ -193,7 +193,7 @@ def test_each_step_notifies_the_other_side_once_and_shows_in_te_doen(app, wereld
 
     coord = login(wereld.coordinator_x)
     start = coord.get("/").get_data(as_text=True)
-    assert "Advies gegeven (ongunstig)" in start  # the dashboard's aanvraag column
+    assert "Advies gegeven</a> (ongunstig)" in start  # the dashboard's aanvraag column
     _stap(coord, wereld, "herindienen", toelichting="E3 toegevoegd.")
     assert len(meldingen(wereld.consultant_ov, "aanvraag_ingediend")) == 2  # one per step
     assert ("advies", "erkenning.aanvraag") not in doen(wereld.coordinator_x)
