@@ -13,7 +13,9 @@ pytestmark = pytest.mark.e2e
 BREEDTE = 390
 
 # GET routes that answer with something other than an HTML page (files, JSON, images, redirects).
+GEEN_PAGINA_PREFIX = ("api.", "hsds.")  # the JSON APIs
 GEEN_PAGINA = {
+    "erkenning.aanvraag_versie_pdf",
     "static", "bootstrap.static", "main.vendor", "main.gezondheid", "partners.import_sjabloon",
     "partners.export_bestand", "erkenning.dossier_pdf", "graaf.graaf_data", "graaf.dekking_afbeelding",
     "audit.privacy_export", "api.openapi_document", "api.netwerk_analyse", "api.erkenning",
@@ -30,8 +32,12 @@ ROLLEN = {
 
 def _ids(app) -> dict:
     """Ids of the demo's first network and of one object of each kind in it."""
+    from huisvanhetkind import pipeline
     from huisvanhetkind.auth.models import Gebruiker
+    from huisvanhetkind.auth.operations import maak_token
+    from huisvanhetkind.erkenning import aanvraag_operations
     from huisvanhetkind.erkenning.models import Actie
+    from huisvanhetkind.meldingen import tokens
     from huisvanhetkind.extensions import db
     from huisvanhetkind.graaf.models import Verwijzing
     from huisvanhetkind.partners.models import Aanbod, Contactpersoon, Lidmaatschap
@@ -41,7 +47,21 @@ def _ids(app) -> dict:
         lid = eerste(select(Lidmaatschap).where(Lidmaatschap.netwerk_id == 1)
                      .order_by(Lidmaatschap.id))
         contact = eerste(select(Contactpersoon).order_by(Contactpersoon.id))
-        return {
+        aanbod = db.session.get(Aanbod, eerste(select(Aanbod.id).order_by(Aanbod.id)))
+        beheerder = db.session.scalars(select(Gebruiker).where(Gebruiker.rol == "beheerder")
+                                       .order_by(Gebruiker.id)).first()
+        api_token, _ = maak_token(beheerder.id, "Koppeling", "lezen")
+        bundel = pipeline.bundel(1)
+        versie = aanvraag_operations.indienen(
+            1, None, version="0", toestand="concept", door_id=None,
+            bevries=lambda: aanvraag_operations.Bevroren(
+                bundel.peildatum, bundel.netwerk, bundel.erkenning_json(), b"%PDF-1.7 test"))
+        ids = {
+            "token_id": api_token.id, "versie_id": versie.id,
+            # both links of a mail: the right token per route (PER_ROUTE)
+            "nog_actueel": tokens.maak(tokens.NOG_ACTUEEL, aanbod.id, aanbod.laatst_nagekeken_op),
+            "herstel": tokens.maak(tokens.WACHTWOORD_HERSTEL, beheerder.id,
+                                   beheerder.wachtwoord_hash),
             "netwerk_id": 1, "lid_id": lid.id, "organisatie_id": contact.organisatie_id,
             "contact_id": contact.id,
             "aanbod_id": eerste(select(Aanbod.id).order_by(Aanbod.id)),
@@ -50,21 +70,30 @@ def _ids(app) -> dict:
             "gebruiker_id": eerste(select(Gebruiker.id).order_by(Gebruiker.id)),
             "tabel": "organisatie", "record_id": contact.organisatie_id, "voorwaarde": "E1",
         }
+        db.session.commit()
+        return ids
+
+
+# URL arguments whose value depends on the route
+PER_ROUTE = {"meldingen.nog_actueel": {"token": "nog_actueel"},
+             "auth.wachtwoord_herstellen": {"token": "herstel"}}
 
 
 def _paginas(app, ids: dict, endpoints: set[str] | None) -> list[str]:
     adapter = app.url_map.bind("localhost")
     urls, onbekend = [], []
     for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
-        if "GET" not in rule.methods or rule.endpoint in GEEN_PAGINA:
+        if "GET" not in rule.methods or rule.endpoint in GEEN_PAGINA \
+                or rule.endpoint.startswith(GEEN_PAGINA_PREFIX):
             continue
         if endpoints is not None and rule.endpoint not in endpoints:
             continue
-        missing = set(rule.arguments) - set(ids)
+        waarden = {**ids, **{k: ids[v] for k, v in PER_ROUTE.get(rule.endpoint, {}).items()}}
+        missing = set(rule.arguments) - set(waarden)
         if missing:
             onbekend.append(f"{rule.rule}: {sorted(missing)}")
             continue
-        urls.append(adapter.build(rule.endpoint, {k: ids[k] for k in rule.arguments}))
+        urls.append(adapter.build(rule.endpoint, {k: waarden[k] for k in rule.arguments}))
     assert not onbekend, f"no value for these URL arguments; add them to _ids(): {onbekend}"
     return urls
 
