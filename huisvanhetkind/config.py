@@ -41,6 +41,7 @@ class Defaults:
     MAIL_USE_TLS = False
     MAIL_DEFAULT_SENDER = "Huis van het Kind register <register@localhost>"
     MAIL_BACKEND = "smtp"  # also under tests (Flask-Mailman's default there keeps mail in memory)
+    MAIL_METEEN = True  # send right after the commit that queued a mail (meldingen/meteen.py)
     MAIL_TIMEOUT = 15  # seconds per SMTP operation: a hanging server must not block `herinneringen`
     # the address users reach the app at, for links in mails (sent by cron, outside a request)
     BASIS_URL = "http://localhost:5000"

@@ -283,3 +283,20 @@ def test_demo_a_year_ahead_mails_partner_and_coordinator(app, runner, smtp):
     aantal = len(smtp.postbus.berichten)
     tweede = runner.invoke(args=["hvk", "herinneringen", "--op", op])
     assert "0 mails verzonden" in tweede.output and len(smtp.postbus.berichten) == aantal
+
+
+def test_mail_leaves_right_after_the_commit_without_waiting_for_cron(app, wereld, client, smtp):
+    """MAIL_METEEN: the reset mail reaches the server without `hvk herinneringen`; what the
+    thread sent is marked, so cron sends nothing twice."""
+    import time
+    app.config["MAIL_METEEN"] = True
+    assert client.post("/wachtwoord-vergeten",
+                       data={"email": "partner-a@test.be"}).status_code == 302
+    einde = time.monotonic() + 15
+    while not smtp.postbus.aan("partner-a@test.be") and time.monotonic() < einde:
+        time.sleep(0.05)
+    assert len(smtp.postbus.aan("partner-a@test.be")) == 1
+    time.sleep(0.2)  # the thread marks the row after sending
+    with app.app_context():
+        assert outbox.verstuur().verzonden == 0
+    assert len(smtp.postbus.aan("partner-a@test.be")) == 1

@@ -26,6 +26,7 @@ from sqlalchemy import or_, select, update
 
 from ..db import utcnow
 from ..extensions import db, mail
+from . import meteen
 from .models import VERZONDEN, WACHT, UitgaandeMail
 
 CLAIM_DUUR = timedelta(minutes=10)
@@ -40,6 +41,7 @@ def schrijf(sleutel: str, aan: str, onderwerp: str, tekst: str) -> UitgaandeMail
     m = UitgaandeMail(sleutel=sleutel[:200], aan=aan, onderwerp=onderwerp[:300], tekst=tekst)
     db.session.add(m)
     db.session.flush()
+    meteen.markeer(db.session)  # sent right after the commit (meteen.py), else by cron
     return m
 
 

@@ -30,7 +30,25 @@ def _toestand(page):
     return page.locator("#aanvraag-toestand")
 
 
-def test_aanvraag_from_submission_to_decision(page, browser, live_server, wereld):
+def _post(app, server, adres: str) -> list[str]:
+    """Send the outbox (what `hvk herinneringen` does from cron) to the loopback SMTP server;
+    the texts of the mails that reached this address."""
+    from huisvanhetkind.meldingen import outbox
+    with app.app_context():
+        outbox.verstuur()
+    return [server.postbus.tekst(b) for b in server.postbus.aan(adres)]
+
+
+@pytest.fixture
+def smtp(app):
+    from tests.smtp_helpers import SmtpServer, gebruik_server
+    server = SmtpServer().start()
+    gebruik_server(app, server.poort)
+    yield server
+    server.stop()
+
+
+def test_aanvraag_from_submission_to_decision(page, browser, live_server, wereld, app, smtp):
     # the coordinator submits
     aanmelden(page, "coord-x@test.be")
     _naar_aanvraag(page)
@@ -39,10 +57,16 @@ def test_aanvraag_from_submission_to_decision(page, browser, live_server, wereld
     expect(page.get_by_text("Aanvraag ingediend (versie 1).")).to_be_visible(timeout=RENDER)
     expect(_toestand(page)).to_have_text("Ingediend")
     sha_1 = page.locator('#versies tr[data-versie="1"] code.pdf-sha256').inner_text()
+    # a mail reaches the consultant of the province at the loopback SMTP server
+    mails = _post(app, smtp, "cons-ov@test.be")
+    assert len(mails) == 1 and f"{X} diende de erkenningsaanvraag in" in mails[0]
+    assert "/aanvraag" in mails[0]
 
     # the consultant of the province takes it and advises
     with tweede_pagina(browser, live_server) as cons:
         aanmelden(cons, "cons-ov@test.be")
+        expect(cons.locator("#te-doen")).to_contain_text(
+            f"Neem de erkenningsaanvraag van {X} in behandeling.")
         cons.get_by_role("link", name="Overzicht netwerken").click()
         cons.get_by_role("table").get_by_role("link", name=f"Ingediend ({X})").click()
         cons.get_by_role("button", name="In behandeling nemen").click()
@@ -53,8 +77,14 @@ def test_aanvraag_from_submission_to_decision(page, browser, live_server, wereld
         expect(cons.get_by_text("Advies bewaard.")).to_be_visible()
         assert cons.foreign == [] and cons.dialogs == []
 
-    # the coordinator sees the advice on the network's page and answers with a revision
+    # the coordinator sees the advice in 'Te doen', by mail and on the network's page, and
+    # answers with a revision
+    mails = _post(app, smtp, "coord-x@test.be")
+    assert any(MOTIVATIE in m for m in mails), mails
     page.goto("/")
+    te_doen = page.locator("#te-doen")
+    expect(te_doen).to_contain_text(f"De consultant gaf advies over de erkenningsaanvraag van {X}")
+    expect(page.locator("#menu-te-doen")).to_contain_text("Te doen")
     open_netwerk_vanaf_start(page, X)
     advies = page.locator("#aanvraag-advies")
     expect(advies).to_contain_text("Gunstig met voorwaarden")
