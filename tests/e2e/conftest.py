@@ -59,3 +59,9 @@ def login(page, email: str, password: str) -> None:
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Aanmelden").click()
     page.wait_for_load_state()
+
+
+def afmelden(page) -> None:
+    """Sign out through the account menu (a dropdown in the header)."""
+    page.locator("#account-menu").click()
+    page.get_by_role("button", name="Afmelden").click()

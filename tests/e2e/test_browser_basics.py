@@ -1,7 +1,7 @@
 """In Chromium: login per role, 403 for another organisation, nothing loaded from outside."""
 import pytest
 
-from tests.e2e.conftest import login
+from tests.e2e.conftest import afmelden, login
 from tests.factories import WACHTWOORD
 
 pytestmark = pytest.mark.e2e
@@ -54,7 +54,7 @@ def test_edit_form_shows_error_next_to_field_and_logout(page, wereld):
     page.get_by_label("KBO-nummer").fill("0123.456.749")
     page.get_by_role("button", name="Opslaan").click()
     assert page.get_by_text("is bijgewerkt").is_visible()
-    page.get_by_role("button", name="Afmelden").click()
+    afmelden(page)
     assert page.get_by_text("Je bent afgemeld.").is_visible()
 
 
@@ -69,5 +69,5 @@ def test_every_demo_login_reaches_its_start_page(page, runner):
         login(page, email, password)
         assert page.get_by_text(expected[rol]).is_visible(), rol
         assert "Sint-Niklaas-Temse" in page.content()
-        page.get_by_role("button", name="Afmelden").click()
+        afmelden(page)
     assert page.foreign == [] and page.dialogs == []

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from huisvanhetkind.extensions import db
-from tests.e2e.conftest import login
+from tests.e2e.conftest import afmelden, login
 from tests.erkenning_factories import realistisch_netwerk
 from tests.factories import WACHTWOORD
 
@@ -72,7 +72,7 @@ def test_consultant_reviews_and_coordinator_answers(page, waasland):
     page.get_by_label("Opmerking").fill("Het consultatiebureau in Temse ontbreekt in de lijst.")
     page.get_by_role("button", name="Opmerking bewaren").click()
     assert page.get_by_text("Opmerking bij E4 bewaard.").is_visible()
-    page.get_by_role("button", name="Afmelden").click()
+    afmelden(page)
     login(page, f"coord-{waasland.netwerk}@test.be", WACHTWOORD)
     page.goto(f"/netwerken/{waasland.netwerk}/erkenning")
     assert "Niet akkoord" in page.locator("#voorwaarde-E4").inner_text()

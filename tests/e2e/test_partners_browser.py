@@ -9,7 +9,7 @@ import re
 import pytest
 
 from tests import factories as f
-from tests.e2e.conftest import login
+from tests.e2e.conftest import afmelden, login
 from tests.factories import WACHTWOORD
 
 pytestmark = pytest.mark.e2e
@@ -95,7 +95,7 @@ def _fill_aanbod(page, partner, naam, vorm, functie, leeftijd):
 def test_new_network_with_3_partners_and_6_aanbod_by_hand(page, wereld):
     login(page, "beheerder@test.be", WACHTWOORD)
     netwerk_id = _create_network(page)
-    page.get_by_role("button", name="Afmelden").click()
+    afmelden(page)
 
     login(page, "coord-x@test.be", WACHTWOORD)
     for i, (naam, sector, gemeente, kbo) in enumerate(PARTNERS):
