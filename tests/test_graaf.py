@@ -4,6 +4,7 @@ Every page shows a partner named like markup as plain text, takes one authorisat
 and uses a bounded number of SQL statements.
 """
 import json
+from datetime import date
 import re
 
 import pytest
@@ -67,14 +68,20 @@ def test_graph_page_points_graaf_js_to_plain_json(app, wereld, login):
     assert node["label"] == XSS and node["url"] == f"/organisaties/{xss}"
     assert {n["id"] for n in data["nodes"]} == {wereld.org_a, wereld.org_b, xss}
     assert next(n for n in data["nodes"] if n["id"] == wereld.org_b)["geisoleerd"]
-    assert data["physics"] is True and {s["code"] for s in data["soorten"]} >= {"doorverwijzing"}
-    assert '/vendor/vis-network/vis-network.min.js' in html and "js/graaf.js" in html
-    assert "vis-network.css" in html
+    assert {s["code"] for s in data["soorten"]} >= {"doorverwijzing"}
+    assert [g["los"] for g in data["groepen"]] == [False, True]  # A–xss linked, B loose
+    assert data["peildatum"] == date.today().isoformat()
+    # the WebGL picture: the bundled libraries (offline), labels, export and the page script
+    for script in ("vendor/graaf-bibliotheek.js", "js/graaf_labels.js", "js/graaf_beeld.js",
+                   "js/graaf.js"):
+        assert f"/static/{script}" in html, script
+    assert "vis-network" not in html
+    assert 'type="search" id="graaf-zoek"' in html and 'list="graaf-namen"' in html
     # the same data as tables, for keyboard and screen-reader users
     assert 'id="tabel-partners"' in html and 'id="tabel-verwijzingen"' in html
     assert f'data-knoop="{xss}"' in html
     # legend: not by colour alone
-    assert "kwetsbare schakel" in html and "geïsoleerd (geen verwijzing)" in html
+    assert "kwetsbare schakel" in html and "Geïsoleerden" in html
     assert client_json(login(wereld.coordinator_x), wereld.netwerk_x) == data
 
 

@@ -6,6 +6,8 @@ export route (partners/views_io.export_bestand).
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from flask import jsonify, render_template, request, url_for
 
 from .. import cache, pipeline
@@ -25,13 +27,18 @@ MAX_TABEL = 300
 
 
 def _graaf_json(r: Bundel) -> dict:
-    """tekening.graph_data plus what only the web layer knows: each partner's page."""
-    gedeeld = cache.remember(None if r.netwerk.bron is None else ("graafdata", r.netwerk.bron),
-                             lambda: graph_data(r.netwerk, r.analyse))  # layout included
+    """tekening.graph_data plus what only the web layer knows: each partner's page.
+
+    Cached like the bundle (per network revision and peildatum): groups and layout are
+    computed once, whoever asks."""
+    gedeeld = cache.remember(
+        None if r.netwerk.bron is None else ("graafdata", r.netwerk.bron, r.peildatum),
+        lambda: graph_data(r.netwerk, r.analyse))
     data = dict(gedeeld, nodes=[dict(node, url=url_for("partners.organisatie",
                                                        organisatie_id=node["id"]))
                                 for node in gedeeld["nodes"]])
     data["soorten"] = [{"code": c.code, "label": c.label} for c in VERWIJZINGSSOORT]
+    data["peildatum"] = r.peildatum.isoformat()
     return data
 
 
@@ -41,24 +48,30 @@ def _namen(r: Bundel) -> dict[int, str]:
 
 @bp.get("/netwerken/<int:netwerk_id>/graaf")
 def netwerk_graaf(netwerk_id: int):
+    """The picture at the ?op= peildatum (default today); graaf.js fetches graaf.json at the same
+    date. A bad date: today's picture, the Dutch error and status 400."""
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
-    r = pipeline.bundel(netwerk_id)
+    r, peildatum, fout = bundel_op_peildatum(netwerk_id)
     data = _graaf_json(r)
-    per_sector: dict[str, int] = {}
-    for node in data["nodes"]:
-        per_sector[node["sector"]] = per_sector.get(node["sector"], 0) + 1
-    per_soort: dict[str, int] = {}
-    for edge in data["edges"]:
-        per_soort[edge["soort"]] = per_soort.get(edge["soort"], 0) + 1
-    return render_template("graaf/graaf.html", r=r, data=data, netwerk_id=netwerk_id,
-                           namen=_namen(r), per_sector=per_sector, per_soort=per_soort,
-                           uitleg=UITLEG, max_tabel=MAX_TABEL)
+    per_sector = Counter(node["sector"] for node in data["nodes"])
+    per_soort = Counter(edge["soort"] for edge in data["edges"])
+    per_groep = Counter(node["groep"] for node in data["nodes"])
+    return render_template(
+        "graaf/graaf.html", r=r, data=data, netwerk_id=netwerk_id, namen=_namen(r),
+        per_sector=per_sector, per_soort=per_soort, per_groep=per_groep, uitleg=UITLEG,
+        max_tabel=MAX_TABEL, peildatum=peildatum, peildatum_fout=fout,
+        bron=url_for("graaf.graaf_data", netwerk_id=netwerk_id,
+                     op=None if fout or "op" not in request.args else peildatum.isoformat()),
+    ), 400 if fout else 200
 
 
 @bp.get("/netwerken/<int:netwerk_id>/graaf.json")
 def graaf_data(netwerk_id: int):
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
-    return jsonify(_graaf_json(pipeline.bundel(netwerk_id)))
+    r, _, fout = bundel_op_peildatum(netwerk_id)
+    if fout:
+        return jsonify({"fout": fout}), 400
+    return jsonify(_graaf_json(r))
 
 
 @bp.get("/netwerken/<int:netwerk_id>/analyse")
