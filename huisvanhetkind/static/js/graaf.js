@@ -135,8 +135,8 @@
       data.edges.forEach(function (e) {
         g.addDirectedEdgeWithKey(e.id, String(e.from), String(e.to), {
           size: groot ? 0.6 : 1.2, type: "arrow",
-          color: e.bevestigd ? (groot ? "rgba(90,100,115,0.28)" : "#7b8494")
-            : (groot ? "rgba(200,140,60,0.35)" : "#d4b483")});
+          color: e.bevestigd ? (groot ? "#cfd4db" : "#7b8494")
+            : (groot ? "#ecd9b8" : "#d4b483")});
       });
       return g;
     }
@@ -158,7 +158,7 @@
       });
       o.lijnen.forEach(function (l, i) {
         g.addUndirectedEdgeWithKey("o" + i, l.van, l.naar, {samen: true, type: "line",
-          size: Math.min(10, 0.8 + Math.log2(l.aantal)), color: "rgba(110,120,135,0.45)"});
+          size: Math.min(10, 0.8 + Math.log2(l.aantal)), color: "#b3bac4"});
       });
       return g;
     }
@@ -207,6 +207,12 @@
       if (labelTimer) { clearTimeout(labelTimer); }
       labelTimer = setTimeout(labels, ms);
     }
+    // after a change of graph or state, positions are final only once sigma has processed and
+    // drawn it: the labels follow that frame (their own partial refresh draws one more)
+    var labelsNaBeeld = false;
+    sigma.on("afterRender", function () {
+      if (labelsNaBeeld) { labelsNaBeeld = false; labelsStraks(0); }
+    });
     camera.on("updated", function () { labelsStraks(90); });
 
     var rijen = alle("#tabel-partners + p + div tbody tr[data-id]");
@@ -237,7 +243,8 @@
         sigma.refresh();
       }
       toonStatus();
-      labelsStraks(0);
+      labelsNaBeeld = true;
+      sigma.scheduleRender();
     }
 
     function passend(ids) {
@@ -471,6 +478,7 @@
     houder.hvk = {
       sigma: sigma, kies: kies,
       labels: function () { return getekend.slice(); },
+      labelKeuze: function () { return Array.from(zicht.labels); },
       punt: function (key) {
         var d = sigma.getNodeDisplayData(String(key));
         if (!d || d.hidden) { return null; }

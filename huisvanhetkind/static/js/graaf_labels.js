@@ -74,10 +74,17 @@
     return gekozen;
   }
 
-  /* sigma's defaultDrawNodeLabel: text with a white halo; the box goes into `getekend`. */
+  /* sigma's defaultDrawNodeLabel: text with a white halo; the box goes into `getekend`. A label
+     whose box touches one drawn before in the same frame is skipped: the choice of `kies` can be
+     one camera move behind, the drawing never overlaps. */
   function tekenaar(getekend) {
     return function (context, data) {
       if (!data.label) { return; }
+      var v = vak(data.x, data.y, data.size, data.label);
+      for (var i = 0; i < getekend.length; i++) {
+        var g = getekend[i];
+        if (raakt(v, {x: g.x - RAND, y: g.y - RAND, b: g.b + 2 * RAND, h: g.h + 2 * RAND})) { return; }
+      }
       context.font = "normal " + LETTER + "px " + FONT;
       var x = data.x + data.size + 3, y = data.y + LETTER / 3;
       context.lineWidth = 3;
@@ -86,7 +93,6 @@
       context.strokeText(data.label, x, y);
       context.fillStyle = "#111111";
       context.fillText(data.label, x, y);
-      var v = vak(data.x, data.y, data.size, data.label);
       getekend.push({key: data.key, tekst: data.label, x: v.x + RAND, y: v.y + RAND,
                      b: v.b - 2 * RAND, h: v.h - 2 * RAND});
     };
