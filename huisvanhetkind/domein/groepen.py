@@ -24,6 +24,8 @@ SEED = 20140328  # BVR 28 maart 2014, as analyse.BETWEENNESS_SEED: any fixed val
 EENHEID = 40.0  # disc radius per √member, in layout units (the browser rescales to the screen)
 MARGE = 60.0  # at least this much between two discs
 BOTSINGEN = 120  # rounds of pushing overlapping discs apart
+MAX_BLAD = 250  # a group larger than this is laid out as discs of its own sub-groups
+ITERATIES = 50  # force-layout rounds inside one disc
 
 
 @dataclass(frozen=True)
@@ -42,19 +44,26 @@ class Groep:
         return {"id": self.nummer, "label": label, "aantal": len(self.leden), "los": self.los}
 
 
-def groepen(g: nx.Graph, naam: dict[int, str]) -> tuple[Groep, ...]:
-    """Louvain communities of g, largest first (ties by the first member's name)."""
+def _gemeenschappen(g: nx.Graph, key) -> list[list[int]]:
+    """Louvain communities of g (fixed seed and visiting order), each sorted by key, largest
+    first."""
     import networkx as nx
 
-    def key(n: int) -> tuple[str, int]:
-        return (naam[n], n)
-
+    if not g.number_of_edges():
+        return [[n] for n in sorted(g, key=key)]
     vast = nx.Graph()  # insertion order fixes Louvain's visiting order: sort nodes and edges
     vast.add_nodes_from(sorted(g, key=key))
     vast.add_edges_from(sorted((min(a, b, key=key), max(a, b, key=key)) for a, b in g.edges))
-    delen = nx.community.louvain_communities(vast, seed=SEED) if vast.number_of_edges() else []
-    echte = sorted((sorted(c, key=key) for c in delen if len(c) > 1),
-                   key=lambda c: (-len(c), key(c[0])))
+    return sorted((sorted(c, key=key) for c in nx.community.louvain_communities(vast, seed=SEED)),
+                  key=lambda c: (-len(c), key(c[0])))
+
+
+def groepen(g: nx.Graph, naam: dict[int, str]) -> tuple[Groep, ...]:
+    """Louvain communities of g, largest first (ties by the first member's name)."""
+    def key(n: int) -> tuple[str, int]:
+        return (naam[n], n)
+
+    echte = [c for c in _gemeenschappen(g, key) if len(c) > 1]
     uit = [Groep(i + 1, tuple(c)) for i, c in enumerate(echte)]
     ingedeeld = {n for c in echte for n in c}
     los = sorted((n for n in g if n not in ingedeeld), key=key)
@@ -70,30 +79,48 @@ def _zonnebloem(n: int) -> list[tuple[float, float]]:
             for i in range(n)]
 
 
-def _binnen(g: nx.Graph, groep: Groep) -> dict[int, tuple[float, float]]:
-    """Positions inside the unit disc for one group's members."""
-    import networkx as nx
-
-    sub = g.subgraph(groep.leden)
-    if len(groep.leden) == 1:
-        return {groep.leden[0]: (0.0, 0.0)}
-    if sub.number_of_edges() == 0:
-        return dict(zip(groep.leden, _zonnebloem(len(groep.leden))))
-    vast = nx.Graph()
-    vast.add_nodes_from(groep.leden)
-    vast.add_edges_from(sorted(sub.edges))
-    pos = nx.spring_layout(vast, seed=SEED, iterations=60)
+def _eenheid(pos: dict) -> dict[int, tuple[float, float]]:
+    """Positions round the origin scaled into the unit disc."""
     verste = max(math.hypot(x, y) for x, y in pos.values()) or 1.0
     return {n: (float(x) / verste, float(y) / verste) for n, (x, y) in pos.items()}
 
 
-def _middens(g: nx.Graph, delen: tuple[Groep, ...], stralen: list[float]) -> list[list[float]]:
+def _binnen(g: nx.Graph, leden: tuple[int, ...], diepte: int = 0) -> dict[int, tuple[float, float]]:
+    """Positions inside the unit disc for one group's members (in the order given).
+
+    A large group is split into its own communities, each laid out in a disc of its own: the
+    force layout never sees more than about MAX_BLAD partners, so the cost stays near-linear."""
+    import networkx as nx
+
+    sub = g.subgraph(leden)
+    if len(leden) == 1:
+        return {leden[0]: (0.0, 0.0)}
+    if sub.number_of_edges() == 0:
+        return dict(zip(leden, _zonnebloem(len(leden))))
+    if len(leden) > MAX_BLAD and diepte < 3:
+        rang = {n: i for i, n in enumerate(leden)}
+        delen = _gemeenschappen(sub, rang.__getitem__)
+        if len(delen) > 1:
+            stralen = [EENHEID * math.sqrt(len(d)) for d in delen]
+            middens = _middens(sub, delen, stralen)
+            pos = {}
+            for d, r, (mx, my) in zip(delen, stralen, middens):
+                for n, (x, y) in _binnen(g, tuple(d), diepte + 1).items():
+                    pos[n] = (mx + x * r, my + y * r)
+            return _eenheid(pos)
+    vast = nx.Graph()
+    vast.add_nodes_from(leden)
+    vast.add_edges_from(sorted(sub.edges))
+    return _eenheid(nx.spring_layout(vast, seed=SEED, iterations=ITERATIES))
+
+
+def _middens(g: nx.Graph, delen, stralen: list[float]) -> list[list[float]]:
     """Centre of every group's disc: a force layout of the groups, then no two discs overlap."""
     import networkx as nx
 
     if len(delen) == 1:
         return [[0.0, 0.0]]
-    van = {n: i for i, d in enumerate(delen) for n in d.leden}
+    van = {n: i for i, d in enumerate(delen) for n in getattr(d, "leden", d)}
     gg = nx.Graph()
     gg.add_nodes_from(range(len(delen)))
     for a, b in sorted(g.edges):
@@ -134,6 +161,6 @@ def layout(g: nx.Graph, delen: tuple[Groep, ...]) -> dict[int, tuple[float, floa
     middens = _middens(g, delen, stralen)
     uit: dict[int, tuple[float, float]] = {}
     for d, r, (mx, my) in zip(delen, stralen, middens):
-        for n, (x, y) in _binnen(g, d).items():
+        for n, (x, y) in _binnen(g, d.leden).items():
             uit[n] = (mx + x * r, my + y * r)
     return uit

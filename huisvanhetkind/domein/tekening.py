@@ -49,17 +49,29 @@ def _begin(partner) -> str | None:
     return _datum(min(dagen) if dagen else partner.lid_sinds)
 
 
-def graph_data(netwerk: Netwerk, analyse: Analyse, positions=None) -> dict:
-    """Nodes, edges, groups and legend for the picture; `positions` (id -> (x, y)) overrides
-    the layout."""
+def structuur(netwerk: Netwerk) -> tuple:
+    """What groups and layout depend on: partners (with names, for the order) and the
+    undirected links. Two revisions with the same structure share one schikking."""
     g = graaf(netwerk)
+    return (tuple(sorted((p.id, p.naam) for p in netwerk.partners)),
+            tuple(sorted((min(a, b), max(a, b)) for a, b in g.edges)))
+
+
+def schikking(netwerk: Netwerk) -> tuple:
+    """(groups, positions) of the network: the costly part of the picture, cacheable apart."""
+    g = graaf(netwerk)
+    delen = groepen(g, {p.id: p.naam for p in netwerk.partners})
+    return delen, layout(g, delen)
+
+
+def graph_data(netwerk: Netwerk, analyse: Analyse, positions=None, geschikt=None) -> dict:
+    """Nodes, edges, groups and legend for the picture; `geschikt` is schikking()'s result when
+    already known; `positions` (id -> (x, y)) overrides the layout."""
     naam = {p.id: p.naam for p in netwerk.partners}
     volgorde = {p.id: (p.naam, p.id) for p in netwerk.partners}
-    delen = groepen(g, naam)
+    delen, berekend = geschikt or schikking(netwerk)
     groep_van = {n: d.nummer for d in delen for n in d.leden}
-    positions = dict(positions or {})
-    if any(p.id not in positions for p in netwerk.partners):
-        positions = {**layout(g, delen), **positions}
+    positions = {**berekend, **(positions or {})}
     geisoleerd = set(analyse.geisoleerd)
     kwetsbaar = set(analyse.kwetsbare_schakels)
     makelaars = set(analyse.makelaars)

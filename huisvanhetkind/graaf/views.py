@@ -6,9 +6,11 @@ export route (partners/views_io.export_bestand).
 """
 from __future__ import annotations
 
+import json
 from collections import Counter
 
-from flask import jsonify, render_template, request, url_for
+from flask import Response, jsonify, render_template, request, url_for
+from markupsafe import Markup
 
 from .. import cache, pipeline
 from ..auth.guard import allowed, authorize
@@ -16,30 +18,36 @@ from ..domein.analyse import UITLEG
 from ..domein.bundel import Bundel, wat_als as bereken_wat_als
 from ..domein.permissions import can_edit_netwerk, can_view_netwerk
 from ..domein.taxonomie import VERWIJZINGSSOORT
-from ..domein.tekening import graph_data
+from ..domein.tekening import graph_data, schikking, structuur
 from ..fouten import NietGevonden
-from ..main.peildatum import bundel_op_peildatum
+from ..main.peildatum import bundel_op_peildatum, peildatum_uit_request
 from ..partners.refs import netwerk_ref
-from . import bp
+from . import bp, queries
 
 # the graph page's table of verwijzingen stops here; the verwijzingen page pages through all of them
 MAX_TABEL = 300
 
 
+def _sleutel(r: Bundel, soort: str):
+    return None if r.netwerk.bron is None else (soort, r.netwerk.bron, r.peildatum)
+
+
 def _graaf_json(r: Bundel) -> dict:
     """tekening.graph_data plus what only the web layer knows: each partner's page.
 
-    Cached like the bundle (per network revision and peildatum): groups and layout are
-    computed once, whoever asks."""
-    gedeeld = cache.remember(
-        None if r.netwerk.bron is None else ("graafdata", r.netwerk.bron, r.peildatum),
-        lambda: graph_data(r.netwerk, r.analyse))
-    data = dict(gedeeld, nodes=[dict(node, url=url_for("partners.organisatie",
-                                                       organisatie_id=node["id"]))
-                                for node in gedeeld["nodes"]])
-    data["soorten"] = [{"code": c.code, "label": c.label} for c in VERWIJZINGSSOORT]
-    data["peildatum"] = r.peildatum.isoformat()
-    return data
+    Cached like the bundle (per network revision and peildatum); groups and layout are cached
+    per structure (partners and links), so an edit that leaves those alone keeps the picture."""
+    def bereken() -> dict:
+        vorm = structuur(r.netwerk)
+        data = graph_data(r.netwerk, r.analyse, geschikt=cache.remember(
+            ("schikking", vorm), lambda: schikking(r.netwerk)))
+        for node in data["nodes"]:
+            node["url"] = url_for("partners.organisatie", organisatie_id=node["id"])
+        data["soorten"] = [{"code": c.code, "label": c.label} for c in VERWIJZINGSSOORT]
+        data["peildatum"] = r.peildatum.isoformat()
+        return data
+
+    return cache.remember(_sleutel(r, "graafdata"), bereken)
 
 
 def _namen(r: Bundel) -> dict[int, str]:
@@ -53,13 +61,17 @@ def netwerk_graaf(netwerk_id: int):
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
     r, peildatum, fout = bundel_op_peildatum(netwerk_id)
     data = _graaf_json(r)
-    per_sector = Counter(node["sector"] for node in data["nodes"])
-    per_soort = Counter(edge["soort"] for edge in data["edges"])
-    per_groep = Counter(node["groep"] for node in data["nodes"])
+    per_sector, per_soort = cache.remember(_sleutel(r, "graaftellingen"), lambda: (
+        Counter(node["sector"] for node in data["nodes"]),
+        Counter(edge["soort"] for edge in data["edges"])))
+    # the table twin is the largest part of the page and the same for everyone who may see it
+    tabellen = cache.remember(_sleutel(r, "graaftabellen"), lambda: Markup(render_template(
+        "graaf/_tabellen.html", data=data, namen=_namen(r), netwerk_id=netwerk_id,
+        max_tabel=MAX_TABEL)))
     return render_template(
-        "graaf/graaf.html", r=r, data=data, netwerk_id=netwerk_id, namen=_namen(r),
-        per_sector=per_sector, per_soort=per_soort, per_groep=per_groep, uitleg=UITLEG,
-        max_tabel=MAX_TABEL, peildatum=peildatum, peildatum_fout=fout,
+        "graaf/graaf.html", r=r, data=data, netwerk_id=netwerk_id, tabellen=tabellen,
+        per_sector=per_sector, per_soort=per_soort, uitleg=UITLEG, peildatum=peildatum,
+        peildatum_fout=fout,
         bron=url_for("graaf.graaf_data", netwerk_id=netwerk_id,
                      op=None if fout or "op" not in request.args else peildatum.isoformat()),
     ), 400 if fout else 200
@@ -68,10 +80,15 @@ def netwerk_graaf(netwerk_id: int):
 @bp.get("/netwerken/<int:netwerk_id>/graaf.json")
 def graaf_data(netwerk_id: int):
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
-    r, _, fout = bundel_op_peildatum(netwerk_id)
+    peildatum, fout = peildatum_uit_request()
     if fout:
         return jsonify({"fout": fout}), 400
-    return jsonify(_graaf_json(r))
+    # the picture depends on this network's own facts only: one SELECT of its revisie finds the
+    # serialised document (~2 MB for the largest network) without reading the facts again
+    sleutel = ("graafjson", queries.netwerk_revisie(netwerk_id), peildatum)
+    body = cache.remember(sleutel, lambda: json.dumps(
+        _graaf_json(pipeline.bundel(netwerk_id, peildatum)), separators=(",", ":")).encode())
+    return Response(body, mimetype="application/json")
 
 
 @bp.get("/netwerken/<int:netwerk_id>/analyse")

@@ -24,8 +24,8 @@
     return t.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
   };
 
-  fetch(houder.getAttribute("data-bron"), {credentials: "same-origin",
-                                           headers: {Accept: "application/json"}})
+  // the same request as the page's <link rel="preload">, so the download started with the page
+  fetch(houder.getAttribute("data-bron"), {credentials: "same-origin"})
     .then(function (a) { if (!a.ok) { throw new Error("HTTP " + a.status); } return a.json(); })
     .then(teken)
     .catch(function (fout) {
@@ -47,6 +47,7 @@
       groepen[g.id] = {label: g.label, kleur: g.los ? LOS : GROEPKLEUREN[i % GROEPKLEUREN.length]};
     });
     var groot = data.nodes.length > 300;
+    var pijlen = data.edges.length <= 3000;  // above: plain lines (direction: card and table)
     var st = {sector: {}, soort: {}, bevestigd: "", groep: "", gemeente: "", tijd: null,
               focus: null, stappen: 1, markeer: {}, kleur: "sector", grootte: "graad",
               overzicht: "", open: {}, gekozen: null};
@@ -134,7 +135,7 @@
       });
       data.edges.forEach(function (e) {
         g.addDirectedEdgeWithKey(e.id, String(e.from), String(e.to), {
-          size: groot ? 0.6 : 1.2, type: "arrow",
+          size: groot ? 0.6 : 1.2, type: pijlen ? "arrow" : "line",
           color: e.bevestigd ? (groot ? "#cfd4db" : "#7b8494")
             : (groot ? "#ecd9b8" : "#d4b483")});
       });
@@ -169,7 +170,7 @@
       sigma = new B.Sigma(volGraaf(), houder, {
         labelDensity: 0, labelSize: L.LETTER, labelFont: L.FONT, zIndex: true,
         defaultDrawNodeLabel: L.tekenaar(getekend), enableCameraRotation: false,
-        minCameraRatio: 0.01, maxCameraRatio: 3, hideEdgesOnMove: data.edges.length > 20000,
+        minCameraRatio: 0.01, maxCameraRatio: 3, hideEdgesOnMove: !pijlen,
         nodeReducer: knoopReducer, edgeReducer: lijnReducer,
         edgeProgramClasses: {arrow: B.EdgeArrowProgram, line: B.EdgeRectangleProgram}
       });
@@ -226,12 +227,18 @@
       if (st.tijd) { tekst += " · stand op " + datum(st.tijd); }
       if (st.overzicht) { tekst += " · overzicht per " + st.overzicht + ": klik op een " + st.overzicht + " om ze te openen"; }
       $("graaf-status").textContent = tekst + ".";
+      $("graaf-focus-balk").hidden = st.focus === null;
+      if (tabelTimer) { clearTimeout(tabelTimer); }
+      tabelTimer = setTimeout(toonTabel, 120);  // after the picture's frame: it answers first
+    }
+    var tabelTimer = null;
+    function toonTabel() {
+      tabelTimer = null;
       rijen.forEach(function (r) { r.hidden = !zicht.knopen.has(Number(r.getAttribute("data-id"))); });
       lijnRijen.forEach(function (r) { r.hidden = !zicht.lijnen.has(r.getAttribute("data-lijn")); });
       $("tabel-status").textContent = zicht.knopen.size === data.nodes.length ? ""
         : "De tabel volgt de filters van de graaf: " + getal(zicht.knopen.size) + " van " +
           getal(data.nodes.length) + " partners.";
-      $("graaf-focus-balk").hidden = st.focus === null;
     }
 
     /* every change of state: one recomputation, one repaint, then the labels */
