@@ -54,23 +54,31 @@ def _namen(r: Bundel) -> dict[int, str]:
     return {p.id: p.naam for p in r.netwerk.partners}
 
 
+def _pagina(netwerk_id: int, peildatum) -> dict:
+    """What the graph page shows of the network, computed once per revisie and peildatum: the
+    page then costs one SELECT (the revisie) besides the authorisation, whatever the size."""
+    r = pipeline.bundel(netwerk_id, peildatum)
+    data = _graaf_json(r)
+    return {
+        "naam": r.netwerk.naam, "a": r.analyse, "data": data,
+        "per_sector": Counter(node["sector"] for node in data["nodes"]),
+        "per_soort": Counter(edge["soort"] for edge in data["edges"]),
+        # the table twin is the largest part of the page and the same for everyone who sees it
+        "tabellen": Markup(render_template("graaf/_tabellen.html", data=data, namen=_namen(r),
+                                           netwerk_id=netwerk_id, max_tabel=MAX_TABEL)),
+    }
+
+
 @bp.get("/netwerken/<int:netwerk_id>/graaf")
 def netwerk_graaf(netwerk_id: int):
     """The picture at the ?op= peildatum (default today); graaf.js fetches graaf.json at the same
     date. A bad date: today's picture, the Dutch error and status 400."""
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
-    r, peildatum, fout = bundel_op_peildatum(netwerk_id)
-    data = _graaf_json(r)
-    per_sector, per_soort = cache.remember(_sleutel(r, "graaftellingen"), lambda: (
-        Counter(node["sector"] for node in data["nodes"]),
-        Counter(edge["soort"] for edge in data["edges"])))
-    # the table twin is the largest part of the page and the same for everyone who may see it
-    tabellen = cache.remember(_sleutel(r, "graaftabellen"), lambda: Markup(render_template(
-        "graaf/_tabellen.html", data=data, namen=_namen(r), netwerk_id=netwerk_id,
-        max_tabel=MAX_TABEL)))
+    peildatum, fout = peildatum_uit_request()
+    p = cache.remember(("graafpagina", queries.netwerk_revisie(netwerk_id), peildatum),
+                       lambda: _pagina(netwerk_id, peildatum))
     return render_template(
-        "graaf/graaf.html", r=r, data=data, netwerk_id=netwerk_id, tabellen=tabellen,
-        per_sector=per_sector, per_soort=per_soort, uitleg=UITLEG, peildatum=peildatum,
+        "graaf/graaf.html", **p, netwerk_id=netwerk_id, uitleg=UITLEG, peildatum=peildatum,
         peildatum_fout=fout,
         bron=url_for("graaf.graaf_data", netwerk_id=netwerk_id,
                      op=None if fout or "op" not in request.args else peildatum.isoformat()),

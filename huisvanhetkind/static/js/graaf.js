@@ -36,6 +36,7 @@
     });
 
   function teken(data) {
+    performance.mark("graaf-gegevens");  // the steps are marked for the benchmark (bench/graaf.py)
     var perId = {}, buren = {}, links = {}, sectorKleur = {}, groepen = {};
     data.nodes.forEach(function (n) { perId[n.id] = n; buren[n.id] = []; links[n.id] = []; });
     data.edges.forEach(function (e) {
@@ -165,6 +166,7 @@
     }
 
     bereken();
+    performance.mark("graaf-berekend");
     var sigma;
     try {
       sigma = new B.Sigma(volGraaf(), houder, {
@@ -180,6 +182,7 @@
       houder.setAttribute("data-klaar", "fout");
       return;
     }
+    performance.mark("graaf-sigma");
     var camera = sigma.getCamera();
     sigma.on("beforeRender", function () { getekend.length = 0; });
 
