@@ -91,6 +91,31 @@ def client_json(c, netwerk_id):
     return r.get_json()
 
 
+def test_cached_picture_follows_every_commit_and_the_peildatum(app, wereld, login):
+    """graaf.json and the page are cached per revisie: a committed verwijzing shows at once; a
+    peildatum before someone joined leaves them out; a bad date is a Dutch 400."""
+    from huisvanhetkind.partners.models import Organisatie
+    xss = xss_partner(app, wereld)
+    c = login(wereld.coordinator_x)
+    voor = client_json(c, wereld.netwerk_x)
+    assert client_json(c, wereld.netwerk_x) == voor  # served from the cache
+    with app.app_context():
+        f.verwijzing(db.session.get(Organisatie, wereld.org_b),
+                     db.session.get(Organisatie, xss), "samenwerking")
+        db.session.commit()
+    na = client_json(c, wereld.netwerk_x)
+    assert len(na["edges"]) == len(voor["edges"]) + 1
+    assert not next(n for n in na["nodes"] if n["id"] == wereld.org_b)["geisoleerd"]
+    assert "Partner B" in c.get(f"/netwerken/{wereld.netwerk_x}/graaf").get_data(as_text=True)
+    oud = c.get(f"/netwerken/{wereld.netwerk_x}/graaf.json?op=2000-01-01").get_json()
+    assert oud["peildatum"] == "2000-01-01" and len(oud["nodes"]) < len(na["nodes"])
+    page = c.get(f"/netwerken/{wereld.netwerk_x}/graaf?op=2000-01-01").get_data(as_text=True)
+    assert "Op 01/01/2000" in page and f"/netwerken/{wereld.netwerk_x}/graaf.json?op=2000-01-01" in page
+    fout = c.get(f"/netwerken/{wereld.netwerk_x}/graaf?op=gisteren")
+    assert fout.status_code == 400 and "We tonen de toestand van vandaag." in fout.get_data(as_text=True)
+    assert c.get(f"/netwerken/{wereld.netwerk_x}/graaf.json?op=gisteren").status_code == 400
+
+
 def test_analyse_page_explains_every_measure(app, wereld, login):
     xss_partner(app, wereld)
     html = login(wereld.consultant_ov).get(f"/netwerken/{wereld.netwerk_x}/analyse").get_data(
