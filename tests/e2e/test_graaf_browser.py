@@ -241,3 +241,23 @@ def test_large_network_is_interactive_quickly_and_labels_never_overlap(page, app
     assert ms < 2000
     assert page.locator("#tabel-partners + p + div tbody tr").count() == 600
     assert errors == [] and page.foreign == [] and page.dialogs == []
+
+
+def test_graph_page_with_card_and_focus_has_no_serious_wcag_violations(browser, live_server, app,
+                                                                        wereld):
+    from tests.e2e.test_accessibility import _violations
+    s = structuur(app)
+    # injecting axe needs an inline script: only this test context bypasses the app's CSP
+    context = browser.new_context(locale="nl-BE", base_url=live_server, bypass_csp=True)
+    page = context.new_page()
+    try:
+        login(page, "beheerder@test.be", WACHTWOORD)
+        page.goto(f"/netwerken/{s['net']}/graaf")
+        page.wait_for_selector('#graaf[data-klaar="ja"]', timeout=30000)
+        page.locator("#graaf-zoek").fill("Crèche Zoë")
+        page.locator("#graaf-kaart").wait_for(state="visible")
+        page.locator("#kaart-focus").click()
+        page.locator("#m-makelaar").check()
+        assert _violations(page) == []
+    finally:
+        context.close()
