@@ -188,22 +188,30 @@
 
     /* labels: only those that fit (graaf_labels.js), recomputed after every change of view */
     var labelTimer = null;
-    function labels() {
-      labelTimer = null;
+    // which labels fit; `zichtbaar(key, d)` says what will be visible (default: as drawn now)
+    function kiesLabels(zichtbaar) {
       var dim = sigma.getDimensions(), kandidaten = [];
       sigma.getGraph().forEachNode(function (key) {
-        var d = sigma.getNodeDisplayData(key);
-        if (!d || d.hidden) { return; }
-        var p = sigma.framedGraphToViewport(d);
+        var d = sigma.getNodeDisplayData(key), n = perId[key];
+        if (!d || !(zichtbaar ? zichtbaar(key, d) : !d.hidden)) { return; }
+        var p = sigma.framedGraphToViewport(d), s = n ? grootteVan(n) : d.size;
         var gewicht = (st.gekozen === key ? 4e6 : 0) + (zicht.gemarkeerd.has(key) ? 2e6 : 0) +
-          (perId[key] ? 0 : 1e6) + d.size * 1000 + (perId[key] ? perId[key].value : 0);
-        kandidaten.push({key: key, x: p.x, y: p.y, s: sigma.scaleSize(d.size), label: d.label, w: gewicht});
+          (n ? 0 : 1e6) + s * 1000 + (n ? n.value : 0);
+        kandidaten.push({key: key, x: p.x, y: p.y, s: sigma.scaleSize(s), label: d.label, w: gewicht});
       });
       kandidaten.sort(function (a, b) { return b.w - a.w; });
-      var nieuw = L.kies(kandidaten, dim.width, dim.height, 400);
-      var anders = [];
-      nieuw.forEach(function (k) { if (!zicht.labels.has(k)) { anders.push(k); } });
-      zicht.labels.forEach(function (k) { if (!nieuw.has(k) && sigma.getGraph().hasNode(k)) { anders.push(k); } });
+      return L.kies(kandidaten, dim.width, dim.height, 400);
+    }
+    function verschil(a, b, bij) {  // keys in one set only, added to `bij`
+      a.forEach(function (k) { if (!b.has(k)) { bij.add(String(k)); } });
+      b.forEach(function (k) { if (!a.has(k)) { bij.add(String(k)); } });
+      return bij;
+    }
+    function labels() {
+      labelTimer = null;
+      var nieuw = kiesLabels(null);
+      var anders = Array.from(verschil(nieuw, zicht.labels, new Set()))
+        .filter(function (k) { return sigma.getGraph().hasNode(k); });
       zicht.labels = nieuw;
       if (anders.length) { sigma.refresh({partialGraph: {nodes: anders}, skipIndexation: true}); }
     }
@@ -245,16 +253,32 @@
     }
 
     /* every change of state: one recomputation, one repaint, then the labels */
+    /* every change of state: one recomputation and one repaint. A filter, the time, a focus or
+       a selection repaint only the nodes and links that change (sigma's partial refresh), with
+       the labels chosen beforehand; colour, size and markings redraw everything. */
+    var vorigeStijl = null;
     function werkBij(opnieuwOpbouwen) {
+      var oud = {knopen: zicht.knopen, lijnen: zicht.lijnen, labels: zicht.labels, gekozen: st.gekozen};
       bereken();
+      var stijl = [st.kleur, st.grootte, JSON.stringify(st.markeer)].join("|");
       if (st.overzicht || opnieuwOpbouwen) {
         sigma.setGraph(st.overzicht ? overzichtGraaf() : volGraaf());
+        labelsNaBeeld = true;  // new positions: the labels follow the first frame
+        sigma.scheduleRender();
       } else {
-        sigma.refresh();
+        zicht.labels = kiesLabels(function (key) { return !perId[key] || zicht.knopen.has(perId[key].id); });
+        if (stijl !== vorigeStijl) {
+          sigma.refresh();
+        } else {
+          var knopen = verschil(oud.knopen, zicht.knopen, verschil(oud.labels, zicht.labels, new Set()));
+          [oud.gekozen, st.gekozen].forEach(function (k) { if (k !== null) { knopen.add(String(k)); } });
+          var lijnen = verschil(oud.lijnen, zicht.lijnen, new Set());
+          sigma.refresh({partialGraph: {nodes: Array.from(knopen), edges: Array.from(lijnen)},
+                         skipIndexation: true});
+        }
       }
+      vorigeStijl = stijl;
       toonStatus();
-      labelsNaBeeld = true;
-      sigma.scheduleRender();
     }
 
     function passend(ids) {
