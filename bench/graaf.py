@@ -24,13 +24,16 @@ from bench.belasting import schrijf
 
 ROOT = Path(__file__).resolve().parent.parent
 HVK = "document.getElementById('graaf').hvk"
-# resolves with the ms from the action to the frame after the repaint it caused
+# resolves with [ms of the page's own work (sigma draws synchronously), ms from the action to
+# the frame after the repaint it caused (includes SwiftShader's software rasterising)]
 REPAINT = """() => new Promise(resolve => {
   const g = document.getElementById('graaf'), voor = g.getAttribute('data-beeld');
   const t = performance.now();
   { ACTIE }
+  const werk = performance.now() - t;
   const kijk = () => g.getAttribute('data-beeld') !== voor
-    ? requestAnimationFrame(() => resolve(performance.now() - t)) : requestAnimationFrame(kijk);
+    ? requestAnimationFrame(() => resolve([werk, performance.now() - t]))
+    : requestAnimationFrame(kijk);
   kijk();
 })"""
 
@@ -165,12 +168,13 @@ def _browser(port: int, email: str, nid: int, args, synthetisch: bytes, pagina: 
         if args.schermen:
             _scherm(p, "graaf-vlaanderen-standaard.png")
 
-        def herhaal(acties: list[str]) -> float:
+        def herhaal(acties: list[str]) -> tuple[float, float]:
             tijden = []
             for actie in acties:
                 tijden.append(p.evaluate(REPAINT.replace("ACTIE", actie)))
-                p.wait_for_timeout(150)
-            return statistics.median(tijden)
+                p.wait_for_timeout(400)
+            return (statistics.median(t[0] for t in tijden),
+                    statistics.median(t[1] for t in tijden))
 
         sectoren = p.eval_on_selector_all("input[data-graaf-filter=sector]", "xs => xs.map(x => x.id)")
         uit["filter_ms"] = herhaal(
@@ -234,10 +238,13 @@ def sectie(r: dict) -> str:
         "tests/e2e), venster 1280×900. Mediaan van de herhalingen.", "",
         "| meting | waarde | doel | |", "|---|---:|---:|---|",
         f"| navigatie → `data-klaar=\"ja\"` | {r['klaar_ms']:.0f} ms | ≤ 1.500 ms | {ok(r['klaar_ms'] <= 1500)} |",
-        f"| filter (sector aan/uit) → nieuw beeld | {r['filter_ms']:.0f} ms | ≤ 100 ms | {ok(r['filter_ms'] <= 100)} |",
-        f"| zoeken (naam gekozen) → nieuw beeld | {r['zoek_ms']:.0f} ms | ≤ 100 ms | {ok(r['zoek_ms'] <= 100)} |",
-        f"| focus aan/uit → nieuw beeld | {r['focus_ms']:.0f} ms | ≤ 100 ms | {ok(r['focus_ms'] <= 100)} |",
-        f"| overzicht per groep aan/uit → nieuw beeld | {r['overzicht_ms']:.0f} ms | – | |",
+        *[f"| {titel} → nieuw beeld | {r[k][1]:.0f} ms (eigen werk {r[k][0]:.0f} ms) | "
+          f"{'≤ 100 ms' if k != 'overzicht_ms' else '–'} | "
+          f"{ok(r[k][1] <= 100) if k != 'overzicht_ms' else ''} |"
+          for titel, k in (("filter (sector aan/uit)", "filter_ms"),
+                           ("zoeken (naam gekozen, camera schuift)", "zoek_ms"),
+                           ("focus aan/uit (camera schuift)", "focus_ms"),
+                           ("overzicht per groep aan/uit", "overzicht_ms"))],
         f"| labels in het standaardbeeld, overlappend | {r['labels']}, {r['overlap']} overlappend | 0 | {ok(r['overlap'] == 0)} |",
         f"| server: pagina | {s['pagina']['ms']:.1f} ms ({s['pagina']['bytes'] / 1024:.0f} KiB), "
         f"{s['pagina']['ms'] / vloer:.1f}× vloer | | |",

@@ -49,6 +49,7 @@
     });
     var groot = data.nodes.length > 300;
     var pijlen = data.edges.length <= 3000;  // above: plain lines (direction: card and table)
+    var glijden = pijlen ? 250 : 0;  // ms of camera glide; a large network jumps (one frame)
     var st = {sector: {}, soort: {}, bevestigd: "", groep: "", gemeente: "", tijd: null,
               focus: null, stappen: 1, markeer: {}, kleur: "sector", grootte: "graad",
               overzicht: "", open: {}, gekozen: null};
@@ -291,7 +292,7 @@
       });
       if (x0 === Infinity) { return; }
       camera.animate({x: (x0 + x1) / 2, y: (y0 + y1) / 2,
-                      ratio: Math.max(0.06, 1.4 * Math.max(x1 - x0, y1 - y0))}, {duration: 250});
+                      ratio: Math.max(0.06, 1.4 * Math.max(x1 - x0, y1 - y0))}, {duration: glijden});
     }
 
     var kaart = $("graaf-kaart");
@@ -349,7 +350,7 @@
       toonKaart(id, kaartFocus);
       var d = sigma.getNodeDisplayData(String(id));
       if (d && !d.hidden) {
-        camera.animate({x: d.x, y: d.y, ratio: Math.min(camera.getState().ratio, 0.3)}, {duration: 250});
+        camera.animate({x: d.x, y: d.y, ratio: Math.min(camera.getState().ratio, 0.3)}, {duration: glijden});
       } else {
         $("graaf-status").textContent = n.label + " valt buiten de huidige filters of de gekozen datum.";
       }
