@@ -38,7 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from . import models  # noqa: F401  (the whole schema, for Alembic)
-    from .extensions import bootstrap, csrf, db, limiter, login_manager, migrate
+    from .extensions import bootstrap, csrf, db, limiter, login_manager, mail, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"),
@@ -47,6 +47,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     bootstrap.init_app(app)
     limiter.init_app(app)
+    mail.init_app(app)
 
 
 def trust_proxies(app: Flask) -> None:
@@ -89,11 +90,13 @@ def register_blueprints(app: Flask) -> None:
     # does every `type=int` value of the query string or a form (main/converters.py)
     app.url_map.converters["int"] = BoundedIntConverter
     app.request_class = BegrensdRequest
-    for naam in ("main", "auth", "referentie", "partners", "erkenning", "graaf", "audit", "api"):
+    prefix = {"api": "/api/v1", "hsds": "/api/hsds"}
+    for naam in ("main", "auth", "referentie", "partners", "erkenning", "graaf", "audit", "api",
+                 "hsds", "meldingen", "gids"):
         module = importlib.import_module(f"{__package__}.{naam}")
         for views in module.VIEWS:
             importlib.import_module(f"{module.__name__}.{views}")
-        app.register_blueprint(module.bp, url_prefix="/api/v1" if naam == "api" else None)
+        app.register_blueprint(module.bp, url_prefix=prefix.get(naam))
 
 
 def register_errorhandlers(app: Flask) -> None:

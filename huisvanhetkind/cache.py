@@ -1,7 +1,9 @@
-"""A small per-process LRU cache for analyses of one network state.
+"""Small per-process LRU caches for what one network state shows.
 
 Keys contain the network's `revisie` token (revisie.py), so an entry is never invalidated: a
-change makes a new key and the old entry ages out. Values must be immutable (frozen snapshots).
+change makes a new key and the old entry ages out. Values must be immutable (frozen snapshots,
+strings). The module's functions use the one cache of analyses; a part with traffic of its own
+(the public guide's pages) keeps its own `Lru`, so it cannot push the analyses out.
 """
 from __future__ import annotations
 
@@ -13,56 +15,61 @@ T = TypeVar("T")
 
 MAX_ENTRIES = 1024  # all of Flanders: 130 networks × a few kinds of analysis
 
-_entries: OrderedDict[Hashable, object] = OrderedDict()
-_lock = threading.Lock()
-_inflight: dict[Hashable, threading.Lock] = {}
-stats = {"hits": 0, "misses": 0}
+
+class Lru:
+    def __init__(self, max_entries: int):
+        self.max_entries = max_entries
+        self._entries: OrderedDict[Hashable, object] = OrderedDict()
+        self._lock = threading.Lock()
+        self._inflight: dict[Hashable, threading.Lock] = {}
+        self.stats = {"hits": 0, "misses": 0}
+
+    def get(self, key: Hashable) -> object | None:
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                self.stats["hits"] += 1
+                return self._entries[key]
+            return None
+
+    def put(self, key: Hashable, value: T) -> T:
+        with self._lock:
+            self.stats["misses"] += 1
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+        return value
+
+    def remember(self, key: Hashable | None, compute: Callable[[], T]) -> T:
+        """The cached value for key, computed once; key None means: do not cache.
+
+        Threads asking for the same missing key wait for the first one's result (single
+        flight): ten simultaneous first visitors of a large network cost one computation.
+        """
+        if key is None:
+            return compute()
+        found = self.get(key)
+        if found is not None:
+            return found  # type: ignore[return-value]
+        with self._lock:
+            busy = self._inflight.setdefault(key, threading.Lock())
+        try:
+            with busy:
+                found = self.get(key)  # computed by another thread while this one waited
+                if found is not None:
+                    return found  # type: ignore[return-value]
+                return self.put(key, compute())
+        finally:
+            with self._lock:
+                self._inflight.pop(key, None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self.stats.update(hits=0, misses=0)
 
 
-def get(key: Hashable) -> object | None:
-    with _lock:
-        if key in _entries:
-            _entries.move_to_end(key)
-            stats["hits"] += 1
-            return _entries[key]
-        return None
-
-
-def put(key: Hashable, value: T) -> T:
-    with _lock:
-        stats["misses"] += 1
-        _entries[key] = value
-        _entries.move_to_end(key)
-        while len(_entries) > MAX_ENTRIES:
-            _entries.popitem(last=False)
-    return value
-
-
-def remember(key: Hashable | None, compute: Callable[[], T]) -> T:
-    """The cached value for key, computed once; key None means: do not cache.
-
-    Threads asking for the same missing key wait for the first one's result (single flight):
-    ten simultaneous first visitors of a large network cost one computation, not ten.
-    """
-    if key is None:
-        return compute()
-    found = get(key)
-    if found is not None:
-        return found  # type: ignore[return-value]
-    with _lock:
-        busy = _inflight.setdefault(key, threading.Lock())
-    try:
-        with busy:
-            found = get(key)  # computed by another thread while this one waited
-            if found is not None:
-                return found  # type: ignore[return-value]
-            return put(key, compute())
-    finally:
-        with _lock:
-            _inflight.pop(key, None)
-
-
-def clear() -> None:
-    with _lock:
-        _entries.clear()
-        stats.update(hits=0, misses=0)
+_analyses = Lru(MAX_ENTRIES)
+get, put, remember, clear = _analyses.get, _analyses.put, _analyses.remember, _analyses.clear
+stats = _analyses.stats

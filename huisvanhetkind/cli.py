@@ -127,6 +127,7 @@ from . import cli_users  # noqa: E402,F401
 from .erkenning import cli as _erkenning_cli  # noqa: E402,F401
 from .graaf import cli as _graaf_cli  # noqa: E402,F401
 from .partners import cli as _partners_cli  # noqa: E402,F401
+from .meldingen import cli as _meldingen_cli  # noqa: E402,F401
 
 
 def _backup_folder() -> "Path":

@@ -28,9 +28,30 @@ class Defaults:
     PROXY_HOPS = 0
     # a production start refuses demo accounts with their published passwords unless this is on
     DEMO_TOEGESTAAN = False
+    # compute a changed network's analyses again in the background after the commit (opwarmen.py)
+    ANALYSE_NA_WIJZIGING = True
     # Flask-Limiter: per-worker memory by default; set e.g. redis://… to share limits between hosts
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
+    # Mail (Flask-Mailman, SMTP): FLASK_MAIL_SERVER, FLASK_MAIL_PORT, FLASK_MAIL_USE_TLS,
+    # FLASK_MAIL_USERNAME, FLASK_MAIL_PASSWORD, FLASK_MAIL_DEFAULT_SENDER or instance/config.py.
+    # Without MAIL_SERVER mail stays in the outbox (meldingen/outbox.py): `make run` works offline.
+    MAIL_SERVER = ""
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False
+    MAIL_DEFAULT_SENDER = "Huis van het Kind register <register@localhost>"
+    MAIL_BACKEND = "smtp"  # also under tests (Flask-Mailman's default there keeps mail in memory)
+    MAIL_TIMEOUT = 15  # seconds per SMTP operation: a hanging server must not block `herinneringen`
+    # the address users reach the app at, for links in mails (sent by cron, outside a request)
+    BASIS_URL = "http://localhost:5000"
+    MELDING_OVERZICHT_UUR = 7  # the daily overview leaves from this hour (Brussels time)
+    # the public guide (/gids/…): requests per client address for anonymous visitors, and how
+    # long browsers and proxies may reuse a page without asking (then a 304 if unchanged)
+    GIDS_RATELIMIT = "120 per minute"
+    GIDS_MAX_AGE = 60
+    # the API (HSDS and /api/v1): per client address without a token, per token with one
+    API_LIMIET_ANONIEM = "120 per minute"
+    API_LIMIET_TOKEN = "600 per minute"
 
 
 def database_url(raw: str | None, instance_path: str) -> str:

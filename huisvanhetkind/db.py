@@ -100,6 +100,10 @@ def set_read_only(value: bool) -> None:
     _read_only.set(value)
 
 
+def is_read_only() -> bool:
+    return _read_only.get()
+
+
 @event.listens_for(Engine, "begin")
 def _sqlite_begin_immediate(conn):
     # The driver's deferred BEGIN lets two writers read the same row and both write: lost updates.

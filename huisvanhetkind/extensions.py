@@ -3,6 +3,7 @@ from flask_bootstrap import Bootstrap5
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
+from flask_mailman import Mail
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -18,3 +19,4 @@ bootstrap = Bootstrap5()
 # as ProxyFix (PROXY_HOPS) sees it; storage is RATELIMIT_STORAGE_URI (memory:// per worker by default,
 # e.g. redis:// to share limits between hosts).
 limiter = Limiter(key_func=get_remote_address)
+mail = Mail()  # SMTP through MAIL_*; only meldingen/outbox.py sends

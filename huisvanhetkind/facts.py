@@ -3,8 +3,10 @@
 A fixed number of statements per call, whatever the size or the number of networks: no N+1.
 What belongs to a network alone (members with every membership period, aanbod with its period,
 verwijzingen, acties, bewust-niet) is cached per process under the network's `revisie` token
-(revisie.py); what other networks or the zorgregio table contribute is read fresh every time
-(a few small queries), so it needs no invalidation. The facts returned are the network as it
+(revisie.py); what other networks or the zorgregio table contribute is read fresh every time (a
+few small queries), so it needs no invalidation. The bundles computed from the facts are kept in
+the database for every worker and host (berekeningen.py); `koppen()` gives their keys without
+reading a network's own rows. The facts returned are the network as it
 stood on the peildatum (`Netwerk.op`, domein.md §4): today unless asked otherwise.
 """
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Iterable
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased
 
-from . import cache
+from . import cache, revisie
 from .db import has_code
 from .domein import snapshot as s
 from .erkenning.models import Actie, Engagement, Zorgregio
@@ -26,6 +28,7 @@ from .extensions import db
 from .fouten import NietGevonden
 from .graaf.models import BewustNiet, Verwijzing
 from .partners.models import Aanbod, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
+from .vingerafdruk import vingerafdruk
 
 _koud_laden = threading.Lock()
 
@@ -63,22 +66,39 @@ def netwerk_facts(netwerk_id: int, peildatum: date | None = None) -> s.Netwerk:
     return found[netwerk_id]
 
 
-def netwerken_facts(netwerk_ids: Iterable[int],
-                    peildatum: date | None = None) -> dict[int, s.Netwerk]:
+def netwerken_facts(netwerk_ids: Iterable[int], peildatum: date | None = None,
+                    koppen: dict[int, "Kop"] | None = None) -> dict[int, s.Netwerk]:
     """Facts of several networks (e.g. a province overview) in a fixed number of statements,
-    each as it stood on the peildatum (default today)."""
+    each as it stood on the peildatum (default today). `koppen` (from `koppen()`) saves reading
+    the heads again."""
     vandaag = date.today()
-    return {i: cache.remember(None if raw.bron is None else ("op", raw.bron, peildatum or vandaag),
+    database = str(db.engine.url)
+    return {i: cache.remember(None if raw.bron is None
+                              else ("op", database, raw.bron, peildatum or vandaag),
                               lambda raw=raw: raw.op(peildatum or vandaag, vandaag))
-            for i, raw in _raw_facts(netwerk_ids).items()}
+            for i, raw in _raw_facts(netwerk_ids, koppen).items()}
 
 
-def _raw_facts(netwerk_ids: Iterable[int]) -> dict[int, s.Netwerk]:
-    """Every period of the networks' rows: former members too (Netwerk.op filters a day)."""
+@dataclass(frozen=True)
+class Kop:
+    """What a network's facts hold besides its own rows, and `bron`: what identifies its facts
+    (None while this transaction holds uncommitted changes)."""
+    rij: tuple
+    werkingsgebied: tuple[s.Deel, ...]
+    andere_netwerken: tuple[s.AnderNetwerk, ...]
+    zorgregio: dict[str, str] | None
+    verplicht_kg_buiten: tuple[s.Aanbod, ...]
+    bron: tuple | None
+
+
+def koppen(netwerk_ids: Iterable[int]) -> dict[int, Kop]:
+    """The heads of these networks in a fixed number of statements, without their own rows: enough
+    to know the key of everything computed from their facts (pipeline.py finds kept bundles
+    with it before reading any member, aanbod or verwijzing)."""
     ids = sorted(set(netwerk_ids))
     if not ids:
         return {}
-    koppen = db.session.execute(select(
+    rijen = db.session.execute(select(
         Netwerk.id, Netwerk.naam, Netwerk.rechtsvorm, Netwerk.aanvraagdatum,
         Netwerk.erkenningsdatum, Netwerk.coordinator_naam, Netwerk.coordinator_email,
         Netwerk.revisie).where(Netwerk.id.in_(ids))).all()
@@ -88,28 +108,15 @@ def _raw_facts(netwerk_ids: Iterable[int]) -> dict[int, s.Netwerk]:
             .where(WerkingsgebiedDeel.netwerk_id.in_(ids))
             .order_by(WerkingsgebiedDeel.nis, WerkingsgebiedDeel.deel)):
         gebied[netwerk_id].append(s.Deel(nis=nis, deel=deel or None))
-
-    database = str(db.engine.url)
-    bronnen = {k.id: ("netwerk", database, k.id, k.revisie) for k in koppen}
-    eigen = {i: cache.get(bron) for i, bron in bronnen.items()}
-    if None in eigen.values():
-        # one cold load at a time per process: simultaneous first visitors of a province then
-        # find what the first one loaded instead of each reading all of it again
-        with _koud_laden:
-            eigen = {i: e or cache.get(bronnen[i]) for i, e in eigen.items()}
-            missing = [i for i, e in eigen.items() if e is None]
-            for netwerk_id, e in _eigen(missing).items():
-                eigen[netwerk_id] = cache.put(bronnen[netwerk_id], e)
-
+    onzeker = revisie.onzeker(db.session)
     alle_gemeenten = {d.nis for delen in gebied.values() for d in delen}
     andere = _andere_netwerken(alle_gemeenten)
     zorgregio = _zorgregio(alle_gemeenten)
     verplicht_kg = _verplicht_kg(alle_gemeenten)
-    result = {}
-    for k in koppen:
+    uit = {}
+    for k in rijen:
         werkingsgebied = tuple(gebied[k.id])
         gemeenten = {d.nis for d in werkingsgebied}
-        e = eigen[k.id]
         andere_netwerken = _andere_voor(andere, k.id, gemeenten)
         eigen_zorgregio = None if zorgregio is None else {
             nis: z for nis, z in zorgregio.items() if nis in gemeenten}
@@ -118,17 +125,55 @@ def _raw_facts(netwerk_ids: Iterable[int]) -> dict[int, s.Netwerk]:
                        and s.gebied_van(a.gemeenten, frozenset(org_gemeenten)) & gemeenten)
         # what identifies this exact set of facts, for caches of what is computed from them:
         # the network's own rows (revisie), its header row, and what other networks contribute
-        bron = bronnen[k.id] + (hash((tuple(k), werkingsgebied, andere_netwerken, buiten,
-                                      None if eigen_zorgregio is None
-                                      else tuple(sorted(eigen_zorgregio.items())))),)
-        result[k.id] = s.Netwerk(
-            id=k.id, naam=k.naam, rechtsvorm=k.rechtsvorm, aanvraagdatum=k.aanvraagdatum,
-            erkenningsdatum=k.erkenningsdatum, coordinator_naam=k.coordinator_naam,
-            coordinator_email=k.coordinator_email, werkingsgebied=werkingsgebied,
+        # (a stable digest, not hash(): the key is shared with other processes via the database)
+        bron = None if onzeker else ("netwerk", k.id, k.revisie, vingerafdruk((
+            tuple(k), werkingsgebied, andere_netwerken, buiten, eigen_zorgregio)))
+        uit[k.id] = Kop(tuple(k), werkingsgebied, andere_netwerken, eigen_zorgregio, buiten, bron)
+    return uit
+
+
+def _raw_facts(netwerk_ids: Iterable[int], gegeven: dict[int, Kop] | None = None
+               ) -> dict[int, s.Netwerk]:
+    """Every period of the networks' rows: former members too (Netwerk.op filters a day)."""
+    ids = sorted(set(netwerk_ids))
+    if gegeven is None or not set(ids) <= set(gegeven):
+        gegeven = koppen(ids)
+    if not ids:
+        return {}
+    eigen = _eigen_van({i: gegeven[i].bron for i in ids if i in gegeven})
+    result = {}
+    for i in ids:
+        if i not in gegeven:
+            continue
+        kop, e = gegeven[i], eigen[i]
+        (_, naam, rechtsvorm, aanvraagdatum, erkenningsdatum, coordinator_naam,
+         coordinator_email, _) = kop.rij
+        result[i] = s.Netwerk(
+            id=i, naam=naam, rechtsvorm=rechtsvorm, aanvraagdatum=aanvraagdatum,
+            erkenningsdatum=erkenningsdatum, coordinator_naam=coordinator_naam,
+            coordinator_email=coordinator_email, werkingsgebied=kop.werkingsgebied,
             partners=e.partners, aanbod=e.aanbod, verwijzingen=e.verwijzingen, acties=e.acties,
-            bewust_niet=e.bewust_niet, andere_netwerken=andere_netwerken,
-            zorgregio=eigen_zorgregio, verplicht_kg_buiten=buiten, bron=bron)
+            bewust_niet=e.bewust_niet, andere_netwerken=kop.andere_netwerken,
+            zorgregio=kop.zorgregio, verplicht_kg_buiten=kop.verplicht_kg_buiten, bron=kop.bron)
     return result
+
+
+def _eigen_van(bronnen: dict[int, tuple | None]) -> dict[int, _Eigen]:
+    """The networks' own facts: kept in this process's memory per revisie; read fresh while
+    this transaction holds uncommitted changes (bron None)."""
+    database = str(db.engine.url)
+    sleutels = {i: None if bron is None else ("eigen", database, bron[:3])
+                for i, bron in bronnen.items()}
+    eigen = {i: k and cache.get(k) for i, k in sleutels.items()}
+    if None in eigen.values():
+        # one cold load at a time per process: simultaneous first visitors of a province then
+        # find what the first one loaded instead of each reading all of it again
+        with _koud_laden:
+            eigen = {i: e or (sleutels[i] and cache.get(sleutels[i])) for i, e in eigen.items()}
+            nieuw = _eigen([i for i, e in eigen.items() if e is None])
+            for i, e in nieuw.items():
+                eigen[i] = e if sleutels[i] is None else cache.put(sleutels[i], e)
+    return eigen
 
 
 def _eigen(ids: list[int]) -> dict[int, _Eigen]:

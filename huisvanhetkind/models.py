@@ -1,10 +1,13 @@
 """Imports every model, so that Alembic and create_app see the whole schema."""
 from .audit.models import AuditEntry  # noqa: F401
-from .auth.models import Aanmeldpoging, Gebruiker, gebruiker_netwerk  # noqa: F401
-from .erkenning.models import Actie, Engagement, ReviewOpmerking, Zorgregio  # noqa: F401
+from .auth.models import Aanmeldpoging, ApiToken, Gebruiker, gebruiker_netwerk  # noqa: F401
+from .erkenning.models import (  # noqa: F401
+    Aanvraag, AanvraagStap, AanvraagVersie, Actie, Engagement, ReviewOpmerking, Zorgregio)
 from .graaf.models import BewustNiet, Verwijzing  # noqa: F401
 from .partners.models import (  # noqa: F401
     Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel)
 from .partners.importer.models import ImportVoorbeeld  # noqa: F401
 from .partners.models_eigendom import Uitnodiging, Wijzigingsvoorstel  # noqa: F401
+from .berekening_models import Berekening  # noqa: F401
+from .meldingen.models import Melding, Meldingsvoorkeur, UitgaandeMail  # noqa: F401
 from . import revisie  # noqa: F401,E402  (listeners giving changed networks a new revisie)

@@ -3,37 +3,64 @@
 Every page, the API, the command line, the exports and the dossier ask here, so they always
 agree. The cache key is built in one place (`_sleutel`): the facts' `bron` (the network's revisie
 token, what other networks contribute, and the day the facts describe) plus the peildatum, whose
-clock the engagement deadlines read.
+clock the engagement deadlines read. Bundles are kept in the database for every worker and
+host (berekeningen.py).
 """
 from __future__ import annotations
 
 from datetime import date
 from typing import Iterable
 
-from . import cache
+from . import berekeningen, facts, revisie
 from .domein import snapshot
 from .domein.bundel import Bundel
-from .facts import netwerk_facts, netwerken_facts
+from .extensions import db
+from .fouten import NietGevonden
 
 
-def _sleutel(netwerk: snapshot.Netwerk, peildatum: date):
-    return None if netwerk.bron is None else ("bundel", netwerk.bron, peildatum)
+def _sleutel(bron: tuple | None, peildatum: date) -> str | None:
+    if bron is None or revisie.onzeker(db.session):
+        return None  # facts without identity, or with uncommitted changes: never kept
+    return berekeningen.sleutel("bundel", bron, peildatum)
+
+
+def _bereken(netwerk: snapshot.Netwerk, peildatum: date):
+    return lambda: Bundel(netwerk, peildatum).volledig()
 
 
 def bundel_van(netwerk: snapshot.Netwerk, peildatum: date) -> Bundel:
-    """The bundle of facts already read (netwerk as it stood on the peildatum)."""
-    return cache.remember(_sleutel(netwerk, peildatum), lambda: Bundel(netwerk, peildatum))
+    """The bundle of facts already read (netwerk as it stood on the peildatum): kept in memory
+    and in the database, computed once across every worker and host (berekeningen.py)."""
+    k = _sleutel(netwerk.bron, peildatum)
+    if k is None:
+        return Bundel(netwerk, peildatum)
+    return berekeningen.onthoud(netwerk.id, "bundel", k, _bereken(netwerk, peildatum))
 
 
 def bundel(netwerk_id: int, peildatum: date | None = None) -> Bundel:
-    """The bundle of a network at the peildatum (default today); LookupError when the network
-    does not exist."""
-    peildatum = peildatum or date.today()
-    return bundel_van(netwerk_facts(netwerk_id, peildatum), peildatum)
+    """The bundle of a network at the peildatum (default today); NietGevonden (a LookupError)
+    when the network does not exist."""
+    gevonden = bundels([netwerk_id], peildatum)
+    if netwerk_id not in gevonden:
+        raise NietGevonden(netwerk_id)
+    return gevonden[netwerk_id]
 
 
 def bundels(netwerk_ids: Iterable[int], peildatum: date | None = None) -> dict[int, Bundel]:
-    """Bundles of several networks (the province overview) from one batch of facts."""
+    """Bundles of several networks (the province overview): the heads first, which give the
+    keys; kept bundles are read in one statement, and only the networks without one have their
+    rows read and their bundle computed."""
     peildatum = peildatum or date.today()
-    return {i: bundel_van(f, peildatum)
-            for i, f in netwerken_facts(netwerk_ids, peildatum).items()}
+    koppen = facts.koppen(netwerk_ids)
+    sleutels = {i: _sleutel(kop.bron, peildatum) for i, kop in koppen.items()}
+    gevonden = berekeningen.haal_veel(k for k in sleutels.values() if k)
+    ontbreekt = [i for i, k in sleutels.items() if k not in gevonden]
+    if ontbreekt:
+        netwerken = facts.netwerken_facts(ontbreekt, peildatum, koppen)
+        gevonden.update(berekeningen.onthoud_veel({
+            sleutels[i]: (i, "bundel", _bereken(netwerken[i], peildatum))
+            for i in ontbreekt if sleutels[i] is not None}))
+        for i in ontbreekt:
+            if sleutels[i] is None:
+                gevonden[i] = Bundel(netwerken[i], peildatum)
+    return {i: gevonden[k if k is not None else i] for i, k in sleutels.items()}

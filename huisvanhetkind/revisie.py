@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from .db import nieuwe_revisie
 
 _KEY = "hvk_revisie_scopes"
+_GEWIJZIGD = "hvk_revisie_gewijzigd"
 
 
 def _collect(session: Session, flush_context) -> None:
@@ -39,16 +40,32 @@ def _bump(session: Session) -> None:
     if organisaties:
         netwerken |= set(session.scalars(select(Lidmaatschap.netwerk_id).where(
             Lidmaatschap.organisatie_id.in_(organisaties), Lidmaatschap.lid_tot.is_(None))))
+    session.info[_GEWIJZIGD] = netwerken
     # one row at a time in id order, as the last statements of the transaction: no deadlocks
     for netwerk_id in sorted(netwerken):
         session.execute(update(Netwerk.__table__).where(Netwerk.__table__.c.id == netwerk_id)
                         .values(revisie=nieuwe_revisie()))
 
 
+def onzeker(session: Session) -> bool:
+    """True while this transaction holds changes to facts that are not committed yet: what is read
+    now carries the old revisie token, so it must not be cached under it (berekeningen.py)."""
+    scopes = session.info.get(_KEY)
+    return bool(scopes and (scopes[0] or scopes[1])) or bool(
+        session.new or session.deleted or any(session.is_modified(o) for o in session.dirty))
+
+
 def _forget(session: Session, *args) -> None:
     session.info.pop(_KEY, None)
+    session.info.pop(_GEWIJZIGD, None)
+
+
+def _na_commit(session: Session) -> None:
+    from .opwarmen import na_commit
+    na_commit(session.info.pop(_GEWIJZIGD, set()))
 
 
 event.listen(Session, "after_flush", _collect)
 event.listen(Session, "before_commit", _bump)
 event.listen(Session, "after_soft_rollback", _forget)
+event.listen(Session, "after_commit", _na_commit)

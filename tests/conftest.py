@@ -23,7 +23,7 @@ pytest_plugins = ["tests.fixtures"]
 
 def test_config(url: str, **extra) -> dict:
     return {"TESTING": True, "SECRET_KEY": "test-geheim", "SQLALCHEMY_DATABASE_URI": url,
-            "WTF_CSRF_ENABLED": False, **extra}
+            "WTF_CSRF_ENABLED": False, "ANALYSE_NA_WIJZIGING": False, **extra}
 
 
 def pytest_configure(config):

@@ -187,4 +187,4 @@ def test_the_beheerder_answers_for_an_organisation_without_account(app, wereld, 
     pagina = login(wereld.beheerder).get("/te-beantwoorden").get_data(as_text=True)
     assert "Huis van het Kind X nodigt Partner Y uit" in pagina
     start = login(wereld.beheerder).get("/").get_data(as_text=True)
-    assert 'id="te-beantwoorden"' in start
+    assert "Beantwoord de uitnodiging van Huis van het Kind X" in start  # in 'Te doen'

@@ -35,7 +35,7 @@ STATUS_LABEL = {"voldaan": "Voldaan", "niet_voldaan": "Niet voldaan",
 
 def statussen_in_pdf(tekst: str) -> dict[str, str]:
     """ID → status from the checklist section of the dossier PDF."""
-    checklist = tekst[tekst.index("5. Checklist"):tekst.index("6. Engagementenplan")]
+    checklist = tekst[tekst.index("5. Checklist"):tekst.index("6. Lacunes en overlappen")]
     posities = [(m.start(), m.group(1)) for m in re.finditer(r"(?m)^([ES]\d{1,2})\b", checklist)]
     uit = {}
     for i, (start, vid) in enumerate(posities):

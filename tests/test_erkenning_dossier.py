@@ -11,7 +11,8 @@ from tests.erkenning_factories import ALLE_IDS, realistisch_netwerk
 from tests.test_erkenning import STATUS_LABEL, pdf_tekst, statussen_in_pdf
 
 SECTIES = ["1. Netwerk", "2. Werkingsgebied", "3. Partners", "4. Aanbod naar vorm en leeftijd",
-           "5. Checklist", "6. Engagementenplan"]
+           "5. Checklist", "6. Lacunes en overlappen", "7. Het netwerk en de dekking in beeld",
+           "8. Engagementenplan", "9. Review en verloop van de aanvraag"]
 
 
 @pytest.fixture
@@ -89,3 +90,33 @@ def test_dossier_access_and_bad_date(wereld, login):
     assert login(wereld.beheerder).get(
         f"/netwerken/{wereld.netwerk_x}/erkenning/dossier?op=gisteren").status_code == 400
     assert login(wereld.beheerder).get("/netwerken/999/erkenning/dossier").status_code == 404
+
+
+def test_pdf_is_tagged_and_holds_lacunes_with_reasons_and_both_pictures(waasland, login, app):
+    """What a consultant reads (issue 13): the lacunes with the 'bewust niet' reasons, the
+    network picture and the coverage matrix, in a tagged (PDF/UA) document."""
+    from pypdf import PdfReader
+    from huisvanhetkind.graaf.operations import markeer_bewust_niet
+    from huisvanhetkind import pipeline
+    with app.app_context():
+        gemeenten = pipeline.bundel(waasland.netwerk).netwerk.gemeenten
+        markeer_bewust_niet(waasland.netwerk, gemeenten, "ontmoeting", "12-18", "",
+                            "De jeugddienst van de gemeente doet dit al.")
+        db.session.commit()
+    client = login(waasland.coordinator)
+    html = client.get(f"/netwerken/{waasland.netwerk}/erkenning/dossier").get_data(as_text=True)
+    assert "De jeugddienst van de gemeente doet dit al." in html
+    assert html.count("<svg") >= 2 and 'id="beeld-netwerk"' in html
+    r = client.get(f"/netwerken/{waasland.netwerk}/erkenning/dossier.pdf")
+    assert r.status_code == 200
+    pdf = PdfReader(io.BytesIO(r.data))
+    root = pdf.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] is True or root["/MarkInfo"]["/Marked"] == True  # noqa
+    assert "/StructTreeRoot" in root
+    tekst = " ".join(pdf_tekst(r.data).split())  # table cells wrap their words
+    assert "6. Lacunes en overlappen" in tekst and "Lacune in" in tekst
+    assert "Temse: De jeugddienst van de gemeente doet dit al." in tekst
+    assert "7. Het netwerk en de dekking in beeld" in tekst
+    # both pictures are drawn (vector SVG): the sector legend and the matrix's status words
+    assert "Dekking Huis van het Kind Waasland" in tekst and "LACUNE" in tekst
+    assert "Kind en Gezin" in tekst  # a sector in the network picture's legend

@@ -113,6 +113,9 @@ class Regel:
     post: Callable[[Wie], bool] | None = None  # who may POST; None: the route has no POST
     get_ok: int | Callable[[Wie], int] = 200
     data: Callable[[Objecten], dict] | None = None  # POST body; default a minimal form
+    put: Callable[[Wie], bool] | None = None  # the JSON API's PUT and DELETE (no If-Match sent:
+    delete: Callable[[Wie], bool] | None = None  # a permitted one is 428 and writes nothing)
+    json: bool = False  # the body is JSON (the API), not a form
 
 
 def _x(o):
@@ -127,7 +130,33 @@ def _geen(o):
     return {}
 
 
+def eigen_token(app, user_id: int) -> int:
+    """A personal API token of this user (made once)."""
+    from sqlalchemy import select
+    from huisvanhetkind.auth.models import ApiToken
+    from huisvanhetkind.auth.operations import maak_token
+    with app.app_context():
+        bestaand = db.session.scalar(select(ApiToken.id).where(ApiToken.gebruiker_id == user_id))
+        if bestaand:
+            return bestaand
+        token, _ = maak_token(user_id, "matrix", "lezen")
+        db.session.commit()
+        return token.id
+
+
+def _hsds(soort: str, attr: str):
+    from huisvanhetkind.partners.export.hsds import uid
+    return lambda o: {"hsds_id": uid(soort, getattr(o, attr))}
+
+
+def hsds_ziet_a(w: Wie) -> int:
+    """The HSDS API shows a's aanbod to whoever may read X (X does not publish here)."""
+    return 200 if leest_org_a(w) else 404
+
+
 CEL = {"functie": "ontmoeting", "leeftijdsgroep": "3-6"}
+TERM = "8b508f02-249f-515e-b0fe-db06491cb7a9"  # functie 'ontmoeting' (partners/export/hsds.py)
+TAXONOMIE = "ae740b70-4f13-5aab-b14a-d3592e67c321"  # functie
 
 TABEL: dict[str, Regel] = {
     # Public: the login page, static files and the about page.
@@ -138,6 +167,39 @@ TABEL: dict[str, Regel] = {
     "main.vendor": Regel(lambda o: {"filename": "vis-network.min.js"}, get=publiek),
     "main.gezondheid": Regel(_geen, get=publiek),
     "referentie.over": Regel(_geen, get=publiek),
+    # Password reset and the one-click 'nog actueel' link: the signed token is the permission
+    # (a forged one is refused with 400 for everyone); asking a reset link once logged in
+    # redirects to changing one's own password.
+    "auth.wachtwoord_vergeten": Regel(_geen, get=publiek, post=publiek, get_ok=na_aanmelding),
+    "auth.wachtwoord_herstellen": Regel(lambda o: {"token": "vervalst"}, get=publiek,
+                                        post=publiek, get_ok=400),
+    "meldingen.nog_actueel": Regel(lambda o: {"token": "vervalst"}, get=publiek, post=publiek,
+                                   get_ok=400),
+    # The public guide: X does not publish, so it is not there (404) but for those who may
+    # publish it, who preview it (a publishing network's guide: tests/test_gids.py).
+    "gids.gids": Regel(_x, get=publiek, get_ok=lambda w: 200 if bewerkt_x(w) else 404),
+    "gids.aanbod": Regel(lambda o: {"netwerk_id": o.x, "aanbod_id": o.aanbod_a}, get=publiek,
+                         get_ok=lambda w: 200 if bewerkt_x(w) else 404),
+
+    # The HSDS API is open data: anyone, each seeing what they may (X does not publish here).
+    "hsds.meta": Regel(_geen, get=publiek),
+    "hsds.openapi_document": Regel(_geen, get=publiek),
+    "hsds.services": Regel(_geen, get=publiek),
+    "hsds.service": Regel(lambda o: {"service_id": _hsds("aanbod", "aanbod_a")(o)["hsds_id"]},
+                          get=publiek, get_ok=hsds_ziet_a),
+    "hsds.organizations": Regel(_geen, get=publiek),
+    "hsds.organization": Regel(
+        lambda o: {"organization_id": _hsds("organisatie", "org_a")(o)["hsds_id"]},
+        get=publiek, get_ok=hsds_ziet_a),
+    "hsds.service_at_locations": Regel(_geen, get=publiek),
+    # organisation a has no address in this world: no service_at_location for anyone
+    "hsds.service_at_location": Regel(
+        lambda o: {"sal_id": _hsds("service_at_location", "aanbod_a")(o)["hsds_id"]},
+        get=publiek, get_ok=404),
+    "hsds.taxonomies": Regel(_geen, get=publiek),
+    "hsds.taxonomy": Regel(lambda o: {"taxonomy_id": TAXONOMIE}, get=publiek),
+    "hsds.taxonomy_terms": Regel(_geen, get=publiek),
+    "hsds.taxonomy_term": Regel(lambda o: {"term_id": TERM}, get=publiek),
 
     # Any logged-in user; their own password and logout (consultants included).
     "main.start": Regel(_geen, get=aangemeld),
@@ -147,6 +209,17 @@ TABEL: dict[str, Regel] = {
     "partners.import_sjabloon": Regel(_geen, get=aangemeld),
     "auth.wachtwoord": Regel(_geen, get=aangemeld, post=aangemeld),
     "auth.logout": Regel(_geen, post=aangemeld),
+    # One's own notifications and their settings.
+    "meldingen.meldingen": Regel(_geen, get=aangemeld),
+    "meldingen.gelezen": Regel(_geen, post=aangemeld),
+    "meldingen.instellingen": Regel(_geen, get=aangemeld, post=aangemeld),
+    "meldingen.uitgaande_mail": Regel(_geen, get=beheerder),
+    "auth.tokens": Regel(_geen, get=aangemeld, post=aangemeld),
+    "auth.token_intrekken": Regel(lambda o: {"token_id": eigen_token(o.app, o.partner_a)},
+                                  get=lambda w: w.naam == "partner_a",
+                                  post=lambda w: w.naam == "partner_a"),
+    "api.netwerken": Regel(_geen, get=aangemeld),
+    "api.aanbod_lijst": Regel(_geen, get=aangemeld),
 
     # Beheerder only: users, reference data, new networks, the whole audit log, GDPR requests.
     "auth.gebruikers": Regel(_geen, get=beheerder),
@@ -211,6 +284,7 @@ TABEL: dict[str, Regel] = {
 
     # Editing network X: members, aanbod for any member, import, engagements, 'bewust niet'.
     "partners.netwerk_bewerken": Regel(_x, get=bewerkt_x, post=bewerkt_x),
+    "gids.publicatie": Regel(_x, get=bewerkt_x, post=bewerkt_x),
     "partners.lid_toevoegen": Regel(_x, get=bewerkt_x),
     "partners.lid_bestaand": Regel(lambda o: {"netwerk_id": o.x, "organisatie_id": o.org_y},
                                    get=bewerkt_x, post=bewerkt_x),
@@ -244,6 +318,20 @@ TABEL: dict[str, Regel] = {
         lambda o: {"netwerk_id": o.x, "voorwaarde": "E4", "opmerking_id": o.opmerking_x},
         post=bewerkt_x),
 
+    # The aanvraag of X (domein.md §11): read by the review dialogue's parties; each step by its
+    # roles (permissions.AANVRAAG_ROLLEN). A minimal POST (no state seen) is a form error.
+    "erkenning.aanvraag": Regel(_x, get=reviewdialoog_x),
+    "erkenning.aanvraag_versie": Regel(lambda o: {"netwerk_id": o.x, "versie_id": o.versie_x},
+                                       get=reviewdialoog_x),
+    "erkenning.aanvraag_versie_pdf": Regel(
+        lambda o: {"netwerk_id": o.x, "versie_id": o.versie_x}, get=reviewdialoog_x),
+    **{f"erkenning.aanvraag_stap#{stap}": Regel(lambda o, stap=stap: {"netwerk_id": o.x,
+                                                                      "stap": stap}, post=wie)
+       for stap, wie in (("indienen", bewerkt_x), ("herindienen", bewerkt_x),
+                         ("intrekken", bewerkt_x), ("rapporteren", bewerkt_x),
+                         ("nemen", consultant_x), ("adviseren", consultant_x),
+                         ("beslissen", beheerder))},
+
     # Organisation a (it has its own partner account): its details, contacts and aanbod.
     "partners.organisatie_bewerken": Regel(_a, get=beheert_org_a, post=beheert_org_a),
     "partners.contactpersoon_nieuw": Regel(_a, get=beheert_org_a, post=beheert_org_a),
@@ -259,6 +347,11 @@ TABEL: dict[str, Regel] = {
     "partners.aanbod_verwijderen": Regel(lambda o: {"aanbod_id": o.aanbod_a},
                                          get=beheert_org_a, post=beheert_org_a),
     "partners.aanbod_nagekeken": Regel(lambda o: {"aanbod_id": o.aanbod_a}, post=beheert_org_a),
+    # ... also through the JSON API (a session here; tokens in tests/test_api_tokens.py)
+    "api.aanbod_nieuw": Regel(_geen, post=beheert_org_a, json=True,
+                              data=lambda o: {"organisatie_id": o.org_a}),
+    "api.aanbod": Regel(lambda o: {"aanbod_id": o.aanbod_a}, get=leest_org_a, put=beheert_org_a,
+                        delete=beheert_org_a, json=True, data=lambda o: {}),
     # ... which X's coordinator may only propose, and a (or the beheerder) decides on.
     "partners.organisatie_voorstel": Regel(_a, get=stelt_voor_org_a, post=stelt_voor_org_a),
     "partners.aanbod_voorstel": Regel(lambda o: {"aanbod_id": o.aanbod_a}, get=stelt_voor_org_a,
@@ -295,16 +388,23 @@ TABEL: dict[str, Regel] = {
 # are these (checked below against the table, and in the matrix against the database):
 CONSULTANT_SCHRIJFT = {
     "erkenning.review_opmerking": "hun eigen opmerking en oordeel per voorwaarde",
+    "erkenning.aanvraag_stap": "een aanvraag in behandeling nemen en hun advies geven",
     "auth.wachtwoord": "hun eigen wachtwoord",
+    "auth.tokens": "hun eigen persoonlijke API-tokens",
     "auth.logout": "zich afmelden",
+    "meldingen.instellingen": "hun eigen keuze voor meldingen per e-mail",
+    "meldingen.gelezen": "hun eigen meldingen als gelezen markeren",
 }
 # ... and these POSTs are permitted but write nothing at all (the matrix proves it):
 CONSULTANT_POST_ZONDER_SCHRIJVEN = {
     "auth.login": "al aangemeld: enkel een doorverwijzing naar de startpagina",
     "main.netwerk_kiezen": "de netwerkkeuze in de navigatie: enkel in de sessie bewaard",
+    "auth.wachtwoord_vergeten": "al aangemeld: een doorverwijzing naar het eigen wachtwoord",
+    "auth.wachtwoord_herstellen": "een vervalste link: geweigerd (400)",
+    "meldingen.nog_actueel": "een vervalste link: geweigerd (400)",
 }
 
-POST_TOEGESTAAN = {200, 302, 400, 409, 422}  # form errors, done, stale version
+POST_TOEGESTAAN = {200, 302, 400, 409, 422, 428}  # form errors, done, stale or missing version
 # A minimal body with a stale version: the form reads it (not the stored object), and a permitted
 # edit or delete ends in form errors or 409, so the objects stay for the next actor.
 MINIMAAL = {"version": "0"}
@@ -314,18 +414,25 @@ def _endpoint(sleutel: str) -> str:
     return sleutel.partition("#")[0]
 
 
+METHODEN = ("GET", "POST", "PUT", "DELETE")
+
+
+def _regels(regel: Regel):
+    return zip(METHODEN, (regel.get, regel.post, regel.put, regel.delete))
+
+
 def test_table_covers_every_route_and_method(app):
     routes = {}
     for rule in app.url_map.iter_rules():
         methods = rule.methods - {"HEAD", "OPTIONS"}
-        assert methods <= {"GET", "POST"}, f"{rule.endpoint}: {methods} is not in the matrix"
-        routes[rule.endpoint] = methods
+        assert methods <= set(METHODEN), f"{rule.endpoint}: {methods} is not in the matrix"
+        routes[rule.endpoint] = routes.get(rule.endpoint, set()) | methods
     ontbreekt = sorted(set(routes) - {_endpoint(k) for k in TABEL})
     assert not ontbreekt, f"Routes missing from the access table: {ontbreekt}"
     weg = sorted({_endpoint(k) for k in TABEL} - set(routes))
     assert not weg, f"The table names routes that no longer exist: {weg}"
     for sleutel, regel in TABEL.items():
-        table_methods = {m for m, r in (("GET", regel.get), ("POST", regel.post)) if r}
+        table_methods = {m for m, r in _regels(regel) if r}
         assert table_methods == routes[_endpoint(sleutel)], sleutel
 
 
@@ -356,7 +463,7 @@ def test_toegangsmatrix(sleutel, app, wereld):
     voor = None  # snapshot of the database, retaken after anything that may write
     for wie in ACTOREN:
         client = client_voor(app, o, wie)
-        for methode, mag in (("GET", regel.get), ("POST", regel.post)):
+        for methode, mag in _regels(regel):
             if mag is None:
                 continue
             with app.test_request_context():
@@ -365,6 +472,8 @@ def test_toegangsmatrix(sleutel, app, wereld):
                 voor = snapshot(app)
             if methode == "GET":
                 r = client.get(url)
+            elif regel.json:
+                r = client.open(url, method=methode, json=regel.data(o) if regel.data else {})
             else:
                 r = client.post(url, data=regel.data(o) if regel.data else MINIMAAL)
             wat = f"{wie.naam} {methode} {url}"
@@ -376,9 +485,9 @@ def test_toegangsmatrix(sleutel, app, wereld):
                 ok = regel.get_ok(wie) if callable(regel.get_ok) else regel.get_ok
                 if methode == "GET" and r.status_code != ok:
                     fouten.append(f"{wat}: {r.status_code} instead of {ok}")
-                if methode == "POST" and r.status_code not in POST_TOEGESTAAN:
+                if methode != "GET" and r.status_code not in POST_TOEGESTAAN:
                     fouten.append(f"{wat}: permitted but got {r.status_code}")
-                schrijft = methode == "POST" and (
+                schrijft = methode != "GET" and (
                     wie.rol != "consultant" or endpoint in CONSULTANT_SCHRIJFT)
                 if schrijft or methode == "GET":
                     voor = None
@@ -451,8 +560,10 @@ def test_fields_a_form_does_not_offer_change_nothing(naam, app, wereld):
         sleutel = (geval.rij(o),)
         assert wijzigingen, "the legitimate change was not saved"
         assert {(t, k) for t, k, _ in wijzigingen} == {(geval.tabel, sleutel)}, wijzigingen
-        # the version, and naam_sleutel with naam (its normalised copy), follow the form's fields
-        afgeleid = {"version"} | ({"naam_sleutel"} if "naam" in geval.mag else set())
+        # the version, naam_sleutel with naam and an aanbod's zoektekst with naam or beschrijving
+        # (their normalised copies) follow the form's fields
+        afgeleid = {"version"} | ({"naam_sleutel"} if "naam" in geval.mag else set()) | (
+            {"zoektekst"} if {"naam", "beschrijving"} & set(geval.mag) else set())
         assert {c for _, _, c in wijzigingen} <= set(geval.mag) | afgeleid, wijzigingen
         oud, nieuw = voor[geval.tabel][sleutel], na[geval.tabel][sleutel]
         assert nieuw["version"] == oud["version"] + 1  # never the posted or a hostile value

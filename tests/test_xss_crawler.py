@@ -21,6 +21,7 @@ from sqlalchemy import String, Text
 from werkzeug.routing import BuildError
 
 from huisvanhetkind.extensions import db
+from huisvanhetkind.partners.export.hsds import uid
 from tests.xss_helpers import (EMAIL, FORMULES, IMG, PAYLOAD, POSTCODE, SCRIPT, WEBSITE, bouw,
                                canary, client_voor, problemen_html, problemen_xml, strings)
 
@@ -35,17 +36,32 @@ GEEN_VRIJE_TEKST = {
     "gebruiker.wachtwoord_hash", "gebruiker.session_token", "aanmeldpoging.sleutel",
     "audit_log.actie", "audit_log.tabel", "audit_log.record_id", "alembic_version.version_num",
     "dossier_pdf.sleutel", "dossier_pdf.sha256",  # hex digests the app computes
+    "berekening.sleutel", "berekening.soort",  # a digest and a fixed code of the app
     "uitnodiging.status", "wijzigingsvoorstel.status",
+    # the aanvraag's codes (domein/aanvraag.py) and the digests and JSON it computes; its free
+    # texts (motivations, toelichting, the history's tekst) carry canaries
+    "aanvraag.toestand", "aanvraag.advies", "aanvraag.beslissing", "aanvraag_versie.soort",
+    "aanvraag_versie.gegevens", "aanvraag_versie.gegevens_sha256", "aanvraag_versie.pdf_sha256",
+    "aanvraag_stap.stap", "aanvraag_stap.van", "aanvraag_stap.naar",
+    "netwerk.gids_origins",  # checked origins (domein/gids.parse_origins), sent in a CSP header
     # an upload waiting an hour for its confirmation; its name is shown only in the answer to
     # that upload (hostile names: tests/test_import.py)
     "import_voorbeeld.token", "import_voorbeeld.bestandsnaam",
+    # notifications: codes, keys and paths the app builds; the SMTP server's error text
+    "melding.gebeurtenis", "melding.onderwerp", "melding.periode", "melding.link",
+    "meldingsvoorkeur.mail", "uitgaande_mail.sleutel", "uitgaande_mail.aan",
+    "uitgaande_mail.status", "uitgaande_mail.claim", "uitgaande_mail.laatste_fout",
+    # a personal API token: the first characters of its secret, its hash and its scope code
+    "api_token.begin", "api_token.geheim_hash", "api_token.scope",
 }
 GEVAARLIJK_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 VIJANDIGE_WAARDE = "x" + IMG  # for string URL arguments: reflected in a 404?
 # every query argument a view reads, hostile: reflected input must be escaped too
 VIJANDIGE_QUERY = {k: "x" + PAYLOAD for k in (
     "q", "zoekterm", "actie", "op", "partner", "gemeente", "functie", "leeftijdsgroep", "toon",
-    "page", "van", "provincie", "sort", "richting", "naam", "organisatie_id", "voorwaarde")}
+    "page", "van", "provincie", "sort", "richting", "naam", "organisatie_id", "voorwaarde",
+    "search", "modified_after", "taxonomy_term_id", "taxonomy_id", "organization_id",
+    "netwerk_id")}
 VIJANDIGE_QUERY["next"] = "javascript:alert(1)"
 PER_PATROON = 3  # links followed per endpoint and set of query keys: bounded, yet broad
 MAX_PAGINAS = 400
@@ -63,7 +79,15 @@ def _waarden(v) -> dict[str, list]:
         "verwijzing_id": [v.verwijzing], "contact_id": [v.contact],
         "gebruiker_id": [v.coordinator_email, v.consultant], "voorwaarde": ["E1", "E6", "x<b>"],
         "formaat": ["xlsx", "csv", "hsds", "gexf", "graphml", "svg", "png"],
-        "opmerking_id": [v.opmerking], "markering_id": [v.bewust_niet],
+        "opmerking_id": [v.opmerking], "markering_id": [v.bewust_niet], "versie_id": [v.versie],
+        "token": ["vervalst", VIJANDIGE_WAARDE],  # reset and 'nog actueel' links
+        "token_id": [v.token],
+        # the HSDS API's string ids: a real one and a hostile one (reflected in its 404?)
+        "service_id": [uid("aanbod", v.aanbod), VIJANDIGE_WAARDE],
+        "sal_id": [uid("service_at_location", v.aanbod), VIJANDIGE_WAARDE],
+        "organization_id": [uid("organisatie", v.org), VIJANDIGE_WAARDE],
+        "taxonomy_id": [uid("taxonomy", "functie"), VIJANDIGE_WAARDE],
+        "term_id": [uid("taxonomy_term", "functie:ontmoeting"), VIJANDIGE_WAARDE],
         ("tabel", "record_id"): [
             ("netwerk", v.netwerk), ("organisatie", v.org), ("aanbod", v.aanbod),
             ("contactpersoon", v.contact), ("lidmaatschap", v.lid), ("verwijzing", v.verwijzing),
@@ -199,9 +223,16 @@ def test_the_checks_catch_unescaped_canaries():
 
 
 def test_anonymous_visitor_meets_only_escaped_pages(app, vijandig):
-    bezocht, _, fouten = crawl(app, app.test_client(), start_urls(app, vijandig))
+    bezocht, teksten, fouten = crawl(app, app.test_client(), start_urls(app, vijandig))
     assert not fouten, "\n".join(fouten)
     assert {r.status_code for r in bezocht.values()} <= {200, 302, 400, 401, 404}
+    # the hostile network publishes its guide: its names were rendered there, as text
+    gids = {_patroon(app, u)[0] for u, r in bezocht.items() if r.status_code == 200}
+    assert {"gids.gids", "gids.aanbod"} <= gids
+    zichtbaar = html.unescape("\n".join(teksten))
+    assert [t for t in ("Netwerk", "Netwerkbeschrijving", "Org", "Aanbod", "Aanbodbeschrijving",
+                        "Aanbodcontact", "Openingsuren") if canary(t) not in zichtbaar] == []
+    assert canary("Contact") not in zichtbaar  # a contact person is never on a guide page
 
 
 def test_every_text_column_holds_a_canary(app, vijandig):

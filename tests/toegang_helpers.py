@@ -12,6 +12,8 @@ from sqlalchemy import select
 from huisvanhetkind.partners import eigendom
 from huisvanhetkind.audit.models import AuditEntry
 from huisvanhetkind.auth.models import Gebruiker
+from huisvanhetkind.domein.snapshot import Netwerk as snapshot_netwerk
+from huisvanhetkind.erkenning import aanvraag_operations as aanvraag_ops
 from huisvanhetkind.erkenning import operations as erkenning_ops
 from huisvanhetkind.erkenning.models import Actie
 from huisvanhetkind.erkenning.operations import ACTIE_VELDEN
@@ -82,6 +84,7 @@ class Objecten:
     uitnodiging_ya: int  # network Y invites organisation a (domein.md §10)
     voorstel_xa: int  # X's coordinator proposes a change to organisation a
     app: object = None
+    versie_x: int = 0  # the first frozen version of X's aanvraag (submitted: ingediend)
 
 
 def maak_objecten(app, wereld) -> Objecten:
@@ -100,6 +103,11 @@ def maak_objecten(app, wereld) -> Objecten:
         uitnodiging = eigendom.nodig_uit(wereld.netwerk_y, org_a.id, wereld.coordinator_y)
         voorstel = eigendom.stel_voor(org_a, wereld.netwerk_x, wereld.coordinator_x,
                                       {"plaats": "Temse"}, "Verhuisd")
+        versie = aanvraag_ops.indienen(
+            wereld.netwerk_x, None, version="0", toestand="concept",
+            door_id=wereld.coordinator_x, bevries=lambda: aanvraag_ops.Bevroren(
+                date.today(), snapshot_netwerk(id=wereld.netwerk_x, naam="X"), {},
+                b"%PDF-1.7 matrix"))
         db.session.commit()
         ids = {k: getattr(wereld, k) for k in (
             "org_a", "org_b", "org_y", "beheerder", "coordinator_x", "coordinator_y",
@@ -113,7 +121,8 @@ def maak_objecten(app, wereld) -> Objecten:
                 Lidmaatschap.netwerk_id == wereld.netwerk_x,
                 Lidmaatschap.organisatie_id == org_b.id)),
             actie_x=actie.id, opmerking_x=opmerking.id, verwijzing_ab=v.id,
-            uitnodiging_ya=uitnodiging.id, voorstel_xa=voorstel.id, app=app, **ids)
+            uitnodiging_ya=uitnodiging.id, voorstel_xa=voorstel.id, app=app, versie_x=versie.id,
+            **ids)
 
 
 def nieuwe_markering(app, netwerk_id: int) -> int:
@@ -143,11 +152,17 @@ def client_voor(app, o: Objecten, wie: Wie):
     return client
 
 
+CACHES = {"berekening", "dossier_pdf"}
+
+
 def snapshot(app) -> dict[str, dict[tuple, dict]]:
-    """Every row of every table by primary key, except the audit entries of a refusal."""
+    """Every row of every table by primary key, except the audit entries of a refusal and the
+    caches a read may fill (computed analyses, rendered PDFs)."""
     out = {}
     with app.app_context():
         for table in db.metadata.sorted_tables:
+            if table.name in CACHES:
+                continue
             stmt = select(table)
             if table.name == AuditEntry.__tablename__:
                 stmt = stmt.where(AuditEntry.actie != GEWEIGERD)
@@ -170,8 +185,10 @@ def verschil(voor: dict, na: dict) -> list[tuple]:
 
 
 def wezenlijk(wijzigingen: list[tuple]) -> list[tuple]:
-    """Leave out the bookkeeping every save does: audit entries, timestamps, cache tokens."""
-    return [w for w in wijzigingen if w[0] != AuditEntry.__tablename__
+    """Leave out the bookkeeping every save does: audit entries, timestamps, cache tokens, and
+    the notifications (with their mail) a change sends (domein.md §11)."""
+    return [w for w in wijzigingen
+            if w[0] not in (AuditEntry.__tablename__, "melding", "uitgaande_mail")
             and w[2] not in ("updated_at", "revisie")]
 
 
@@ -232,6 +249,8 @@ def kruislings(o: Objecten) -> list[tuple[str, str, str, dict]]:
         ("coordinator_y", "POST", f"/netwerken/{y}/dekking/bewust-niet/{markering}/verwijderen",
          {}),
         ("coordinator_y", "GET", f"/netwerken/{y}/wat-als?partner={o.org_a}", {}),
+        ("coordinator_y", "GET", f"/netwerken/{y}/aanvraag/versies/{o.versie_x}", {}),
+        ("coordinator_y", "GET", f"/netwerken/{y}/aanvraag/versies/{o.versie_x}.pdf", {}),
         ("coordinator_y", "POST", f"/netwerken/{y}/verwijzingen/nieuw?van={o.org_a}",
          {"naar_id": o.org_b, "soort": "samenwerking"}),
         ("partner_y", "POST", f"/organisaties/{o.org_y}/contactpersonen/{o.contact_a}/bewerken",

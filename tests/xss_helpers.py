@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from huisvanhetkind.auth.models import Gebruiker
 from huisvanhetkind.erkenning import operations as erkenning_ops
-from huisvanhetkind.erkenning.models import Actie, Engagement, ReviewOpmerking
+from huisvanhetkind.erkenning.models import Actie, AanvraagVersie, Engagement, ReviewOpmerking
 from huisvanhetkind.extensions import db
 from huisvanhetkind.graaf.models import BewustNiet, Verwijzing
 from huisvanhetkind.partners import eigendom
@@ -157,6 +157,8 @@ class Vijandig:
     consultant: int
     partner: int
     emails: dict  # role → login e-mail (all plain)
+    versie: int = 0  # the first frozen version of the network's aanvraag
+    token: int = 0  # a personal API token of the coordinator with the hostile e-mail address
 
 
 def client_voor(app, user_id: int):
@@ -184,7 +186,7 @@ def bouw(app) -> Vijandig:
         net = f.netwerk(canary("Netwerk"), gemeenten=(SINT_NIKLAAS,), rechtsvorm="vzw",
                         aanvraagdatum=erkend - timedelta(days=60), erkenningsdatum=erkend,
                         coordinator_naam=canary("Coordinatornaam"), coordinator_email=EMAIL,
-                        beschrijving=canary("Netwerkbeschrijving"))
+                        beschrijving=canary("Netwerkbeschrijving"), publiek=True)
         deel = WerkingsgebiedDeel(netwerk_id=net.id, nis=TEMSE, deel=canary("Deel"))
         db.session.add(deel)
         org = f.organisatie(canary("Org"), sector="welzijn", gemeenten=(SINT_NIKLAAS, TEMSE),
@@ -254,6 +256,24 @@ def bouw(app) -> Vijandig:
     _post(coord, f"/netwerken/{net_id}/erkenning/review/E1/{opmerking_id}/antwoord",
           {f"antwoord-{opmerking_id}-tekst": canary("Reviewantwoord")})
 
+    # the aanvraag through every step, each free text hostile (domein.md §11)
+    beheerder, cons = client_voor(app, ids["beheerder"]), client_voor(app, ids["consultant"])
+    url = f"/netwerken/{net_id}/aanvraag"
+    for client, stap, velden in (
+            (coord, "indienen", {"toelichting": canary("Indiening")}),
+            (cons, "nemen", {}),
+            (cons, "adviseren", {"advies": "ongunstig", "motivatie": canary("Advies")}),
+            (coord, "herindienen", {"toelichting": canary("Herziening")}),
+            (cons, "nemen", {}),
+            (cons, "adviseren", {"advies": "gunstig", "motivatie": canary("Advies2")}),
+            (beheerder, "beslissen", {"beslissing": "geweigerd", "datum": vandaag.isoformat(),
+                                      "motivatie": canary("Beslissing")})):
+        # the state and version the page shows, as a user's form carries them
+        pagina = client.get(url).get_data(as_text=True)
+        gezien = dict(re.findall(rf'name="{stap}-(toestand|version)" type="hidden" '
+                                 r'value="([^"]*)"', pagina))
+        _post(client, f"{url}/{stap}", {f"{stap}-{k}": w for k, w in {**gezien, **velden}.items()})
+
     with app.app_context():
         # consent (domein.md §10): an open and a declined invitation from another network, an
         # open and a declined proposal, every free text hostile
@@ -280,12 +300,19 @@ def bouw(app) -> Vijandig:
         bewust = db.session.scalar(select(BewustNiet).where(BewustNiet.netwerk_id == net_id))
         deel_id = db.session.scalar(select(WerkingsgebiedDeel.id).where(
             WerkingsgebiedDeel.netwerk_id == net_id, WerkingsgebiedDeel.nis == TEMSE))
+        from huisvanhetkind.auth.operations import maak_token
+        token, _ = maak_token(ids["coordinator_email"], canary("Tokennaam"), "lezen")
         uit = Vijandig(
-            netwerk=net_id, org=org_id, org2=org2_id, **rest,
+            token=token.id, netwerk=net_id, org=org_id, org2=org2_id, **rest,
             verwijzing=verwijzing.id, engagement=engagement.id, actie=actie.id,
             opmerking=opmerking_id, bewust_niet=bewust.id,
             werkingsgebied=deel_id, beheerder=ids["beheerder"], coordinator=ids["coordinator"],
             coordinator_email=ids["coordinator_email"], consultant=ids["consultant"],
-            partner=ids["partner"], emails=emails)
+            partner=ids["partner"], emails=emails,
+            versie=db.session.scalar(select(AanvraagVersie.id).where(
+                AanvraagVersie.netwerk_id == net_id, AanvraagVersie.nummer == 1)))
+        from huisvanhetkind.meldingen.operations import meld
+        meld([ids["beheerder"], ids["partner"], ids["coordinator"]], "review", "review:canary",
+             "", canary("Melding"), canary("Meldingtekst"), "/")
         db.session.commit()
     return uit

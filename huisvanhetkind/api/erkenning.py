@@ -78,6 +78,7 @@ openapi.register(
                 "uitleg": {"type": "string"},
                 "titel": {"type": "string"},
                 "bron": {"type": "string"},
+                "eis": {"type": "string", "description": "wat de bron vereist, in één zin"},
                 "soort": {"type": "string", "enum": ["erkenning", "subsidie"]},
                 "details": {"type": "array", "items": {"type": "string"}},
                 "deadline": {"type": ["string", "null"], "format": "date"},

@@ -39,7 +39,13 @@ def document() -> dict:
         "servers": [{"url": "/api/v1"}],
         "paths": dict(sorted(PATHS.items())),
         "components": {"schemas": SCHEMAS,
-                       "securitySchemes": {"sessie": {"type": "apiKey", "in": "cookie",
-                                                      "name": "session"}}},
-        "security": [{"sessie": []}],
+                       "securitySchemes": {
+                           "sessie": {"type": "apiKey", "in": "cookie", "name": "session",
+                                      "description": "Een aangemelde browsersessie; wat ze "
+                                                     "wijzigt, draagt ook X-CSRFToken."},
+                           "token": {"type": "http", "scheme": "bearer",
+                                     "description": "Een persoonlijk API-token (Account → "
+                                                    "API-tokens), scope 'lezen' of "
+                                                    "'lezen-schrijven'."}}},
+        "security": [{"sessie": []}, {"token": []}],
     }

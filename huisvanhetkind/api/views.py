@@ -2,8 +2,13 @@
 from flask import jsonify
 
 from ..auth.guard import authorize
+from ..auth.tokens import limiet, limiet_sleutel, sessie_verzoek
+from ..extensions import limiter
 from ..domein.permissions import is_authenticated
 from . import bp, openapi
+
+# anonymous callers per address, tokens per token; browser sessions as every page (no limit)
+limiter.limit(limiet, key_func=limiet_sleutel, exempt_when=sessie_verzoek)(bp)
 
 
 @bp.get("/openapi.json")
@@ -12,4 +17,4 @@ def openapi_document():
     return jsonify(openapi.document())
 
 
-from . import analyse, erkenning  # noqa: E402,F401
+from . import aanbod, analyse, erkenning  # noqa: E402,F401

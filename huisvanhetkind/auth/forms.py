@@ -2,7 +2,9 @@
 
 All derive from the one Dutch base form (forms.NlForm): text is trimmed, passwords never are.
 """
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, SelectMultipleField, StringField
+from datetime import date
+
+from wtforms import BooleanField, DateField, EmailField, PasswordField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from ..domein import gemeenten
@@ -69,3 +71,33 @@ class GebruikerNieuwForm(GebruikerForm):
 
 class GebruikerEditForm(VersionMixin, GebruikerForm):
     """Edit a user; an empty password field keeps the password."""
+
+
+class VergetenForm(NlForm):
+    email = EmailField("E-mailadres", validators=[DataRequired(VERPLICHT), Length(max=254)],
+                       render_kw={"autocomplete": "username", "autofocus": True})
+
+
+class HerstelForm(NlForm):
+    nieuw = PasswordField("Nieuw wachtwoord", validators=[DataRequired(VERPLICHT), strong_password],
+                          render_kw={"autocomplete": "new-password"})
+    herhaal = PasswordField("Herhaal het nieuwe wachtwoord", validators=[
+        DataRequired(VERPLICHT), EqualTo("nieuw", "De twee wachtwoorden zijn niet gelijk.")],
+        render_kw={"autocomplete": "new-password"})
+
+
+class TokenForm(NlForm):
+    """A new personal API token (its secret is shown once, on the next page)."""
+    naam = StringField("Naam", validators=[DataRequired(VERPLICHT), Length(max=200)],
+                       description="Waarvoor dient dit token? Bijvoorbeeld 'Koppeling met onze "
+                                   "website'.")
+    scope = SelectField("Rechten", choices=[
+        ("lezen", "Lezen"),
+        ("lezen-schrijven", "Lezen en schrijven (het aanbod van je eigen organisatie bijwerken)")],
+        default="lezen", validators=[DataRequired(VERPLICHT)])
+    verloopt_op = DateField("Geldig tot en met", format="%Y-%m-%d", validators=[Optional()],
+                            description="Leeg laten: het token blijft geldig tot je het intrekt.")
+
+    def validate_verloopt_op(self, field):
+        if field.data and field.data < date.today():
+            raise ValidationError("Kies een datum vanaf vandaag.")

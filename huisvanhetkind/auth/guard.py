@@ -12,7 +12,16 @@ from ..domein.permissions import ANONIEM, Actor
 
 # Views anyone may reach; every other endpoint must call authorize() (checked after each request).
 PUBLIC_ENDPOINTS = {"auth.login", "static", "bootstrap.static", "main.vendor", "referentie.over",
-                    "main.gezondheid"}
+                    "main.gezondheid",
+                    # a signed, expiring, single-use token in the link is the permission
+                    "auth.wachtwoord_vergeten", "auth.wachtwoord_herstellen",
+                    "meldingen.nog_actueel", "gids.gids", "gids.aanbod"}
+# The HSDS API is open data (domein.md §13): anyone may call it, and sees what hsds/queries.py
+# lets their actor (anonymous, or a token's or session's user) see.
+PUBLIC_ENDPOINTS |= {f"hsds.{naam}" for naam in (
+    "meta", "openapi_document", "services", "service", "service_at_locations",
+    "service_at_location", "organizations", "organization", "taxonomies", "taxonomy",
+    "taxonomy_terms", "taxonomy_term")}
 
 
 def current_actor() -> Actor:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
+from datetime import date, datetime
 
 from flask_login import UserMixin
 from sqlalchemy import Column, ForeignKey, Integer, String, Table
@@ -62,3 +62,40 @@ class Aanmeldpoging(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     sleutel: Mapped[str] = mapped_column(String(64), index=True)
     tijdstip: Mapped[datetime] = mapped_column(index=True)
+
+
+# the scopes of a personal API token (domein.md §13): read, or read and keep one's own data in sync
+LEZEN, LEZEN_SCHRIJVEN = "lezen", "lezen-schrijven"
+TOKEN_SCOPES = (LEZEN, LEZEN_SCHRIJVEN)
+
+
+class ApiToken(Versioned, Timestamps, db.Model):
+    """A personal API token (`Authorization: Bearer …`): it acts as its user, within its scope.
+
+    Only the SHA-256 of the secret is stored (auth/tokens.py explains why a fast hash suffices);
+    the user sees the secret once, when it is made. A revoked token keeps its row (and its audit
+    history) with `ingetrokken_op` set."""
+    __tablename__ = "api_token"
+    __audit__ = True
+    __audit_exclude__ = ("geheim_hash", "laatst_gebruikt_op")
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    gebruiker_id: Mapped[int] = mapped_column(
+        ForeignKey("gebruiker.id", ondelete="CASCADE"), index=True)
+    naam: Mapped[str] = mapped_column(String(200))
+    # the first characters of the secret, shown in the list so its owner recognises it
+    begin: Mapped[str] = mapped_column(String(12))
+    geheim_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    scope: Mapped[str] = mapped_column(String(20))
+    verloopt_op: Mapped[date | None]  # valid up to and including this day; None: no expiry
+    ingetrokken_op: Mapped[datetime | None]
+    laatst_gebruikt_op: Mapped[datetime | None]
+
+    gebruiker = relationship("Gebruiker", lazy="raise")
+
+    def geldig_op(self, vandaag: date) -> bool:
+        return self.ingetrokken_op is None and (
+            self.verloopt_op is None or vandaag <= self.verloopt_op)
+
+    def __str__(self) -> str:
+        return f"API-token {self.naam}"

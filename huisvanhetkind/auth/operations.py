@@ -6,6 +6,8 @@ Dutch message for the user; a stale version a Conflict.
 """
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, select, update
 
 from .. import wijzigen
@@ -133,3 +135,72 @@ def meld_af(user: Gebruiker) -> None:
     end_sessions(user)
     record_event(db.session, "afmelding", "Afgemeld")
     db.session.flush()
+
+
+def vraag_herstel(email: str) -> bool:
+    """Queue a password-reset mail (signed link, single use, 1 hour) if an active account has
+    this address; the caller answers the same either way (no user enumeration)."""
+    import secrets
+
+    from ..meldingen import outbox, tokens
+    from ..meldingen.operations import mailtekst, url
+    user = find_user(email)
+    if user is None or not user.actief:
+        return False
+    token = tokens.maak(tokens.WACHTWOORD_HERSTEL, user.id, user.wachtwoord_hash)
+    outbox.schrijf(
+        f"herstel:{user.id}:{secrets.token_hex(8)}", user.email, "Je wachtwoord herstellen",
+        mailtekst(user.naam, [(
+            "Je wachtwoord herstellen",
+            "Iemand (hopelijk jij) vroeg een nieuw wachtwoord voor je account in het register. "
+            f"Kies een nieuw wachtwoord via deze link; hij werkt één keer en één uur lang:\n"
+            f"{url('/wachtwoord-herstellen/' + token)}\n\nVroeg je niets? Dan mag je deze e-mail "
+            "negeren: je wachtwoord blijft hetzelfde.", "")]))
+    record_event(db.session, "wachtwoord_herstel_gevraagd", "Herstel van het wachtwoord gevraagd",
+                 gebruiker_id=user.id, gebruiker=user.email)
+    db.session.flush()
+    return True
+
+
+def herstel_gebruiker(token: str) -> Gebruiker | None:
+    """The user of a valid reset token that was not used yet (the password hash is unchanged)."""
+    from ..meldingen import tokens
+    gelezen = tokens.lees(tokens.WACHTWOORD_HERSTEL, token)
+    if gelezen is None:
+        return None
+    user = db.session.get(Gebruiker, gelezen[0])
+    if user is None or not user.actief \
+            or tokens.vingerafdruk(user.wachtwoord_hash) != gelezen[1]:
+        return None
+    return user
+
+
+def herstel_wachtwoord(user: Gebruiker, nieuw: str) -> None:
+    """A new password through a reset link: ends every session, so the token is spent too."""
+    set_password(user, nieuw)
+    record_event(db.session, "wachtwoord_hersteld", "Wachtwoord hersteld via de e-maillink",
+                 gebruiker_id=user.id, gebruiker=user.email)
+    db.session.flush()
+
+
+def maak_token(gebruiker_id: int, naam: str, scope: str, verloopt_op=None):
+    """A new personal API token: returns (the token, its secret). The secret is shown to its user
+    once and never stored (auth/tokens.py: only its SHA-256)."""
+    from .models import TOKEN_SCOPES, ApiToken
+    from .tokens import hash_van, nieuw_geheim
+    if scope not in TOKEN_SCOPES:
+        raise OperatieFout(f"Onbekende scope '{scope}': kies uit {', '.join(TOKEN_SCOPES)}.")
+    if verloopt_op is not None and verloopt_op < date.today():
+        raise OperatieFout("De vervaldatum ligt in het verleden.")
+    geheim = nieuw_geheim()
+    token = ApiToken(gebruiker_id=gebruiker_id, naam=naam.strip(), scope=scope,
+                     verloopt_op=verloopt_op, begin=geheim[:12], geheim_hash=hash_van(geheim))
+    db.session.add(token)
+    db.session.flush()
+    return token, geheim
+
+
+def trek_token_in(token, version) -> None:
+    """Revoke a token for good (its row and history stay); Conflict on a stale version."""
+    if token.ingetrokken_op is None:
+        wijzigen.wijzig(token, {"ingetrokken_op": utcnow()}, version, ("ingetrokken_op",))

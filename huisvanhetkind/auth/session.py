@@ -12,6 +12,7 @@ from sqlalchemy import select
 from ..audit import log as audit_log
 from ..extensions import db, login_manager
 from ..main.converters import begrensd_getal
+from . import tokens
 from .guard import PUBLIC_ENDPOINTS, enforce_decision
 from .models import Gebruiker
 
@@ -31,8 +32,17 @@ def load_user(user_id: str):
 
 def _web_actor():
     if current_user and current_user.is_authenticated:
+        if g.get("api_token"):  # the audit log tells a change through the API apart
+            return current_user.id, f"{current_user.email} (API-token)"
         return current_user.id, current_user.email
     return None
+
+
+def content_security_policy(frame_ancestors: str = "'none'") -> str:
+    """The one Content-Security-Policy; only the guide lets named websites frame it."""
+    return ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            f"object-src 'none'; base-uri 'none'; frame-ancestors {frame_ancestors}; "
+            "form-action 'self'")
 
 
 class HttpsAwareSessionInterface(SecureCookieSessionInterface):
@@ -49,10 +59,13 @@ def install(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
     audit_log.actor_provider = _web_actor
+    tokens.install(app)  # first: a bearer token logs its user in for this request only
 
     @app.before_request
     def require_login():
         if request.endpoint in PUBLIC_ENDPOINTS or request.endpoint is None:
+            return None
+        if g.get("api_token"):  # no session, so no session lifetime
             return None
         if current_user.is_authenticated:
             started = session.get("aangemeld_om", 0)
@@ -73,11 +86,11 @@ def install(app: Flask) -> None:
     def security_headers(response):
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault(
-            "Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+        # a page that may be embedded (the public guide) sets its own policy; all others none
+        beleid = response.headers.setdefault("Content-Security-Policy",
+                                             content_security_policy())
+        if "frame-ancestors 'none'" in beleid:
+            response.headers.setdefault("X-Frame-Options", "DENY")
         if request.is_secure:  # behind a proxy: its X-Forwarded-Proto, with PROXY_HOPS (app.py)
             response.headers.setdefault("Strict-Transport-Security",
                                         "max-age=31536000; includeSubDomains")

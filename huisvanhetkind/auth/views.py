@@ -126,4 +126,4 @@ def wachtwoord():
     return render_template("auth/wachtwoord.html", form=form)
 
 
-from . import users  # noqa: E402,F401
+from . import users, views_tokens  # noqa: E402,F401

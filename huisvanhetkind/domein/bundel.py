@@ -59,6 +59,13 @@ class Bundel:
             matrices[nis] = dekking.matrix(self.netwerk, nis)
         return matrices[nis]
 
+    def volledig(self) -> "Bundel":
+        """Compute every part now (before the bundle is kept for other processes)."""
+        for deel in (self.lacunes, self.overlappen, self.bewust_niet, self.beoordeling,
+                     self.analyse, self.gedekt):
+            assert deel is not None
+        return self
+
     def erkenning_json(self) -> dict[str, Any]:
         """The `erkenning` document of domein.md §8."""
         return self.beoordeling.to_json(self.netwerk.naam)

@@ -30,6 +30,11 @@ class EngagementVoorwaarde(Voorwaarde):
 
     def __init__(self, id: str, titel: str, soort: str):
         self.id, self.titel, self.soort = id, titel, soort
+        # the engagements as Kind en Gezin's summary of the BVR and MB lists them
+        wat = titel.removeprefix("Engagement: ")
+        self.eis = (f"Volgens de samenvatting van Kind en Gezin engageert een erkend"
+                    f"{' en gesubsidieerd' if soort == SUBSIDIE else ''} Huis van het Kind zich "
+                    f"tot: {wat if wat.startswith('Huis') else wat[0].lower() + wat[1:]}.")
 
     def evaluate(self, netwerk: Netwerk, peildatum: date,
                  context: Context | None = None) -> Uitkomst:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import aanvraag
+
 BEHEERDER, COORDINATOR, PARTNER, CONSULTANT = "beheerder", "coordinator", "partner", "consultant"
 
 
@@ -88,6 +90,18 @@ def can_edit_netwerk(actor: Actor, netwerk: NetwerkRef) -> bool:
     """Edit the network, its members, engagements, actions and referrals; import."""
     return actor.rol == BEHEERDER or (
         actor.rol == COORDINATOR and netwerk.id in actor.coordinator_van)
+
+
+def can_publish_gids(actor: Actor, netwerk: NetwerkRef) -> bool:
+    """Switch the network's public guide on and off, choose the websites that may embed it and
+    preview it before it is public: the network's coordinators and the beheerder."""
+    return can_edit_netwerk(actor, netwerk)
+
+
+def can_view_gids(actor: Actor, netwerk: NetwerkRef, publiek: bool) -> bool:
+    """The public guide (domein.md §13): anyone, anonymous visitors too, when the network
+    publishes it; otherwise only as a preview for those who may publish it."""
+    return publiek or can_publish_gids(actor, netwerk)
 
 
 def can_review(actor: Actor, netwerk: NetwerkRef) -> bool:
@@ -231,3 +245,47 @@ def can_export_netwerk(actor: Actor, netwerk: NetwerkRef) -> bool:
     network's coordinators and the consultants who read it — not every partner of the network."""
     return actor.rol == BEHEERDER or (
         actor.rol in (COORDINATOR, CONSULTANT) and can_view_netwerk(actor, netwerk))
+
+
+# Who may take each step of the erkenningsaanvraag (§2, §11): the beheerder may do what a
+# coordinator may; the review (nemen, adviseren) is the consultants' work, the decision is the
+# beheerder's alone. The states and which step leads where: domein/aanvraag.py.
+AANVRAAG_ROLLEN: dict[str, frozenset[str]] = {
+    aanvraag.INDIENEN: frozenset({COORDINATOR, BEHEERDER}),
+    aanvraag.HERINDIENEN: frozenset({COORDINATOR, BEHEERDER}),
+    aanvraag.INTREKKEN: frozenset({COORDINATOR, BEHEERDER}),
+    aanvraag.RAPPORTEREN: frozenset({COORDINATOR, BEHEERDER}),
+    aanvraag.NEMEN: frozenset({CONSULTANT}),
+    aanvraag.ADVISEREN: frozenset({CONSULTANT}),
+    aanvraag.BESLISSEN: frozenset({BEHEERDER}),
+}
+assert AANVRAAG_ROLLEN.keys() == aanvraag.OVERGANGEN.keys()
+
+
+def can_aanvraag(actor: Actor, netwerk: NetwerkRef, stap: str) -> bool:
+    """Take this step of the network's aanvraag: the step's roles, each within its own reach
+    (a coordinator their networks, a consultant their provinces). Whether the step fits the
+    aanvraag's state is the state machine's business (aanvraag.volgende)."""
+    if actor.rol not in AANVRAAG_ROLLEN.get(stap, ()):
+        return False
+    if actor.rol == CONSULTANT:
+        return can_review(actor, netwerk)
+    return can_edit_netwerk(actor, netwerk)
+
+
+def can_view_aanvraag(actor: Actor, netwerk: NetwerkRef) -> bool:
+    """The aanvraag, its frozen versions and the advice: the network's coordinators, the
+    consultants of its province and the beheerder (as the review dialogue)."""
+    return can_view_review(actor, netwerk)
+
+
+def aanvraag_stappen(actor: Actor, netwerk: NetwerkRef, toestand: str,
+                     beslissing: str | None = None) -> list[str]:
+    """The steps this actor may take now (the buttons on the aanvraag page)."""
+    return [s for s in aanvraag.mogelijk(toestand, beslissing=beslissing)
+            if can_aanvraag(actor, netwerk, s)]
+
+
+def can_manage_token(actor: Actor, eigenaar_id: int) -> bool:
+    """A personal API token is managed (listed, revoked) by its own user only (domein.md §13)."""
+    return actor.authenticated and actor.id == eigenaar_id

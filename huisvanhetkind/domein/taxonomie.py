@@ -70,6 +70,12 @@ def normalise(text: str) -> str:
     return " ".join(plain.split())
 
 
+def zoektekst(*delen: str | None) -> str:
+    """What a search looks in (an aanbod's name and description): folded as normalise() folds
+    the query, so 'oudercafe' is found in 'Oudercafé'."""
+    return normalise(" ".join(d or "" for d in delen))
+
+
 AANBODVORM = Taxonomie("aanbodvorm", "Aanbodvorm", [
     Aanbodvorm("consultatiebureau", "Consultatiebureau (preventieve gezondheidszorg)", True, None),
     Aanbodvorm("prenatale_ondersteuning", "Prenatale ondersteuning", True, None),

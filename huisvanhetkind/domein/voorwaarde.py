@@ -21,9 +21,15 @@ TE_CONTROLEREN = VOORWAARDESTATUS["te_controleren"].code
 ERKENNING = "erkenning"
 SUBSIDIE = "subsidie"
 
-BRON_BVR_MB = "BVR 28 maart 2014 / MB 6 mei 2014 (samenvatting Kind en Gezin)"
-BRON_DECREET = ("Decreet 29 november 2013 houdende de organisatie van preventieve "
+# The instruments the conditions come from. We have them as Kind en Gezin summarised them, not
+# the legal text article by article: each condition names its instruments and says in one
+# sentence (`eis`) what that source requires, "volgens de samenvatting van Kind en Gezin" where
+# that is what we have. No article numbers: we do not cite what we did not read.
+BRON_DECREET = ("Decreet van 29 november 2013 houdende de organisatie van preventieve "
                 "gezinsondersteuning")
+BRON_BVR = "BVR 28 maart 2014 (samenvatting Kind en Gezin)"
+BRON_MB = "MB 6 mei 2014 (samenvatting Kind en Gezin)"
+BRON_BVR_MB = "BVR 28 maart 2014 / MB 6 mei 2014 (samenvatting Kind en Gezin)"
 
 _MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
             "september", "oktober", "november", "december")
@@ -41,11 +47,12 @@ class Uitkomst:
     details: tuple[str, ...] = ()
     deadline: date | None = None  # engagement conditions only
     dagen_resterend: int | None = None  # negative once the deadline has passed
+    eis: str = ""  # one Dutch sentence: what the source requires
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "status": self.status, "uitleg": self.uitleg,
-            "titel": self.titel, "bron": self.bron, "soort": self.soort,
+            "titel": self.titel, "bron": self.bron, "eis": self.eis, "soort": self.soort,
             "details": list(self.details),
             "deadline": self.deadline.isoformat() if self.deadline else None,
             "dagen_resterend": self.dagen_resterend,
@@ -67,6 +74,7 @@ class Voorwaarde:
     id: str
     titel: str
     bron: str = BRON_BVR_MB
+    eis: str = ""  # what the source requires, one sentence (each condition sets its own)
     soort: str = ERKENNING
 
     def evaluate(self, netwerk: Netwerk, peildatum: date,
@@ -76,21 +84,25 @@ class Voorwaarde:
     def uitkomst(self, status: str, uitleg: str, details: Iterable[str] = (),
                  **extra: Any) -> Uitkomst:
         return Uitkomst(self.id, self.titel, self.bron, self.soort, status, uitleg,
-                        tuple(details), **extra)
+                        tuple(details), eis=self.eis, **extra)
 
     def __repr__(self) -> str:
         return f"<Voorwaarde {self.id}>"
 
 
-def plus_twee_jaar(d: date) -> date:
-    """Same day two years later; 29 February becomes 28 February in a year without it; the last
-    representable date for a date in the years 9998–9999 (no 500 on an absurd peildatum)."""
-    if d.year + 2 > date.max.year:
+def plus_jaren(d: date, jaren: int) -> date:
+    """Same day `jaren` years later; 29 February becomes 28 February in a year without it; the
+    last representable date past the year 9999 (no 500 on an absurd peildatum)."""
+    if d.year + jaren > date.max.year:
         return date.max
     try:
-        return d.replace(year=d.year + 2)
+        return d.replace(year=d.year + jaren)
     except ValueError:
-        return d.replace(year=d.year + 2, day=28)
+        return d.replace(year=d.year + jaren, day=28)
+
+
+def plus_twee_jaar(d: date) -> date:
+    return plus_jaren(d, 2)
 
 
 def deadline(netwerk: Netwerk, peildatum: date) -> date:

@@ -8,7 +8,7 @@ from . import gemeenten
 from .taxonomie import AANBODVORM, SECTOR, normalise
 from .snapshot import Netwerk
 from .tekst import aantal
-from .voorwaarde import (BRON_BVR_MB, BRON_DECREET, NIET_VOLDAAN, TE_CONTROLEREN, VOLDAAN,
+from .voorwaarde import (BRON_BVR, BRON_DECREET, NIET_VOLDAAN, TE_CONTROLEREN, VOLDAAN,
                          WAARSCHUWING, Context, Uitkomst, Voorwaarde,
                          gemeentenamen, op_naam, opsomming)
 
@@ -21,6 +21,10 @@ PIJLERS = (AANBODVORM["opvoedingsondersteuning"].code, AANBODVORM["spel_en_ontmo
 class OntvankelijkeAanvraag(Voorwaarde):
     id = "E1"
     titel = "Ontvankelijke aanvraag"
+    bron = BRON_BVR
+    eis = ('Volgens de samenvatting van Kind en Gezin vraagt het netwerk de erkenning aan met een '
+           'dossier dat het netwerk, zijn werkingsgebied, zijn coördinatie en zijn partners '
+           'beschrijft.')
 
     def evaluate(self, netwerk: Netwerk, peildatum: date,
                  context: Context | None = None) -> Uitkomst:
@@ -43,6 +47,9 @@ class OntvankelijkeAanvraag(Voorwaarde):
 class Werkingsgebied(Voorwaarde):
     id = "E2"
     titel = "Werkingsgebied"
+    bron = BRON_BVR
+    eis = ('Volgens de samenvatting van Kind en Gezin heeft een Huis van het Kind een afgebakend '
+           'werkingsgebied van één of meer gemeenten.')
 
     def evaluate(self, netwerk: Netwerk, peildatum: date,
                  context: Context | None = None) -> Uitkomst:
@@ -119,6 +126,9 @@ class Werkingsgebied(Voorwaarde):
 class SamenwerkingLokaalBestuur(Voorwaarde):
     id = "E3"
     titel = "Samenwerking met lokaal bestuur"
+    bron = BRON_BVR
+    eis = ('Volgens de samenvatting van Kind en Gezin werkt een Huis van het Kind samen met het '
+           'lokaal bestuur van de gemeenten van zijn werkingsgebied.')
 
     def evaluate(self, netwerk: Netwerk, peildatum: date,
                  context: Context | None = None) -> Uitkomst:
@@ -151,7 +161,11 @@ class MinimaalAanbod(Voorwaarde):
     """≥1 consultatiebureau and ≥2 distinct other PGO aanbodvormen, all in the werkingsgebied."""
     id = "E4"
     titel = "Minimaal aanbod"
-    bron = f"{BRON_DECREET}; {BRON_BVR_MB}"
+    bron = f"{BRON_DECREET}; {BRON_BVR}"
+    eis = ('Het decreet omschrijft preventieve gezinsondersteuning met drie pijlers (preventieve '
+           'gezondheidszorg, opvoedingsondersteuning en sociale cohesie); volgens de samenvatting '
+           'van Kind en Gezin biedt een Huis van het Kind minstens het consultatiebureau en nog '
+           'andere vormen van preventieve gezinsondersteuning aan.')
 
     def evaluate(self, netwerk: Netwerk, peildatum: date,
                  context: Context | None = None) -> Uitkomst:
@@ -182,6 +196,9 @@ class MinimaalAanbod(Voorwaarde):
 class AansluitingVerplichtAanbod(Voorwaarde):
     id = "E5"
     titel = "Aansluiting verplicht aanbod Kind en Gezin"
+    bron = BRON_BVR
+    eis = ('Volgens de samenvatting van Kind en Gezin sluit het aanbod dat Kind en Gezin in het '
+           'werkingsgebied organiseert aan bij het Huis van het Kind.')
 
     def evaluate(self, netwerk: Netwerk, peildatum: date,
                  context: Context | None = None) -> Uitkomst:

@@ -5,7 +5,8 @@ from datetime import date
 
 from .taxonomie import AANBODVORM, RECHTSVORM
 from .snapshot import Netwerk
-from .voorwaarde import (NIET_VOLDAAN, SUBSIDIE, VOLDAAN, Context, Uitkomst, Voorwaarde, opsomming)
+from .voorwaarde import (BRON_BVR, NIET_VOLDAAN, SUBSIDIE, VOLDAAN, Context, Uitkomst, Voorwaarde,
+                         opsomming)
 
 SUBSIDIEERBARE_RECHTSVORMEN = (RECHTSVORM["feitelijke_vereniging"].code, RECHTSVORM["vzw"].code)
 
@@ -13,6 +14,9 @@ SUBSIDIEERBARE_RECHTSVORMEN = (RECHTSVORM["feitelijke_vereniging"].code, RECHTSV
 class Rechtsvorm(Voorwaarde):
     id = "S1"
     titel = "Rechtsvorm"
+    bron = BRON_BVR
+    eis = ('Volgens de samenvatting van Kind en Gezin ontvangt een Huis van het Kind subsidie als '
+           'vzw of als feitelijke vereniging.')
     soort = SUBSIDIE
 
     def evaluate(self, netwerk: Netwerk, peildatum: date,
@@ -31,6 +35,9 @@ class BestemmingSubsidie(Voorwaarde):
     """Laagdrempelig aanbod in ≥1 of the five subsidiebestemmingen, within the werkingsgebied."""
     id = "S7"
     titel = "Bestemming subsidie"
+    bron = BRON_BVR
+    eis = ('Volgens de samenvatting van Kind en Gezin besteedt een Huis van het Kind de subsidie aan '
+           'laagdrempelig aanbod binnen de vijf subsidiebestemmingen.')
     soort = SUBSIDIE
 
     def evaluate(self, netwerk: Netwerk, peildatum: date,

@@ -6,16 +6,20 @@ PDF, the CLI and the API show the same statuses.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .. import pipeline
+from ..domein.aanvraag import TOESTANDEN
 from ..domein.beoordeling import ERKENNING, SUBSIDIE, Uitkomst, deadline
 from ..domein.bundel import Bundel
 from ..domein.snapshot import Aanbod
 from ..domein.taxonomie import AANBODVORM, ENGAGEMENTEN, LEEFTIJDSGROEP
-from .models import Actie
-from .queries import acties_per_voorwaarde
+from ..domein.dekking import Cel, Overlap
+from ..domein.tekening import graph_data
+from ..graaf import matrix_image, netwerk_image
+from .models import Actie, AanvraagStap, ReviewOpmerking
+from .queries import aanvraag_stappen, aanvraag_van, acties_per_voorwaarde, review_per_voorwaarde
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,18 @@ class Dossier:
     aanbod: tuple[VormRij, ...]
     plan: tuple[EngagementPlan, ...]
     partner_namen: dict[int, str]
+    # cells with a lacune or a 'bewust niet' mark (its reason) over the whole werkingsgebied
+    lacune_cellen: tuple[Cel, ...] = ()
+    overlappen: tuple[Overlap, ...] = ()
+    matrix_svg: str = ""  # the coverage matrix (graaf/matrix_image.py)
+    netwerk_svg: str = ""  # the network picture (graaf/netwerk_image.py); "" when too large
+    # the status of each action AT the peildatum (realised later: still lopend then)
+    status_op: dict[int, str] = field(default_factory=dict)
+    review: dict[str, list[ReviewOpmerking]] = field(default_factory=dict)
+    geschiedenis: tuple[AanvraagStap, ...] = ()
 
     max_partnertabel = 300
+    toestanden = TOESTANDEN  # the aanvraag's states in Dutch, for its history
 
     @property
     def aanbod_per_stuk(self) -> bool:
@@ -63,6 +77,9 @@ class Dossier:
 # Above this the dossier counts aanbod per vorm and partner instead of listing each one: a
 # 60-page list helps no reviewer and made the PDF of the largest network take 18 s.
 MAX_AANBOD_PER_STUK = 400
+# Above this many partners the dossier leaves the network picture out (a blot, not a picture):
+# the interactive drawing and the analysis page serve such a network.
+MAX_PARTNERS_TEKENING = 300
 
 
 def aanbod_per_vorm(aanbod) -> tuple[VormRij, ...]:
@@ -84,14 +101,28 @@ def aanbod_per_vorm(aanbod) -> tuple[VormRij, ...]:
 def bouw(netwerk_id: int, peildatum: date) -> Dossier:
     """Raises NietGevonden when the network does not exist."""
     ev = pipeline.bundel(netwerk_id, peildatum)
+    n = ev.netwerk
     acties = acties_per_voorwaarde(netwerk_id)
     uitkomsten = ev.beoordeling.uitkomsten
+    matrix = ev.matrix()
+    stand = f"stand op {peildatum:%d/%m/%Y}"
+    aanvraag = aanvraag_van(netwerk_id)
     return Dossier(
-        ev=ev, termijn=deadline(ev.netwerk, peildatum),
+        ev=ev, termijn=deadline(n, peildatum),
         erkenning=tuple(u for u in uitkomsten if u.soort == ERKENNING),
         subsidie=tuple(u for u in uitkomsten if u.soort == SUBSIDIE),
         leeftijden=tuple(LEEFTIJDSGROEP.keys()),
-        aanbod=aanbod_per_vorm(ev.netwerk.aanbod),
+        aanbod=aanbod_per_vorm(n.aanbod),
         plan=tuple(EngagementPlan(ev.beoordeling.uitkomst(e), tuple(acties.get(e, ())))
                    for e in ENGAGEMENTEN),
-        partner_namen={p.id: p.naam for p in ev.netwerk.partners})
+        partner_namen={p.id: p.naam for p in n.partners},
+        lacune_cellen=tuple(c for rij in matrix.rijen for c in rij
+                            if c.status in ("lacune", "bewust_niet")),
+        overlappen=ev.overlappen,
+        matrix_svg=matrix_image.svg(matrix_image.tekening(
+            matrix, f"Dekking {n.naam}", f"Heel het werkingsgebied · {stand}")),
+        netwerk_svg=netwerk_image.svg(graph_data(n, ev.analyse), f"Netwerk {n.naam} · {stand}")
+        if 0 < len(n.partners) <= MAX_PARTNERS_TEKENING else "",
+        status_op={a.id: a.status for a in n.acties},
+        review=review_per_voorwaarde(netwerk_id),
+        geschiedenis=tuple(aanvraag_stappen(aanvraag.id)) if aanvraag else ())

@@ -4,11 +4,12 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import DateField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from ..editing import VersionMixin
 from ..forms import VERPLICHT, NlForm
+from ..domein.aanvraag import ADVIEZEN, BESLISSINGEN
 from ..domein.taxonomie import ACTIESTATUS, OORDEEL
 
 
@@ -81,3 +82,34 @@ class ReviewForm(NlForm):
 class AntwoordForm(NlForm):
     tekst = TextAreaField("Antwoord", validators=[
         DataRequired(VERPLICHT), Length(max=4000, message="Maximaal 4000 tekens.")])
+
+
+class AanvraagStapForm(VersionMixin, NlForm):
+    """One step of the aanvraag: carries the version and the state the user saw, so a step
+    someone else took in between is refused instead of taken twice."""
+    toestand = HiddenField(validators=[DataRequired(VERPLICHT)])
+    toelichting = TextAreaField("Toelichting", validators=[
+        Optional(), Length(max=4000, message="Maximaal 4000 tekens.")])
+
+
+class HerindienenForm(AanvraagStapForm):
+    toelichting = TextAreaField("Wat veranderde je, in antwoord op het advies?", validators=[
+        DataRequired(VERPLICHT), Length(max=4000, message="Maximaal 4000 tekens.")])
+
+
+class AdviesForm(AanvraagStapForm):
+    advies = RadioField("Advies", choices=list(ADVIEZEN.items()),
+                        validators=[InputRequired("Kies een advies.")])
+    motivatie = TextAreaField("Motivatie", validators=[
+        DataRequired(VERPLICHT), Length(max=4000, message="Maximaal 4000 tekens.")])
+
+
+class BeslissingForm(AanvraagStapForm):
+    beslissing = RadioField("Beslissing", choices=list(BESLISSINGEN.items()),
+                            validators=[InputRequired("Kies een beslissing.")])
+    datum = DateField("Datum van de beslissing", format="%Y-%m-%d",
+                      validators=[InputRequired(VERPLICHT)],
+                      description="Bij een erkenning de erkenningsdatum: de termijn van twee "
+                                  "jaar loopt vanaf deze dag.")
+    motivatie = TextAreaField("Motivatie", validators=[
+        Optional(), Length(max=4000, message="Maximaal 4000 tekens.")])

@@ -102,3 +102,75 @@ class DossierPdf(db.Model):
     sha256: Mapped[str] = mapped_column(String(64), default="")
     gestart_op: Mapped[datetime] = mapped_column(default=utcnow)
     gemaakt_op: Mapped[datetime | None]
+
+
+class Aanvraag(Versioned, Timestamps, db.Model):
+    """A network's erkenningsaanvraag and where it stands (domein.md §11; domein/aanvraag.py).
+    Changed only through erkenning/aanvraag_operations.py, one function per transition."""
+    __tablename__ = "aanvraag"
+    __audit__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    netwerk_id: Mapped[int] = mapped_column(
+        ForeignKey("netwerk.id", ondelete="CASCADE"), unique=True)
+    toestand: Mapped[str] = mapped_column(String(20), default="concept")
+    behandelaar_id: Mapped[int | None] = mapped_column(
+        ForeignKey("gebruiker.id", ondelete="SET NULL"), index=True)
+    advies: Mapped[str | None] = mapped_column(String(30))
+    advies_motivatie: Mapped[str] = mapped_column(Text, default="")
+    advies_op: Mapped[date | None]
+    beslissing: Mapped[str | None] = mapped_column(String(20))
+    beslist_op: Mapped[date | None]
+    beslissing_motivatie: Mapped[str] = mapped_column(Text, default="")
+
+    behandelaar = relationship("Gebruiker", lazy="raise")
+
+    def audit_scope(self):
+        return self.netwerk_id, None
+
+
+class AanvraagVersie(db.Model):
+    """One frozen version: a submission, a revision or a follow-up report. The facts and the
+    evaluation (JSON) and the dossier PDF as they were at submission, each with its SHA-256;
+    never changed afterwards, so a review reads what was submitted while the register goes on."""
+    __tablename__ = "aanvraag_versie"
+    __table_args__ = (UniqueConstraint("aanvraag_id", "nummer"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    aanvraag_id: Mapped[int] = mapped_column(
+        ForeignKey("aanvraag.id", ondelete="CASCADE"), index=True)
+    netwerk_id: Mapped[int] = mapped_column(ForeignKey("netwerk.id", ondelete="CASCADE"),
+                                            index=True)
+    nummer: Mapped[int]
+    soort: Mapped[str] = mapped_column(String(20))  # domein.aanvraag.SOORTEN
+    peildatum: Mapped[date]
+    toelichting: Mapped[str] = mapped_column(Text, default="")
+    ingediend_door_id: Mapped[int | None] = mapped_column(
+        ForeignKey("gebruiker.id", ondelete="SET NULL"), index=True)
+    ingediend_op: Mapped[datetime] = mapped_column(default=utcnow)
+    gegevens: Mapped[str] = mapped_column(Text)  # JSON: {"feiten": …, "beoordeling": …}
+    gegevens_sha256: Mapped[str] = mapped_column(String(64))
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+
+    ingediend_door = relationship("Gebruiker", lazy="raise")
+
+
+class AanvraagStap(db.Model):
+    """One transition of an aanvraag, for its history (the audit log records it too)."""
+    __tablename__ = "aanvraag_stap"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    aanvraag_id: Mapped[int] = mapped_column(
+        ForeignKey("aanvraag.id", ondelete="CASCADE"), index=True)
+    stap: Mapped[str] = mapped_column(String(20))
+    van: Mapped[str] = mapped_column(String(20))
+    naar: Mapped[str] = mapped_column(String(20))
+    door_id: Mapped[int | None] = mapped_column(
+        ForeignKey("gebruiker.id", ondelete="SET NULL"), index=True)
+    op: Mapped[datetime] = mapped_column(default=utcnow)
+    tekst: Mapped[str] = mapped_column(Text, default="")
+    versie_id: Mapped[int | None] = mapped_column(
+        ForeignKey("aanvraag_versie.id", ondelete="SET NULL"))
+
+    door = relationship("Gebruiker", lazy="raise")

@@ -13,6 +13,7 @@ from sqlalchemy import delete, insert, select
 
 from .. import wijzigen
 from ..audit.log import record_event
+from ..meldingen import gebeurtenissen
 from ..domein.engagementregel import GEREALISEERD
 from ..extensions import db
 from ..fouten import OperatieFout
@@ -137,6 +138,7 @@ def review_opmerking(netwerk_id: int, voorwaarde: str, *, tekst: str, oordeel: s
                                 oordeel=oordeel, auteur_id=auteur_id, peildatum=peildatum)
     db.session.add(opmerking)
     db.session.flush()
+    gebeurtenissen.review(opmerking)
     return opmerking
 
 
@@ -147,4 +149,5 @@ def review_antwoord(op: ReviewOpmerking, *, tekst: str, auteur_id: int | None) -
                                peildatum=op.peildatum)
     db.session.add(antwoord)
     db.session.flush()
+    gebeurtenissen.review_antwoord(antwoord)
     return antwoord

@@ -53,5 +53,8 @@ def render_pdf(html: str) -> bytes:
 
     fetcher = _fetcher()
     css = Path(current_app.static_folder, DOSSIER_CSS).read_text(encoding="utf-8")
+    # PDF/UA-1: a tagged PDF (structure tree, headings, tables, figures with their text) that
+    # screen readers can follow; WeasyPrint ≥ 63 writes the tags and the UA metadata
     return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(
-        stylesheets=[CSS(string=css, base_url=BASE_URL, url_fetcher=fetcher)])
+        stylesheets=[CSS(string=css, base_url=BASE_URL, url_fetcher=fetcher)],
+        pdf_variant="pdf/ua-1")

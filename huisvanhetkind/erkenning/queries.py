@@ -4,12 +4,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import defer, joinedload
 
+from ..domein import aanvraag as aanvraag_domein
 from ..extensions import db
 from ..fouten import NietGevonden
 from ..partners.models import Lidmaatschap, Netwerk, Organisatie
-from .models import Actie, Engagement, ReviewOpmerking, Zorgregio
+from .models import (Aanvraag, AanvraagStap, AanvraagVersie, Actie, Engagement,
+                     ReviewOpmerking, Zorgregio)
 
 
 def netwerk_of_404(netwerk_id: int) -> Netwerk:
@@ -84,3 +86,58 @@ def zorgregio_stand() -> tuple[int, int]:
 
 def zorgregio_tabel() -> dict[str, str]:
     return dict(db.session.execute(select(Zorgregio.nis, Zorgregio.zorgregio)).all())
+
+
+def aanvraag_van(netwerk_id: int) -> Aanvraag | None:
+    """The network's aanvraag, or None while it is a concept never submitted."""
+    return db.session.scalar(select(Aanvraag).where(Aanvraag.netwerk_id == netwerk_id)
+                             .options(joinedload(Aanvraag.behandelaar)))
+
+
+def aanvraag_versies(aanvraag_id: int) -> list[AanvraagVersie]:
+    """The frozen versions, newest first, without their PDF and JSON (deferred)."""
+    return list(db.session.scalars(
+        select(AanvraagVersie).where(AanvraagVersie.aanvraag_id == aanvraag_id)
+        .options(defer(AanvraagVersie.pdf), defer(AanvraagVersie.gegevens),
+                 joinedload(AanvraagVersie.ingediend_door))
+        .order_by(AanvraagVersie.nummer.desc())))
+
+
+def aanvraag_stappen(aanvraag_id: int) -> list[AanvraagStap]:
+    """The history of transitions, oldest first, with who took each."""
+    return list(db.session.scalars(
+        select(AanvraagStap).where(AanvraagStap.aanvraag_id == aanvraag_id)
+        .options(joinedload(AanvraagStap.door)).order_by(AanvraagStap.op, AanvraagStap.id)))
+
+
+def versie_in_netwerk(netwerk_id: int, versie_id: int) -> AanvraagVersie:
+    """One frozen version of this network's aanvraag; NietGevonden otherwise."""
+    found = db.session.scalar(select(AanvraagVersie).where(
+        AanvraagVersie.id == versie_id, AanvraagVersie.netwerk_id == netwerk_id))
+    if found is None:
+        raise NietGevonden(versie_id)
+    return found
+
+
+def aanvragen_van(netwerk_ids: list[int]) -> dict[int, Aanvraag]:
+    """The aanvragen of several networks (the province overview), in one statement."""
+    return {r.netwerk_id: r for r in db.session.scalars(
+        select(Aanvraag).where(Aanvraag.netwerk_id.in_(netwerk_ids)))} if netwerk_ids else {}
+
+
+def beoordeelde_voorwaarden(netwerk_ids: list[int]) -> dict[int, int]:
+    """Per network: how many conditions carry a consultant's verdict (the review progress)."""
+    if not netwerk_ids:
+        return {}
+    return dict(db.session.execute(
+        select(ReviewOpmerking.netwerk_id, func.count(ReviewOpmerking.voorwaarde.distinct()))
+        .where(ReviewOpmerking.netwerk_id.in_(netwerk_ids), ReviewOpmerking.oordeel.is_not(None))
+        .group_by(ReviewOpmerking.netwerk_id)).all())
+
+
+def aanvraag_stand(netwerk_id: int, erkenningsdatum) -> dict:
+    """What erkenning/_aanvraag_stand.html shows: the aanvraag (None: a concept), its state,
+    the state machine's labels and the follow-up dates of an erkenning."""
+    found = aanvraag_van(netwerk_id)
+    return {"aanvraag": found, "toestand": found.toestand if found else aanvraag_domein.CONCEPT,
+            "a": aanvraag_domein, "termijnen": aanvraag_domein.termijnen(erkenningsdatum)}

@@ -4,12 +4,12 @@ from __future__ import annotations
 from flask import redirect, render_template, request, url_for
 
 from ..auth.guard import allowed, authorize
-from ..domein.permissions import (can_answer_review, can_edit_netwerk, can_manage_reference_data, can_review, can_view_netwerk, can_view_review)
+from ..domein.permissions import (can_answer_review, can_edit_netwerk, can_manage_reference_data, can_review, can_view_aanvraag, can_view_netwerk, can_view_review)
 from ..partners.refs import netwerk_ref
 from ..main.peildatum import bundel_op_peildatum
 from . import bp
 from .links import herstel_links
-from .queries import review_per_voorwaarde
+from .queries import aanvraag_stand, review_per_voorwaarde
 from ..domein.beoordeling import ERKENNING, SUBSIDIE, deadline
 
 
@@ -39,7 +39,9 @@ def dashboard(netwerk_id: int):
         review=review, laatste_oordeel=laatste_oordelen(review),
         mag_review=mag_review, mag_reviewen=allowed(can_review, ref),
         mag_antwoorden=allowed(can_answer_review, ref),
-        mag_bewerken=allowed(can_edit_netwerk, ref)), 400 if fout else 200
+        mag_bewerken=allowed(can_edit_netwerk, ref),
+        aanvraag_stand=aanvraag_stand(netwerk_id, ev.netwerk.erkenningsdatum)
+        if allowed(can_view_aanvraag, ref) else None), 400 if fout else 200
 
 
 @bp.get("/netwerken/<int:netwerk_id>/erkenning/wat-als")

@@ -35,6 +35,12 @@ def xml_tekst(tekst) -> str:
     return _ONGELDIG.sub("\ufffd", str(tekst))
 
 
+def xml_escape(tekst) -> str:
+    """Text for SVG content, quotes escaped too: the SVG is also inlined in HTML (the dossier),
+    where nothing in a name may read as an attribute."""
+    return escape(xml_tekst(tekst), {'"': "&quot;", "'": "&#39;"})
+
+
 RAND, TITEL_H, KOP_H, RIJ_H = 16, 56, 48, 64
 EERSTE_KOLOM, KOLOM = 300, 128
 LETTER = 13  # px
@@ -141,7 +147,7 @@ def svg(t: Tekening) -> str:
     uit = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{t.breedte}" height="{t.hoogte}" '
            f'viewBox="0 0 {t.breedte} {t.hoogte}" role="img" '
            f'font-family="DejaVu Sans, Arial, Helvetica, sans-serif">',
-           f"<title>{escape(xml_tekst(t.teksten[0].tekst))}</title>",
+           f"<title>{xml_escape(t.teksten[0].tekst)}</title>",
            f'<rect width="{t.breedte}" height="{t.hoogte}" fill="#ffffff"/>']
     for v in t.vakken:
         uit.append(f'<rect x="{v.x:g}" y="{v.y:g}" width="{v.b:g}" height="{v.h:g}" '
@@ -151,7 +157,7 @@ def svg(t: Tekening) -> str:
         extra = (' font-weight="bold"' if s.vet else "") + (
             ' text-anchor="middle"' if s.midden else "")
         uit.append(f'<text x="{s.x:g}" y="{s.y:g}" font-size="{s.grootte}" fill="#111111"'
-                   f'{extra}>{escape(xml_tekst(s.tekst))}</text>')
+                   f'{extra}>{xml_escape(s.tekst)}</text>')
     uit.append("</svg>")
     return "\n".join(uit) + "\n"
 

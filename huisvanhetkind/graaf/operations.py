@@ -16,6 +16,7 @@ from .. import wijzigen
 from ..audit.log import record_event
 from ..extensions import db
 from ..fouten import OperatieFout
+from ..meldingen import gebeurtenissen
 from ..domein import gemeenten
 from ..domein.taxonomie import FUNCTIE, LEEFTIJDSGROEP, VERWIJZINGSSOORT
 from . import queries
@@ -45,6 +46,7 @@ def nieuwe_verwijzing(van_id: int, naar_id: int, soort: str, aantal_per_jaar: in
                    sinds=sinds, opmerking=opmerking or "", bevestigd=False)
     db.session.add(v)
     db.session.flush()
+    gebeurtenissen.verwijzing_te_bevestigen(v)
     return v
 
 
@@ -60,7 +62,10 @@ def wijzig_verwijzing(v: Verwijzing, waarden: dict, version) -> bool:
     _controleer(v.van_id, naar_id, soort, behalve=v.id)
     if (naar_id, soort) != (v.naar_id, v.soort):
         waarden["bevestigd"] = False
-    return wijzigen.wijzig(v, waarden, version, (*VERWIJZING_VELDEN, "bevestigd"))
+    veranderd = wijzigen.wijzig(v, waarden, version, (*VERWIJZING_VELDEN, "bevestigd"))
+    if veranderd and not v.bevestigd:
+        gebeurtenissen.verwijzing_te_bevestigen(v)  # once per (naar, soort): the key's periode
+    return veranderd
 
 
 def bevestig_verwijzing(v: Verwijzing, netwerk_id: int, bevestigd: bool, version,

@@ -15,6 +15,10 @@ from ..domein.permissions import CONSULTANT, can_view_overview
 from .. import cache, pipeline
 from ..domein import gemeenten
 from ..domein.analyse import geisoleerd
+from ..domein import aanvraag
+from ..domein.beoordeling import VOORWAARDEN
+from ..erkenning.queries import aanvragen_van, beoordeelde_voorwaarden
+from ..main.peildatum import peildatum_uit_request
 from . import bp, queries
 
 KOLOMMEN = [  # (code, kop, numeric)
@@ -27,6 +31,9 @@ KOLOMMEN = [  # (code, kop, numeric)
     ("overlappen", "Overlappen", True),
     ("erkenbaar", "Erkenbaar", False),
     ("subsidieerbaar", "Subsidieerbaar", False),
+    ("aanvraag", "Aanvraag", False),
+    ("review", "Review", True),
+    ("termijn", "Volgende termijn", False),
 ]
 SORTEERBAAR = {code for code, _, _ in KOLOMMEN}
 
@@ -42,6 +49,7 @@ def _rij(ev) -> dict:
         "geisoleerd": len(geisoleerd(facts)), "lacunes": len(ev.lacunes),
         "overlappen": len(ev.overlappen), "erkenbaar": ev.beoordeling.erkenbaar,
         "subsidieerbaar": ev.beoordeling.subsidieerbaar,
+        "erkenningsdatum": facts.erkenningsdatum,
     }
 
 
@@ -50,6 +58,26 @@ def _rijen(netwerk_ids: list[int], vandaag: date) -> list[dict]:
     # a copy per request: the template may not change what other requests share
     return [dict(cache.remember(("overzicht", b.netwerk.bron, vandaag), lambda b=b: _rij(b)))
             for b in bundels.values()]
+
+
+def _aanvraag_kolommen(rijen: list[dict], peildatum: date) -> None:
+    """The aanvraag's state, the review progress and the next deadline: read fresh (they are
+    not part of a network's facts), in two statements for all rows."""
+    ids = [r["id"] for r in rijen]
+    aanvragen, beoordeeld = aanvragen_van(ids), beoordeelde_voorwaarden(ids)
+    orde = {t: i for i, t in enumerate(aanvraag.TOESTANDEN)}
+    for r in rijen:
+        av = aanvragen.get(r["id"])
+        toestand = av.toestand if av else aanvraag.CONCEPT
+        r["aanvraag"] = (orde[toestand], aanvraag.TOESTANDEN[toestand])
+        r["advies"] = aanvraag.ADVIEZEN.get(av.advies) if av and av.advies else None
+        r["review"] = beoordeeld.get(r["id"], 0)
+        r["review_van"] = len(VOORWAARDEN)
+        t = aanvraag.termijnen(r["erkenningsdatum"])
+        volgende = [(d, w) for d, w in ((t.voortgang, "voortgangsrapport"),
+                                        (t.eindrapport, "eindrapport en engagementen"))
+                    if d >= peildatum] if t else []
+        r["termijn"] = (volgende[0][0], volgende[0][1]) if volgende else (date.max, None)
 
 
 @bp.get("/overzicht")
@@ -62,9 +90,10 @@ def provincie_overzicht():
     beperkt = actor.rol == CONSULTANT and bool(actor.provincies)
     keuzes = sorted(actor.provincies) if beperkt else gemeenten.provincies()
     bereik = ({provincie} if provincie else set(actor.provincies) if beperkt else None)
-    vandaag = date.today()
+    vandaag, peildatum_fout = peildatum_uit_request()  # ?op=: the networks as they stood then
     rijen = _rijen([n.id for n in queries.netwerken_in(
         frozenset(bereik) if bereik is not None else None)], vandaag)
+    _aanvraag_kolommen(rijen, vandaag)
     sort = request.args.get("sort", "naam")
     if sort not in SORTEERBAAR:
         sort = "naam"
@@ -77,4 +106,5 @@ def provincie_overzicht():
     return render_template("graaf/overzicht.html", rijen=rijen, kolommen=KOLOMMEN, sort=sort,
                            richting=richting, provincie=provincie, keuzes=keuzes, beperkt=beperkt,
                            koppen={code: kop for code, kop, _ in KOLOMMEN},
-                           bereik=sorted(bereik) if bereik else None, vandaag=vandaag)
+                           bereik=sorted(bereik) if bereik else None, vandaag=vandaag,
+                           peildatum_fout=peildatum_fout), 400 if peildatum_fout else 200

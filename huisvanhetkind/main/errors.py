@@ -15,6 +15,8 @@ MESSAGES = {
     405: ("Niet toegelaten", "Deze handeling is hier niet toegelaten."),
     409: ("Conflict", "Iemand anders heeft dit record intussen gewijzigd."),
     413: ("Bestand te groot", "Het bestand is te groot: maximaal 5 MB."),
+    429: ("Te veel verzoeken", "Je vroeg in korte tijd te veel pagina's op. Wacht een minuut en "
+                               "probeer het dan opnieuw."),
     500: ("Er ging iets mis", "Er liep iets mis aan onze kant. Je wijziging is niet bewaard; "
                               "probeer het later opnieuw."),
 }
@@ -32,7 +34,7 @@ def render_error(code: int, detail: str | None = None):
 
 
 def register(app: Flask) -> None:
-    for code in (400, 401, 403, 404, 409, 413):
+    for code in (400, 401, 403, 404, 409, 413, 429):
         app.register_error_handler(code, lambda e, code=code: render_error(code))
 
     # queries raise NietGevonden (a LookupError) instead of calling abort(): the web answer is 404

@@ -10,11 +10,12 @@ from sqlalchemy.orm import selectinload
 
 from ..auth.guard import authorize, current_actor
 from ..auth.models import Gebruiker
-from ..domein.permissions import PARTNER, can_view_netwerk, is_authenticated
+from ..domein.permissions import COORDINATOR, PARTNER, can_view_netwerk, is_authenticated
+from ..domein import aanvraag as aanvraag_domein
+from ..meldingen import dashboard, te_doen
 from ..extensions import db
 from ..partners.models import Aanbod, Lidmaatschap, Organisatie
 from ..partners.queries import netwerk_counts, visible_netwerken_stmt
-from ..partners.queries_toestemming import te_beantwoorden
 from ..partners.refs import netwerk_ref
 from . import bp
 
@@ -41,8 +42,11 @@ def start():
             "lidmaatschappen": db.session.scalar(
                 select(func.count(Lidmaatschap.id)).where(Lidmaatschap.lid_tot.is_(None))),
         }
-    uitnodigingen, voorstellen = te_beantwoorden(actor)
-    context["te_beantwoorden"] = len(uitnodigingen) + len(voorstellen)
+    context["te_doen"] = te_doen.items(actor)
+    if actor.rol == COORDINATOR:
+        context["dashboard"] = dashboard.netwerken(netwerken)
+        context["aanvraag_toestanden"] = aanvraag_domein.TOESTANDEN
+        context["aanvraag_adviezen"] = aanvraag_domein.ADVIEZEN
     return render_template(f"main/start_{actor.rol}.html", **context)
 
 

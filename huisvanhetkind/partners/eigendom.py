@@ -13,6 +13,7 @@ from .. import wijzigen
 from ..db import CodeList, utcnow
 from ..extensions import db
 from ..fouten import OperatieFout
+from ..meldingen import gebeurtenissen
 from . import operations
 from .models import Aanbod, Lidmaatschap, Organisatie
 from .models_eigendom import AANVAARD, GEWEIGERD, INGETROKKEN, OPEN, Uitnodiging, Wijzigingsvoorstel
@@ -45,6 +46,7 @@ def nodig_uit(netwerk_id: int, organisatie_id: int, door_id: int | None, *, bood
                     **{k: v for k, v in termen.items() if v is not None})
     db.session.add(u)
     db.session.flush()
+    gebeurtenissen.uitnodiging(u)
     return u
 
 
@@ -60,6 +62,7 @@ def _beantwoord(obj, status: str, door_id: int | None, version: Any, antwoord: s
 def aanvaard_uitnodiging(u: Uitnodiging, door_id: int | None, version: Any) -> Lidmaatschap:
     """The organisation agrees: it becomes a member on the proposed terms."""
     _beantwoord(u, AANVAARD, door_id, version, "")
+    gebeurtenissen.uitnodiging_beantwoord(u)
     return operations.voeg_lid_toe(
         u.netwerk_id, u.organisatie_id, lid_sinds=u.lid_sinds or date.today(), rol=u.rol,
         overeenkomst_getekend=u.overeenkomst_getekend, overeenkomst_datum=u.overeenkomst_datum)
@@ -67,6 +70,7 @@ def aanvaard_uitnodiging(u: Uitnodiging, door_id: int | None, version: Any) -> L
 
 def weiger_uitnodiging(u: Uitnodiging, door_id: int | None, version: Any, antwoord: str = "") -> None:
     _beantwoord(u, GEWEIGERD, door_id, version, antwoord)
+    gebeurtenissen.uitnodiging_beantwoord(u)
 
 
 def trek_uitnodiging_in(u: Uitnodiging, door_id: int | None, version: Any) -> None:
@@ -111,6 +115,7 @@ def stel_voor(org: Organisatie, netwerk_id: int, door_id: int | None, waarden: d
                            basis_version=doel.version, toelichting=toelichting or "", status=OPEN)
     db.session.add(v)
     db.session.flush()
+    gebeurtenissen.wijzigingsvoorstel(v)
     return v
 
 

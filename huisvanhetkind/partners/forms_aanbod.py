@@ -50,6 +50,15 @@ class AanbodVelden(NlForm):
             raise ValidationError("De einddatum ligt vóór de startdatum.")
 
 
+def aanbod_waarden(form) -> dict:
+    """The operation's values (operations.AANBOD_VELDEN) from a validated aanbod form."""
+    from .operations import AANBOD_VELDEN
+    out = {name: getattr(form, name).data for name in AANBOD_VELDEN}
+    for name in ("naam", "beschrijving", "contact", "openingsuren"):
+        out[name] = out[name] or ""  # NlForm trims; an empty optional field is ""
+    return out
+
+
 class AanbodForm(VersionMixin, AanbodVelden):
     """Edit an aanbod."""
 

@@ -3,19 +3,41 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import BigInteger, ForeignKey, String, Text, UniqueConstraint, or_
+from sqlalchemy import (BigInteger, ForeignKey, String, Text, UniqueConstraint, and_, literal, or_,
+                        true)
 from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ..db import CodeList, Timestamps, Versioned, nieuwe_revisie
 from ..domein.nakijken import is_verouderd, nakijk_grens
-from ..domein.taxonomie import normalise
+from ..domein.taxonomie import normalise, zoektekst
 from ..extensions import db
 
 
 def _sleutel_default(context) -> str:
     # Core inserts (the Flanders generator's bulk inserts) pass through no ORM validator
     return normalise(context.get_current_parameters().get("naam") or "")
+
+
+def _zoektekst_default(context) -> str:
+    p = context.get_current_parameters()
+    return zoektekst(p.get("naam"), p.get("beschrijving"))
+
+
+KORT_WOORD = 2  # a query word this short matches only at the start of a word ('partner b')
+
+
+def zoekt(q: str, *columns):
+    """WHERE clause: every word of q occurs in one of these normalised columns, whatever its
+    case, accents or spacing ('oudercafe' finds 'Oudercafé', 'cafe samen' 'Oudercafé Samen
+    Sterk'); a word of one or two letters only where a word starts ('partner b' finds 'Partner
+    B', not every text with a b in it). The same on SQLite and PostgreSQL."""
+    def woord_in(c, woord):
+        if len(woord) > KORT_WOORD:
+            return c.contains(woord, autoescape=True)
+        return (literal(" ") + c).contains(" " + woord, autoescape=True)
+    return and_(true(), *(or_(*(woord_in(c, woord) for c in columns))
+                          for woord in normalise(q).split()))
 
 
 class MetNaamSleutel:
@@ -50,6 +72,8 @@ class Netwerk(MetNaamSleutel, Versioned, Timestamps, db.Model):
     coordinator_email: Mapped[str] = mapped_column(String(254), default="")
     beschrijving: Mapped[str] = mapped_column(Text, default="")
     publiek: Mapped[bool] = mapped_column(default=False)  # publishes a public aanbod page
+    # origins (https://www.gemeente.be) that may embed the public guide in a frame
+    gids_origins: Mapped[tuple[str, ...]] = mapped_column(CodeList, default=(), server_default="")
     # changes (a new random token) with every commit touching the network's facts: revisie.py
     revisie: Mapped[int] = mapped_column(BigInteger, default=nieuwe_revisie, server_default="0")
 
@@ -168,6 +192,7 @@ class Aanbod(Versioned, Timestamps, db.Model):
     """One service or activity of a partner, classified by the taxonomies of domein.md §3."""
     __tablename__ = "aanbod"
     __audit__ = True
+    __audit_exclude__ = ("zoektekst",)
     __table_args__ = (UniqueConstraint("organisatie_id", "sleutel"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -190,8 +215,17 @@ class Aanbod(Versioned, Timestamps, db.Model):
     startdatum: Mapped[date | None]
     einddatum: Mapped[date | None]
     laatst_nagekeken_op: Mapped[date | None]
+    # zoektekst(naam, beschrijving): set here whenever either is set, by the default on Core inserts
+    zoektekst: Mapped[str] = mapped_column(Text, default=_zoektekst_default, server_default="")
 
     organisatie = relationship("Organisatie", back_populates="aanbod", lazy="raise")
+
+    @validates("naam", "beschrijving")
+    def _zet_zoektekst(self, key, waarde):
+        andere = {"naam": self.beschrijving, "beschrijving": self.naam}[key]
+        self.zoektekst = (zoektekst(waarde, andere) if key == "naam"
+                          else zoektekst(andere, waarde))
+        return waarde
 
     @hybrid_method
     def verouderd_op(self, vandaag: date) -> bool:

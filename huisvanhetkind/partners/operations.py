@@ -302,7 +302,9 @@ def wijzig_aanbod(aanbod: Aanbod, waarden: dict, version) -> bool:
     einde = waarden.get("einddatum", aanbod.einddatum)
     if start and einde and einde < start:
         raise OperatieFout("De einddatum ligt vóór de startdatum.")
-    return wijzigen.wijzig(aanbod, waarden, version, AANBOD_VELDEN)
+    # whoever saves the aanbod has just looked at it: that counts as nagekeken (domein.md §11)
+    waarden["laatst_nagekeken_op"] = date.today()
+    return wijzigen.wijzig(aanbod, waarden, version, (*AANBOD_VELDEN, "laatst_nagekeken_op"))
 
 
 def markeer_nagekeken(aanbod: Aanbod, op: date | None = None) -> None:

@@ -15,7 +15,7 @@ from ..db import has_code
 from ..extensions import db
 from ..domein.taxonomie import AANBODVORM, LEEFTIJDSGROEP, doelgroepen_die_bedienen
 from .models import Aanbod, Lidmaatschap, Organisatie
-from .queries import naam_of_kbo, search_filter
+from .queries import naam_of_kbo
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,7 @@ def aanbod_stmt(netwerk_id: int, f: AanbodFilter):
             .where(Lidmaatschap.netwerk_id == netwerk_id, Lidmaatschap.lid_tot.is_(None))
             .options(contains_eager(Aanbod.organisatie)))
     if f.q:
-        stmt = stmt.where(or_(search_filter(Aanbod.naam, f.q),
-                              search_filter(Aanbod.beschrijving, f.q), naam_of_kbo(f.q)))
+        stmt = stmt.where(naam_of_kbo(f.q, Aanbod.zoektekst))
     if f.aanbodvorm:
         stmt = stmt.where(Aanbod.aanbodvorm == f.aanbodvorm)
     if f.functie:

@@ -7,8 +7,10 @@ from sqlalchemy.orm import selectinload
 
 from ..auth.guard import allowed, authorize, current_actor
 from ..auth.models import Gebruiker
-from ..domein.permissions import (COORDINATOR, can_create_netwerk, can_edit_netwerk, can_manage_users, can_view_audit, can_view_netwerk, is_authenticated)
+from ..domein.permissions import (COORDINATOR, can_create_netwerk, can_edit_netwerk, can_publish_gids, can_manage_users, can_view_audit, can_view_netwerk, is_authenticated)
+from ..domein.permissions import can_view_aanvraag
 from ..editing import formulier_stap
+from ..erkenning.queries import aanvraag_stand
 from ..extensions import db
 from . import bp, operations
 from .forms_netwerk import NetwerkForm, NetwerkVelden
@@ -39,7 +41,10 @@ def netwerk(netwerk_id: int):
     return render_template("partners/netwerk.html", netwerk=n,
                            overzicht=netwerk_overzicht(netwerk_id),
                            mag_bewerken=allowed(can_edit_netwerk, ref),
-                           mag_audit=allowed(can_view_audit, ref))
+                           mag_publiceren=allowed(can_publish_gids, ref),
+                           mag_audit=allowed(can_view_audit, ref),
+                           aanvraag_stand=aanvraag_stand(netwerk_id, n.erkenningsdatum)
+                           if allowed(can_view_aanvraag, ref) else None)
 
 
 def _coordinator_choices(form) -> None:

@@ -12,24 +12,16 @@ from ..domein.permissions import (PARTNER, can_edit_netwerk, can_edit_organisati
                                   can_propose_organisatie, can_view_netwerk, can_view_organisatie)
 from ..editing import bevestig_verwijderen, formulier_stap
 from ..extensions import db
-from ..domein import gemeenten
 from ..forms import VerwijderForm
 from . import bp, operations
 from .forms_aanbod import (ALLE, AanbodFilterForm, AanbodForm, AanbodNetwerkForm, AanbodVelden,
-                           filter_waarden)
-from .models import Aanbod, Netwerk, Organisatie, WerkingsgebiedDeel
-from .queries import PER_PAGINA, aanbod_organisatie_id, leden_stmt
+                           aanbod_waarden, filter_waarden)
+from .models import Aanbod, Netwerk, Organisatie
+from .queries import PER_PAGINA, aanbod_organisatie_id, leden_stmt, netwerk_gemeenten
 from .queries_aanbod import AanbodFilter, aanbod_overzicht, aanbod_stmt
 from .refs import netwerk_ref, organisatie_ref
 
 VELDEN = list(operations.AANBOD_VELDEN)
-
-
-def gemeente_keuzes(netwerk_id: int) -> list[tuple[str, str]]:
-    """The werkingsgebied's municipalities (all of them when it is still empty)."""
-    nis = set(db.session.scalars(select(WerkingsgebiedDeel.nis)
-                                 .where(WerkingsgebiedDeel.netwerk_id == netwerk_id)))
-    return ALLE + [(c, naam) for c, naam in gemeenten.choices() if not nis or c in nis]
 
 
 @bp.get("/netwerken/<int:netwerk_id>/aanbod")
@@ -38,7 +30,7 @@ def aanbod_lijst(netwerk_id: int):
     authorize(can_view_netwerk, ref)
     n = db.get_or_404(Netwerk, netwerk_id)
     form = AanbodFilterForm(request.args)
-    form.gemeente.choices = gemeente_keuzes(netwerk_id)
+    form.gemeente.choices = ALLE + netwerk_gemeenten(netwerk_id)
     filters = filter_waarden(form)
     pagina = db.paginate(aanbod_stmt(netwerk_id, AanbodFilter(**filters)), per_page=PER_PAGINA,
                          error_out=False)
@@ -91,7 +83,7 @@ def _nieuw(form, context: dict, organisatie_id, nog_een: Callable[[Aanbod], str]
     """Both ways to enter new aanbod: the form, the operation, then back or 'nog een'."""
     return formulier_stap(
         form, "partners/aanbod_form.html", context,
-        lambda version: operations.maak_aanbod(organisatie_id(), **_waarden(form)),
+        lambda version: operations.maak_aanbod(organisatie_id(), **aanbod_waarden(form)),
         lambda a: f"Aanbod {a.naam} is toegevoegd.",
         lambda a: nog_een(a) if request.form.get("nog_een") else klaar(a), foutveld="einddatum")
 
@@ -129,13 +121,6 @@ def aanbod_nieuw_netwerk(netwerk_id: int):
         lambda a: lijst)
 
 
-def _waarden(form) -> dict:
-    out = {name: getattr(form, name).data for name in VELDEN}
-    for name in ("naam", "beschrijving", "contact", "openingsuren"):
-        out[name] = out[name] or ""  # NlForm trims; an empty optional field is ""
-    return out
-
-
 @bp.route("/aanbod/<int:aanbod_id>/bewerken", methods=["GET", "POST"])
 def aanbod_bewerken(aanbod_id: int):
     authorize(can_edit_organisatie, _aanbod_ref(aanbod_id))
@@ -147,7 +132,7 @@ def aanbod_bewerken(aanbod_id: int):
     terug = _terug(url_for("partners.aanbod", aanbod_id=a.id))
     return formulier_stap(
         form, "partners/aanbod_form.html", dict(org=a.organisatie, aanbod=a, terug=terug),
-        lambda version: operations.wijzig_aanbod(a, _waarden(form), version),
+        lambda version: operations.wijzig_aanbod(a, aanbod_waarden(form), version),
         lambda _: f"Aanbod {a.naam} is bijgewerkt.", terug, foutveld="einddatum")
 
 

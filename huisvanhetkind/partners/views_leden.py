@@ -9,14 +9,13 @@ from ..domein.permissions import (can_answer_invitation, can_edit_netwerk, can_i
 from ..editing import conflict_pagina, ingediende_versie, ongeldig
 from ..extensions import db
 from ..fouten import Conflict, OperatieFout
-from ..domein import gemeenten
 from . import bp, eigendom, operations
 from .forms_aanbod import ALLE, LedenFilterForm, filter_waarden
 from .forms_leden import BeeindigForm, LidmaatschapForm, LidmaatschapVelden, OrganisatieNieuwForm
 from .models import Netwerk, Organisatie
 from .operations import LID_VELDEN, ORGANISATIE_VELDEN
 from .queries import PER_PAGINA, aanbod_per_organisatie, leden_stmt, lid_met_organisatie, \
-    zoek_organisaties
+    netwerk_gemeenten, zoek_organisaties
 from .queries_toestemming import open_uitnodigingen_van_netwerk
 from .refs import netwerk_ref, organisatie_ref
 
@@ -27,7 +26,7 @@ def leden(netwerk_id: int):
     authorize(can_view_netwerk, ref)
     n = db.get_or_404(Netwerk, netwerk_id)
     form = LedenFilterForm(request.args)
-    form.gemeente.choices = ALLE + gemeenten.choices()
+    form.gemeente.choices = ALLE + netwerk_gemeenten(netwerk_id)
     filters = filter_waarden(form)
     pagina = db.paginate(leden_stmt(netwerk_id, **filters), per_page=PER_PAGINA, error_out=False)
     rijen = list(pagina.items)

@@ -31,10 +31,13 @@ def test_axe_core_installed():
 
 
 @pytest.mark.parametrize("email,paths", [
-    (None, ["/aanmelden", "/over"]),
-    ("beheerder@demo.hvk.be", ["/", "/gebruikers", "/gebruikers/nieuw", "/audit", "/privacy"]),
+    (None, ["/aanmelden", "/over", "/wachtwoord-vergeten", "/wachtwoord-herstellen/vervalst",
+            "/aanbod/nog-actueel/vervalst"]),
+    ("beheerder@demo.hvk.be", ["/", "/gebruikers", "/gebruikers/nieuw", "/audit", "/privacy",
+                               "/beheer/mail"]),
     ("coordinator@demo.hvk.be", ["/", "/netwerken/1", "/organisaties/1", "/organisaties/1/bewerken",
-                                 "/netwerken/1/audit", "/wachtwoord"]),
+                                 "/netwerken/1/audit", "/wachtwoord", "/meldingen",
+                                 "/meldingen/instellingen"]),
     ("partner@demo.hvk.be", ["/", "/netwerken"]),
     ("consultant@demo.hvk.be", ["/", "/referentie"]),
 ])
@@ -99,4 +102,35 @@ def test_consent_pages_have_no_serious_wcag_violations(axe_page, browser, live_s
         check(partner, "te beantwoorden")
     finally:
         context.close()
+    assert problems == {}
+
+
+def test_api_token_pages_have_no_serious_wcag_violations(axe_page, wereld):
+    """The settings page of personal API tokens: empty, with its form errors, with a new token
+    shown once and listed, and the revoke confirmation."""
+    from tests.e2e.rol_helpers import aanmelden
+
+    problems = {}
+
+    def check(label):
+        found = _violations(axe_page)
+        if found:
+            problems[label] = found
+
+    aanmelden(axe_page, "partner-a@test.be")
+    axe_page.goto("/")
+    axe_page.get_by_role("link", name="API-tokens").click()
+    check("api-tokens leeg")
+    axe_page.get_by_role("button", name="Token aanmaken").click()
+    assert "Dit veld is verplicht." in axe_page.content()
+    check("api-tokens met fouten")
+    axe_page.get_by_label("Naam").fill("Website")
+    axe_page.get_by_label("Rechten").select_option("lezen-schrijven")
+    axe_page.get_by_role("button", name="Token aanmaken").click()
+    assert axe_page.get_by_label("Jouw token").input_value().startswith("hvk_")
+    check("api-tokens met nieuw token")
+    axe_page.get_by_role("link", name="Intrekken").click()
+    check("token intrekken")
+    axe_page.get_by_role("button", name="Intrekken").click()
+    assert "is ingetrokken" in axe_page.content()
     assert problems == {}

@@ -131,8 +131,8 @@ def test_coordinator_imports_fixes_an_engagement_and_downloads_the_dossier(page,
     expect(page.get_by_role("heading", name=X, level=1)).to_be_visible()
     assert page.get_by_text("Ouderpanel in het Huis van het Kind").first.is_visible()
     # the PDF is sent as an attachment: clicking the link downloads it
-    with page.expect_download() as info:
-        page.get_by_role("link", name="Download als PDF").click()
+    with page.expect_download(timeout=60_000) as info:  # a tagged PDF takes seconds on a busy host
+        page.get_by_role("link", name="Download als PDF").click(timeout=60_000)
     download = info.value
     assert download.suggested_filename.startswith(f"erkenningsdossier-{wereld.netwerk_x}-")
     assert download.suggested_filename.endswith(".pdf")

@@ -27,7 +27,7 @@ def test_coordinator_invites_and_the_organisation_accepts(page, browser, live_se
 
     with tweede_pagina(browser, live_server) as partner:
         aanmelden(partner, "partner-a@test.be")
-        partner.locator("#te-beantwoorden").get_by_role("link").click()
+        partner.locator("#te-doen").get_by_role("link").first.click()
         kaart = partner.get_by_role("region", name="Huis van het Kind Y nodigt Partner A uit")
         expect(kaart).to_contain_text("Spelotheek")
         kaart.get_by_label("Aanvaarden").check()

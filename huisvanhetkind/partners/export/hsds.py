@@ -69,13 +69,19 @@ def document(netwerk_id: int, vandaag: date | None = None) -> dict:
     }
 
 
-def organization(o: Organisatie, vandaag: date) -> dict:
-    oid = uid("organisatie", o.id)
-    org = {"id": oid, "name": o.naam, "description": o.beschrijving or ""}
+def organization_fields(o: Organisatie) -> dict:
+    """The organisation's one-to-one fields (an HSDS `organization_list` item)."""
+    org = {"id": uid("organisatie", o.id), "name": o.naam, "description": o.beschrijving or ""}
     if EMAIL.match(o.email or ""):
         org["email"] = o.email
     if o.website:
         org["website"] = o.website if re.match(r"https?://", o.website) else f"https://{o.website}"
+    return org
+
+
+def organization(o: Organisatie, vandaag: date) -> dict:
+    org = organization_fields(o)
+    oid = org["id"]
     if o.telefoon:
         org["phones"] = [{"id": uid("organisatie_telefoon", o.id), "organization_id": oid,
                           "number": o.telefoon}]
@@ -86,7 +92,7 @@ def organization(o: Organisatie, vandaag: date) -> dict:
             "identifier": kbo_nummer.formatted(o.kbo)}]
     if o.sector in tax.SECTOR:
         org["attributes"] = [_attribute("organization", oid, tax.SECTOR, o.sector)]
-    locatie = _location(o, oid)
+    locatie = location(o, oid)
     if locatie:
         org["locations"] = [locatie]
     org["services"] = [service(a, o, oid, locatie, vandaag)
@@ -94,7 +100,7 @@ def organization(o: Organisatie, vandaag: date) -> dict:
     return org
 
 
-def _location(o: Organisatie, oid: str) -> dict | None:
+def location(o: Organisatie, oid: str) -> dict | None:
     if not (o.straat and o.plaats):
         return None
     lid = uid("locatie", o.id)

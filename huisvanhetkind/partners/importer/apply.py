@@ -16,7 +16,7 @@ except parts of the werkingsgebied: a partner missing from the file stays a memb
 """
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
@@ -106,8 +106,7 @@ def _netwerk(s, netwerk_id: int | None, mag_bestaan: bool) -> None:
         raise ImportGeweigerd([Fout("netwerk", None, "", "het blad netwerk ontbreekt of is leeg: "
                                     "het zegt in welk netwerk de gegevens komen.")])
     else:
-        n = db.session.scalar(select(Netwerk).where(
-            func.lower(Netwerk.naam) == r["naam"].lower()).options(*opties))
+        n = db.session.scalar(select(Netwerk).where(Netwerk.met_naam(r["naam"])).options(*opties))
         if n is not None and not mag_bestaan:
             raise ImportGeweigerd([Fout("netwerk", r.rij, "naam", f"het netwerk '{n.naam}' "
                                         "bestaat al; importeer via de importpagina van dat "

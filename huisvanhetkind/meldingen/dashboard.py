@@ -1,0 +1,57 @@
+"""The coordinator's start page: per network what needs attention (domein.md §11)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+
+from .. import pipeline
+from ..domein import aanvraag as av
+from ..domein.meldingen import onvervulde_engagementen
+from ..erkenning.models import Aanvraag
+from ..partners.models import Aanbod, Lidmaatschap
+from ..extensions import db
+
+
+@dataclass(frozen=True)
+class NetwerkStand:
+    netwerk_id: int
+    naam: str
+    open_punten: int  # conditions not (yet) met
+    termijn: date | None  # the two-year deadline, for an erkend network
+    dagen: int | None
+    onvervuld: tuple[str, ...]  # engagements without a realised action
+    verouderd: int  # aanbod of its members not nagekeken for 12 months
+    onbevestigd: int  # verwijzingen between members not confirmed
+    aanvraag: str  # the erkenningsaanvraag's state (domein/aanvraag.TOESTANDEN)
+    advies: str | None  # the consultant's advice, once given
+
+
+def netwerken(lijst, vandaag: date | None = None) -> list[NetwerkStand]:
+    """One row per network: the evaluation from the cached bundle, the stale aanbod in one
+    grouped query for all networks."""
+    vandaag = vandaag or date.today()
+    ids = [n.id for n in lijst]
+    verouderd = {netwerk_id: n for netwerk_id, n in db.session.execute(
+        select(Lidmaatschap.netwerk_id, func.count(Aanbod.id))
+        .join(Aanbod, Aanbod.organisatie_id == Lidmaatschap.organisatie_id)
+        .where(Lidmaatschap.netwerk_id.in_(ids), Lidmaatschap.lid_tot.is_(None),
+               Aanbod.verouderd_op(vandaag))
+        .group_by(Lidmaatschap.netwerk_id))} if ids else {}
+    aanvragen = {r.netwerk_id: r for r in db.session.execute(
+        select(Aanvraag.netwerk_id, Aanvraag.toestand, Aanvraag.advies)
+        .where(Aanvraag.netwerk_id.in_(ids)))} if ids else {}
+    bundels = pipeline.bundels(ids, vandaag)
+    uit = []
+    for n in lijst:
+        bundel = bundels[n.id]
+        aanvraag = aanvragen.get(n.id)
+        termijn, onvervuld = (onvervulde_engagementen(bundel.netwerk, vandaag)
+                              if n.erkenningsdatum else (None, []))
+        uit.append(NetwerkStand(
+            n.id, n.naam, len(bundel.beoordeling.open_punten), termijn,
+            (termijn - vandaag).days if termijn else None, tuple(onvervuld),
+            verouderd.get(n.id, 0), sum(not v.bevestigd for v in bundel.netwerk.verwijzingen),
+            aanvraag.toestand if aanvraag else av.CONCEPT, aanvraag.advies if aanvraag else None))
+    return uit

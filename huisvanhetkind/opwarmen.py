@@ -1,0 +1,66 @@
+"""After a change, the changed networks' analysis bundles are computed again in the background.
+
+The writer does not wait for it (its request has already committed when this starts), and the
+next reader of the network finds the bundle kept (berekeningen.py) instead of computing it. One
+daemon thread per process works through a set of network ids, so a burst of edits to one network
+costs one computation. Only the web application warms (not the command line, whose process
+may end before the thread finishes); ANALYSE_NA_WIJZIGING switches it off.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+
+log = logging.getLogger(__name__)
+
+_wachtend: dict[int, object] = {}  # netwerk_id → the app that asked
+_lock = threading.Lock()
+_er_is_werk = threading.Event()
+_draad: threading.Thread | None = None
+
+
+def na_commit(netwerk_ids: set[int]) -> None:
+    """Called after a commit that gave these networks a new revisie."""
+    from flask import current_app, has_request_context
+
+    if not netwerk_ids or not has_request_context() \
+            or not current_app.config.get("ANALYSE_NA_WIJZIGING", True):
+        return
+    global _draad
+    app = current_app._get_current_object()
+    with _lock:
+        for i in netwerk_ids:
+            _wachtend[i] = app
+        if _draad is None or not _draad.is_alive():
+            _draad = threading.Thread(target=_werk, name="hvk-opwarmen", daemon=True)
+            _draad.start()
+    _er_is_werk.set()
+
+
+def _werk() -> None:
+    while True:
+        _er_is_werk.wait()
+        with _lock:
+            taken = dict(_wachtend)
+            _wachtend.clear()
+            _er_is_werk.clear()
+        per_app: dict[object, list[int]] = {}
+        for i, app in taken.items():
+            per_app.setdefault(app, []).append(i)
+        for app, ids in per_app.items():
+            _warm(app, ids)
+
+
+def _warm(app, ids: list[int]) -> None:
+    from . import pipeline
+    from .db import set_read_only
+    from .extensions import db
+
+    with app.app_context():
+        set_read_only(True)  # like a GET: no write lock but for the short write of the result
+        try:
+            pipeline.bundels(ids)
+        except Exception:  # noqa: BLE001 — a reader will compute it then; never kill the thread
+            log.exception("analyse vooraf berekenen mislukt voor netwerken %s", ids)
+        finally:
+            db.session.remove()

@@ -1,0 +1,181 @@
+"""Every HTML page of the url_map at 390 px wide (a phone) is no wider than the viewport.
+
+A page may hold a wide table, but only inside its own scrolling container: the page itself never
+scrolls sideways. A new GET route fails this test until it is visited here or listed as not HTML."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from tests.e2e.conftest import login
+
+pytestmark = pytest.mark.e2e
+BREEDTE = 390
+
+# GET routes that answer with something other than an HTML page (files, JSON, images, redirects).
+GEEN_PAGINA = {
+    "static", "bootstrap.static", "main.vendor", "main.gezondheid", "partners.import_sjabloon",
+    "partners.export_bestand", "erkenning.dossier_pdf", "graaf.graaf_data", "graaf.dekking_afbeelding",
+    "audit.privacy_export", "api.openapi_document", "api.netwerk_analyse", "api.erkenning",
+    "partners.import_resultaat",  # only right after an import; without one it redirects
+}
+# Routes only another role reaches; visited in that role's pass.
+ROLLEN = {
+    "beheerder@demo.hvk.be": None,  # every route the beheerder may see
+    "partner@demo.hvk.be": {"main.start", "partners.te_beantwoorden"},
+    "coordinator@demo.hvk.be": {"main.start"},
+    "consultant@demo.hvk.be": {"main.start", "graaf.provincie_overzicht"},
+}
+
+
+def _ids(app) -> dict:
+    """Ids of the demo's first network and of one object of each kind in it."""
+    from huisvanhetkind.auth.models import Gebruiker
+    from huisvanhetkind.erkenning.models import Actie
+    from huisvanhetkind.extensions import db
+    from huisvanhetkind.graaf.models import Verwijzing
+    from huisvanhetkind.partners.models import Aanbod, Contactpersoon, Lidmaatschap
+
+    with app.app_context():
+        eerste = lambda stmt: db.session.scalars(stmt.limit(1)).one()  # noqa: E731
+        lid = eerste(select(Lidmaatschap).where(Lidmaatschap.netwerk_id == 1)
+                     .order_by(Lidmaatschap.id))
+        contact = eerste(select(Contactpersoon).order_by(Contactpersoon.id))
+        return {
+            "netwerk_id": 1, "lid_id": lid.id, "organisatie_id": contact.organisatie_id,
+            "contact_id": contact.id,
+            "aanbod_id": eerste(select(Aanbod.id).order_by(Aanbod.id)),
+            "actie_id": eerste(select(Actie.id).where(Actie.netwerk_id == 1).order_by(Actie.id)),
+            "verwijzing_id": eerste(select(Verwijzing.id).order_by(Verwijzing.id)),
+            "gebruiker_id": eerste(select(Gebruiker.id).order_by(Gebruiker.id)),
+            "tabel": "organisatie", "record_id": contact.organisatie_id, "voorwaarde": "E1",
+        }
+
+
+def _paginas(app, ids: dict, endpoints: set[str] | None) -> list[str]:
+    adapter = app.url_map.bind("localhost")
+    urls, onbekend = [], []
+    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+        if "GET" not in rule.methods or rule.endpoint in GEEN_PAGINA:
+            continue
+        if endpoints is not None and rule.endpoint not in endpoints:
+            continue
+        missing = set(rule.arguments) - set(ids)
+        if missing:
+            onbekend.append(f"{rule.rule}: {sorted(missing)}")
+            continue
+        urls.append(adapter.build(rule.endpoint, {k: ids[k] for k in rule.arguments}))
+    assert not onbekend, f"no value for these URL arguments; add them to _ids(): {onbekend}"
+    return urls
+
+
+def _te_breed(page) -> list[str]:
+    """The page's width beyond the viewport, and the widest elements that cause it."""
+    return page.evaluate("""(breedte) => {
+        const doc = document.documentElement;
+        if (doc.scrollWidth <= breedte) return [];
+        const schuldig = [];
+        for (const el of document.body.querySelectorAll('*')) {
+            const r = el.getBoundingClientRect();
+            if (r.right > breedte + 1 && r.width > 0) {
+                let binnen = false;  // inside a container that scrolls by itself: fine
+                for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+                    const o = getComputedStyle(p).overflowX;
+                    if (o === 'auto' || o === 'scroll' || o === 'hidden') { binnen = true; break; }
+                }
+                if (!binnen) schuldig.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                    + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '')
+                    + ' ' + Math.round(r.right) + 'px');
+            }
+        }
+        return ['pagina ' + doc.scrollWidth + 'px', ...schuldig.slice(0, 4)];
+    }""", BREEDTE)
+
+
+def test_no_page_is_wider_than_a_phone(app, runner, browser, live_server):
+    from huisvanhetkind.demo import DEMO_USERS
+
+    assert runner.invoke(args=["hvk", "demo"]).exit_code == 0
+    ids = _ids(app)
+    problemen, bezocht = {}, 0
+    for email, endpoints in ROLLEN.items():
+        context = browser.new_context(locale="nl-BE", base_url=live_server,
+                                      viewport={"width": BREEDTE, "height": 844},
+                                      is_mobile=True, has_touch=True)
+        page = context.new_page()
+        login(page, email, next(u[2] for u in DEMO_USERS if u[0] == email))
+        for url in _paginas(app, ids, endpoints):
+            antwoord = page.goto(url)
+            assert antwoord.status < 500, f"{url}: {antwoord.status}"
+            if "text/html" not in antwoord.headers.get("content-type", ""):
+                continue
+            bezocht += 1
+            gevonden = _te_breed(page)
+            if gevonden:
+                problemen[f"{email.split('@')[0]} {url}"] = gevonden
+        context.close()
+    assert bezocht > 60
+    assert problemen == {}
+
+
+def test_the_width_check_catches_a_wide_page(browser, live_server):
+    context = browser.new_context(base_url=live_server, viewport={"width": BREEDTE, "height": 844})
+    page = context.new_page()
+    page.set_content("<body><div style='width:800px'>breed</div></body>")
+    assert _te_breed(page)
+    page.set_content("<body><div style='overflow-x:auto'><table style='width:800px'><tr><td>x"
+                     "</td></tr></table></div></body>")
+    assert _te_breed(page) == []
+    context.close()
+
+
+def test_the_menu_collapses_on_a_phone_and_opens_with_its_button(runner, browser, live_server):
+    from huisvanhetkind.demo import DEMO_USERS
+
+    assert runner.invoke(args=["hvk", "demo"]).exit_code == 0
+    context = browser.new_context(locale="nl-BE", base_url=live_server,
+                                  viewport={"width": BREEDTE, "height": 844}, has_touch=True)
+    page = context.new_page()
+    email = "coordinator@demo.hvk.be"
+    login(page, email, next(u[2] for u in DEMO_USERS if u[0] == email))
+    menu = page.get_by_role("navigation", name="Hoofdnavigatie")
+    assert menu.bounding_box()["height"] < 80  # was ~260 px before the menu collapsed
+    netwerken = menu.get_by_role("link", name="Netwerken", exact=True)
+    assert not netwerken.is_visible()
+    knop = menu.get_by_role("button", name="Menu")
+    assert knop.get_attribute("aria-expanded") == "false"
+    knop.tap()
+    netwerken.wait_for(state="visible")
+    assert knop.get_attribute("aria-expanded") == "true"
+    netwerken.tap()
+    page.wait_for_url("**/netwerken")
+    context.close()
+
+
+def test_wide_tables_on_a_phone_pass_axe(runner, browser, live_server):
+    """At 390 px the tables scroll in their own box: that box is a named keyboard stop
+    (axe's scrollable-region-focusable), and the collapsed menu has no serious issue."""
+    from huisvanhetkind.demo import DEMO_USERS
+    from tests.e2e.test_accessibility import _violations
+
+    assert runner.invoke(args=["hvk", "demo"]).exit_code == 0
+    context = browser.new_context(locale="nl-BE", base_url=live_server, bypass_csp=True,
+                                  viewport={"width": BREEDTE, "height": 844})
+    page = context.new_page()
+    email = "beheerder@demo.hvk.be"
+    login(page, email, next(u[2] for u in DEMO_USERS if u[0] == email))
+    problemen, schuivend = {}, 0
+    for url in ["/", "/audit", "/gebruikers", "/netwerken/1/partners", "/netwerken/1/erkenning"]:
+        page.goto(url)
+        zonder_stop = page.evaluate("""() => [...document.querySelectorAll('.table-responsive')]
+            .filter(b => b.scrollWidth > b.clientWidth + 1 && b.getAttribute('tabindex') !== '0')
+            .length""")
+        if zonder_stop:
+            problemen[url] = [f"{zonder_stop} scrolling table box(es) without a keyboard stop"]
+        schuivend += page.locator("[data-schuift=ja]").count()
+        gevonden = _violations(page)
+        if gevonden:
+            problemen[url] = gevonden
+    context.close()
+    assert problemen == {}
+    assert schuivend > 0, "no table scrolled at 390 px: the keyboard-stop check ran on nothing"
