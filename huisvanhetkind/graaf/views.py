@@ -12,7 +12,7 @@ from collections import Counter
 from flask import Response, jsonify, render_template, request, url_for
 from markupsafe import Markup
 
-from .. import cache, pipeline
+from .. import berekeningen, cache, pipeline
 from ..auth.guard import allowed, authorize
 from ..domein.analyse import UITLEG
 from ..domein.bundel import Bundel, wat_als as bereken_wat_als
@@ -35,12 +35,14 @@ def _sleutel(r: Bundel, soort: str):
 def _graaf_json(r: Bundel) -> dict:
     """tekening.graph_data plus what only the web layer knows: each partner's page.
 
-    Cached like the bundle (per network revision and peildatum); groups and layout are cached
-    per structure (partners and links), so an edit that leaves those alone keeps the picture."""
+    Cached like the bundle (per network revision and peildatum)."""
     def bereken() -> dict:
-        vorm = structuur(r.netwerk)
-        data = graph_data(r.netwerk, r.analyse, geschikt=cache.remember(
-            ("schikking", vorm), lambda: schikking(r.netwerk)))
+        # groups and positions, the costly part, are kept per structure for every worker and
+        # host (berekeningen.py): an edit that leaves partners and links alone keeps them
+        geschikt = berekeningen.onthoud(
+            r.netwerk.id, "schikking", berekeningen.sleutel("schikking", structuur(r.netwerk)),
+            lambda: schikking(r.netwerk))
+        data = graph_data(r.netwerk, r.analyse, geschikt=geschikt)
         for node in data["nodes"]:
             node["url"] = url_for("partners.organisatie", organisatie_id=node["id"])
         data["soorten"] = [{"code": c.code, "label": c.label} for c in VERWIJZINGSSOORT]
