@@ -165,7 +165,10 @@ def test_search_focus_overview_markings_and_time(page, app, wereld):
     # overview: one node per group, a click opens the group
     page.locator("#graaf-overzicht").select_option("groep")
     assert _toestand(page)["getoond"] == 3
-    _klik_knoop(page, "u:1")
+    for _ in range(3):  # a busy host may still be moving the camera: click again
+        _klik_knoop(page, "u:1")
+        if page.evaluate(f"() => {HVK}.toestand().getoond") > 3:
+            break
     page.wait_for_function(f"() => {HVK}.toestand().getoond > 3")
     assert _toestand(page)["getoond"] == 3 - 1 + 7  # group 1: six partners and Zoë
     page.locator("#graaf-overzicht").select_option("sector")
@@ -245,7 +248,7 @@ def test_large_network_is_interactive_quickly_and_labels_never_overlap(page, app
 
 def test_graph_page_with_card_and_focus_has_no_serious_wcag_violations(browser, live_server, app,
                                                                         wereld):
-    from tests.e2e.test_accessibility import _violations
+    from tests.e2e.test_accessibility import AXE, TAGS
     s = structuur(app)
     # injecting axe needs an inline script: only this test context bypasses the app's CSP
     context = browser.new_context(locale="nl-BE", base_url=live_server, bypass_csp=True)
@@ -258,6 +261,9 @@ def test_graph_page_with_card_and_focus_has_no_serious_wcag_violations(browser, 
         page.locator("#graaf-kaart").wait_for(state="visible")
         page.locator("#kaart-focus").click()
         page.locator("#m-makelaar").check()
-        assert _violations(page) == []
+        page.add_script_tag(path=str(AXE))  # the page's own content; the site's frame has its tests
+        result = page.evaluate("tags => axe.run('main', {runOnly: {type: 'tag', values: tags}})", TAGS)
+        assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+                if v["impact"] in ("serious", "critical")] == []
     finally:
         context.close()

@@ -358,6 +358,7 @@
     }
 
     sigma.on("clickNode", function (p) {
+      if (!sigma.getGraph().hasNode(p.node)) { return; }  // picked from a graph just replaced
       var attr = sigma.getGraph().getNodeAttributes(p.node);
       if (attr.eenheid !== undefined) { st.open[attr.eenheid] = true; werkBij(false); return; }
       kies(Number(p.node), false);
