@@ -76,11 +76,14 @@
 
   /* sigma's defaultDrawNodeLabel: text with a white halo; the box goes into `getekend`. A label
      whose box touches one drawn before in the same frame is skipped: the choice of `kies` can be
-     one camera move behind, the drawing never overlaps. */
+     one camera move behind, the drawing never overlaps nor runs off the picture. */
   function tekenaar(getekend) {
     return function (context, data) {
       if (!data.label) { return; }
       var v = vak(data.x, data.y, data.size, data.label);
+      var schaal = window.devicePixelRatio || 1;
+      if (v.x < 0 || v.y < 0 || v.x + v.b > context.canvas.width / schaal ||
+          v.y + v.h > context.canvas.height / schaal) { return; }  // never cut off at the edge
       for (var i = 0; i < getekend.length; i++) {
         var g = getekend[i];
         if (raakt(v, {x: g.x - RAND, y: g.y - RAND, b: g.b + 2 * RAND, h: g.h + 2 * RAND})) { return; }
