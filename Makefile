@@ -7,12 +7,13 @@ FLASK := $(VENV)/bin/flask --app huisvanhetkind
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run serve test test-zwaar test-sqlite test-postgres install install-test clean help
+.PHONY: js run serve test test-zwaar test-sqlite test-postgres install install-test clean help
 
 help:
 	@echo "make run    - installeer, maak/upgrade de SQLite-databank, laad de demo en start op http://$(HOST):$(PORT)"
 	@echo "make serve  - zelfde databank, productieserver (gunicorn, 2 workers)"
 	@echo "make test   - installeer wat de tests nodig hebben en draai alles op SQLite en PostgreSQL"
+	@echo "make js     - bouw de bibliotheek van de netwerktekening opnieuw (npm: sigma.js, graphology) → huisvanhetkind/static/vendor/"
 	@echo "make bench  - meet pagina's en API op de Vlaanderen-dataset (SQLite en PostgreSQL) → bench/results.md"
 
 $(VENV)/.installed: setup.cfg pyproject.toml
@@ -26,6 +27,12 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 install: $(VENV)/.installed
+
+# The network picture's libraries (sigma.js + graphology from the npm registry), bundled with
+# esbuild into one file that is committed with its licences: `make run` and CI need no npm.
+# Run after changing frontend/package.json or frontend/bibliotheek.js (npm ci: the lock file's versions).
+js:
+	cd frontend && npm ci --no-audit --no-fund && npm run build
 
 install-test: $(VENV)/.installed-test
 

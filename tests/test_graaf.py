@@ -4,6 +4,7 @@ Every page shows a partner named like markup as plain text, takes one authorisat
 and uses a bounded number of SQL statements.
 """
 import json
+from datetime import date
 import re
 
 import pytest
@@ -67,14 +68,20 @@ def test_graph_page_points_graaf_js_to_plain_json(app, wereld, login):
     assert node["label"] == XSS and node["url"] == f"/organisaties/{xss}"
     assert {n["id"] for n in data["nodes"]} == {wereld.org_a, wereld.org_b, xss}
     assert next(n for n in data["nodes"] if n["id"] == wereld.org_b)["geisoleerd"]
-    assert data["physics"] is True and {s["code"] for s in data["soorten"]} >= {"doorverwijzing"}
-    assert '/vendor/vis-network/vis-network.min.js' in html and "js/graaf.js" in html
-    assert "vis-network.css" in html
+    assert {s["code"] for s in data["soorten"]} >= {"doorverwijzing"}
+    assert [g["los"] for g in data["groepen"]] == [False, True]  # A–xss linked, B loose
+    assert data["peildatum"] == date.today().isoformat()
+    # the WebGL picture: the bundled libraries (offline), labels, export and the page script
+    for script in ("vendor/graaf-bibliotheek.js", "js/graaf_labels.js", "js/graaf_beeld.js",
+                   "js/graaf.js"):
+        assert f"/static/{script}" in html, script
+    assert "vis-network" not in html
+    assert 'type="search" id="graaf-zoek"' in html and 'list="graaf-namen"' in html
     # the same data as tables, for keyboard and screen-reader users
     assert 'id="tabel-partners"' in html and 'id="tabel-verwijzingen"' in html
     assert f'data-knoop="{xss}"' in html
     # legend: not by colour alone
-    assert "kwetsbare schakel" in html and "geïsoleerd (geen verwijzing)" in html
+    assert "kwetsbare schakel" in html and "Geïsoleerden" in html
     assert client_json(login(wereld.coordinator_x), wereld.netwerk_x) == data
 
 
@@ -82,6 +89,31 @@ def client_json(c, netwerk_id):
     r = c.get(f"/netwerken/{netwerk_id}/graaf.json")
     assert r.status_code == 200 and r.is_json
     return r.get_json()
+
+
+def test_cached_picture_follows_every_commit_and_the_peildatum(app, wereld, login):
+    """graaf.json and the page are cached per revisie: a committed verwijzing shows at once; a
+    peildatum before someone joined leaves them out; a bad date is a Dutch 400."""
+    from huisvanhetkind.partners.models import Organisatie
+    xss = xss_partner(app, wereld)
+    c = login(wereld.coordinator_x)
+    voor = client_json(c, wereld.netwerk_x)
+    assert client_json(c, wereld.netwerk_x) == voor  # served from the cache
+    with app.app_context():
+        f.verwijzing(db.session.get(Organisatie, wereld.org_b),
+                     db.session.get(Organisatie, xss), "samenwerking")
+        db.session.commit()
+    na = client_json(c, wereld.netwerk_x)
+    assert len(na["edges"]) == len(voor["edges"]) + 1
+    assert not next(n for n in na["nodes"] if n["id"] == wereld.org_b)["geisoleerd"]
+    assert "Partner B" in c.get(f"/netwerken/{wereld.netwerk_x}/graaf").get_data(as_text=True)
+    oud = c.get(f"/netwerken/{wereld.netwerk_x}/graaf.json?op=2000-01-01").get_json()
+    assert oud["peildatum"] == "2000-01-01" and len(oud["nodes"]) < len(na["nodes"])
+    page = c.get(f"/netwerken/{wereld.netwerk_x}/graaf?op=2000-01-01").get_data(as_text=True)
+    assert "Op 01/01/2000" in page and f"/netwerken/{wereld.netwerk_x}/graaf.json?op=2000-01-01" in page
+    fout = c.get(f"/netwerken/{wereld.netwerk_x}/graaf?op=gisteren")
+    assert fout.status_code == 400 and "We tonen de toestand van vandaag." in fout.get_data(as_text=True)
+    assert c.get(f"/netwerken/{wereld.netwerk_x}/graaf.json?op=gisteren").status_code == 400
 
 
 def test_analyse_page_explains_every_measure(app, wereld, login):

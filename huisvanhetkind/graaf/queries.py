@@ -181,3 +181,13 @@ def werkingsgebied(netwerk_id: int) -> list[str]:
     nis = set(db.session.scalars(select(WerkingsgebiedDeel.nis)
                                  .where(WerkingsgebiedDeel.netwerk_id == netwerk_id)))
     return sorted(nis, key=gemeenten.naam)
+
+
+def netwerk_revisie(netwerk_id: int) -> tuple:
+    """(database, netwerk_id, revisie): one SELECT that tells whether what is cached about this
+    network's own facts still holds (revisie.py bumps it at every commit touching them);
+    NietGevonden when the network does not exist."""
+    revisie = db.session.scalar(select(Netwerk.revisie).where(Netwerk.id == netwerk_id))
+    if revisie is None:
+        raise NietGevonden(netwerk_id)
+    return (str(db.engine.url), netwerk_id, revisie)

@@ -6,59 +6,99 @@ export route (partners/views_io.export_bestand).
 """
 from __future__ import annotations
 
-from flask import jsonify, render_template, request, url_for
+import json
+from collections import Counter
 
-from .. import cache, pipeline
+from flask import Response, jsonify, render_template, request, url_for
+from markupsafe import Markup
+
+from .. import berekeningen, cache, pipeline
 from ..auth.guard import allowed, authorize
 from ..domein.analyse import UITLEG
 from ..domein.bundel import Bundel, wat_als as bereken_wat_als
 from ..domein.permissions import can_edit_netwerk, can_view_netwerk
 from ..domein.taxonomie import VERWIJZINGSSOORT
-from ..domein.tekening import graph_data
+from ..domein.tekening import graph_data, schikking, structuur
 from ..fouten import NietGevonden
-from ..main.peildatum import bundel_op_peildatum
+from ..main.peildatum import bundel_op_peildatum, peildatum_uit_request
 from ..partners.refs import netwerk_ref
-from . import bp
+from . import bp, queries
 
 # the graph page's table of verwijzingen stops here; the verwijzingen page pages through all of them
 MAX_TABEL = 300
 
 
+def _sleutel(r: Bundel, soort: str):
+    return None if r.netwerk.bron is None else (soort, r.netwerk.bron, r.peildatum)
+
+
 def _graaf_json(r: Bundel) -> dict:
-    """tekening.graph_data plus what only the web layer knows: each partner's page."""
-    gedeeld = cache.remember(None if r.netwerk.bron is None else ("graafdata", r.netwerk.bron),
-                             lambda: graph_data(r.netwerk, r.analyse))  # layout included
-    data = dict(gedeeld, nodes=[dict(node, url=url_for("partners.organisatie",
-                                                       organisatie_id=node["id"]))
-                                for node in gedeeld["nodes"]])
-    data["soorten"] = [{"code": c.code, "label": c.label} for c in VERWIJZINGSSOORT]
-    return data
+    """tekening.graph_data plus what only the web layer knows: each partner's page.
+
+    Cached like the bundle (per network revision and peildatum)."""
+    def bereken() -> dict:
+        # groups and positions, the costly part, are kept per structure for every worker and
+        # host (berekeningen.py): an edit that leaves partners and links alone keeps them
+        geschikt = berekeningen.onthoud(
+            r.netwerk.id, "schikking", berekeningen.sleutel("schikking", structuur(r.netwerk)),
+            lambda: schikking(r.netwerk))
+        data = graph_data(r.netwerk, r.analyse, geschikt=geschikt)
+        for node in data["nodes"]:
+            node["url"] = url_for("partners.organisatie", organisatie_id=node["id"])
+        data["soorten"] = [{"code": c.code, "label": c.label} for c in VERWIJZINGSSOORT]
+        data["peildatum"] = r.peildatum.isoformat()
+        return data
+
+    return cache.remember(_sleutel(r, "graafdata"), bereken)
 
 
 def _namen(r: Bundel) -> dict[int, str]:
     return {p.id: p.naam for p in r.netwerk.partners}
 
 
+def _pagina(netwerk_id: int, peildatum) -> dict:
+    """What the graph page shows of the network, computed once per revisie and peildatum: the
+    page then costs one SELECT (the revisie) besides the authorisation, whatever the size."""
+    r = pipeline.bundel(netwerk_id, peildatum)
+    data = _graaf_json(r)
+    return {
+        "naam": r.netwerk.naam, "a": r.analyse, "data": data,
+        "per_sector": Counter(node["sector"] for node in data["nodes"]),
+        "per_soort": Counter(edge["soort"] for edge in data["edges"]),
+        # the table twin is the largest part of the page and the same for everyone who sees it
+        "tabellen": Markup(render_template("graaf/_tabellen.html", data=data, namen=_namen(r),
+                                           netwerk_id=netwerk_id, max_tabel=MAX_TABEL)),
+    }
+
+
 @bp.get("/netwerken/<int:netwerk_id>/graaf")
 def netwerk_graaf(netwerk_id: int):
+    """The picture at the ?op= peildatum (default today); graaf.js fetches graaf.json at the same
+    date. A bad date: today's picture, the Dutch error and status 400."""
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
-    r = pipeline.bundel(netwerk_id)
-    data = _graaf_json(r)
-    per_sector: dict[str, int] = {}
-    for node in data["nodes"]:
-        per_sector[node["sector"]] = per_sector.get(node["sector"], 0) + 1
-    per_soort: dict[str, int] = {}
-    for edge in data["edges"]:
-        per_soort[edge["soort"]] = per_soort.get(edge["soort"], 0) + 1
-    return render_template("graaf/graaf.html", r=r, data=data, netwerk_id=netwerk_id,
-                           namen=_namen(r), per_sector=per_sector, per_soort=per_soort,
-                           uitleg=UITLEG, max_tabel=MAX_TABEL)
+    peildatum, fout = peildatum_uit_request()
+    p = cache.remember(("graafpagina", queries.netwerk_revisie(netwerk_id), peildatum),
+                       lambda: _pagina(netwerk_id, peildatum))
+    return render_template(
+        "graaf/graaf.html", **p, netwerk_id=netwerk_id, uitleg=UITLEG, peildatum=peildatum,
+        peildatum_fout=fout,
+        bron=url_for("graaf.graaf_data", netwerk_id=netwerk_id,
+                     op=None if fout or "op" not in request.args else peildatum.isoformat()),
+    ), 400 if fout else 200
 
 
 @bp.get("/netwerken/<int:netwerk_id>/graaf.json")
 def graaf_data(netwerk_id: int):
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
-    return jsonify(_graaf_json(pipeline.bundel(netwerk_id)))
+    peildatum, fout = peildatum_uit_request()
+    if fout:
+        return jsonify({"fout": fout}), 400
+    # the picture depends on this network's own facts only: one SELECT of its revisie finds the
+    # serialised document (~2 MB for the largest network) without reading the facts again
+    sleutel = ("graafjson", queries.netwerk_revisie(netwerk_id), peildatum)
+    body = cache.remember(sleutel, lambda: json.dumps(
+        _graaf_json(pipeline.bundel(netwerk_id, peildatum)), separators=(",", ":")).encode())
+    return Response(body, mimetype="application/json")
 
 
 @bp.get("/netwerken/<int:netwerk_id>/analyse")
