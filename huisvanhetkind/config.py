@@ -31,7 +31,7 @@ class Defaults:
     # compute a changed network's analyses again in the background after the commit (opwarmen.py)
     ANALYSE_NA_WIJZIGING = True
     # Flask-Limiter: per-worker memory by default; set e.g. redis://… to share limits between hosts
-    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_STORAGE_URI = "geheugen://"  # memory:// without its thread per request
     RATELIMIT_HEADERS_ENABLED = True
     # Mail (Flask-Mailman, SMTP): FLASK_MAIL_SERVER, FLASK_MAIL_PORT, FLASK_MAIL_USE_TLS,
     # FLASK_MAIL_USERNAME, FLASK_MAIL_PASSWORD, FLASK_MAIL_DEFAULT_SENDER or instance/config.py.
