@@ -274,8 +274,12 @@
           var knopen = verschil(oud.knopen, zicht.knopen, verschil(oud.labels, zicht.labels, new Set()));
           [oud.gekozen, st.gekozen].forEach(function (k) { if (k !== null) { knopen.add(String(k)); } });
           var lijnen = verschil(oud.lijnen, zicht.lijnen, new Set());
-          sigma.refresh({partialGraph: {nodes: Array.from(knopen), edges: Array.from(lijnen)},
-                         skipIndexation: true});
+          // keys of the graph drawn before (an overview's group nodes "u:…") may be gone now
+          var g = sigma.getGraph();
+          sigma.refresh({partialGraph: {
+            nodes: Array.from(knopen).filter(function (k) { return g.hasNode(k); }),
+            edges: Array.from(lijnen).filter(function (k) { return g.hasEdge(k); })},
+            skipIndexation: true});
         }
       }
       vorigeStijl = stijl;
