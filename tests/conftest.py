@@ -103,3 +103,13 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+@pytest.fixture
+def smtp(app):
+    """A real SMTP server on loopback (aiosmtpd), the app's mail pointed at it."""
+    from tests.smtp_helpers import SmtpServer, gebruik_server
+    server = SmtpServer().start()
+    gebruik_server(app, server.poort)
+    yield server
+    server.stop()

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-import pytest
 from sqlalchemy import func, select
 
 from huisvanhetkind.db import utcnow
@@ -14,14 +13,6 @@ from huisvanhetkind.meldingen.models import DAGELIJKS, Melding, UitgaandeMail
 from huisvanhetkind.meldingen.operations import meld, zet_voorkeur
 from tests import factories as f
 from tests.smtp_helpers import SmtpServer, gebruik_server
-
-
-@pytest.fixture
-def smtp(app):
-    server = SmtpServer().start()
-    gebruik_server(app, server.poort)
-    yield server
-    server.stop()
 
 
 def _meld(ids, periode=""):

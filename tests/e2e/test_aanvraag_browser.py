@@ -39,15 +39,6 @@ def _post(app, server, adres: str) -> list[str]:
     return [server.postbus.tekst(b) for b in server.postbus.aan(adres)]
 
 
-@pytest.fixture
-def smtp(app):
-    from tests.smtp_helpers import SmtpServer, gebruik_server
-    server = SmtpServer().start()
-    gebruik_server(app, server.poort)
-    yield server
-    server.stop()
-
-
 def test_aanvraag_from_submission_to_decision(page, browser, live_server, wereld, app, smtp):
     # the coordinator submits
     aanmelden(page, "coord-x@test.be")
