@@ -174,6 +174,27 @@ def test_anonymous_answers_are_cacheable_and_conditional(client, publiek):
                       headers={"If-None-Match": r.headers["ETag"]}).status_code == 304
 
 
+def test_anonymous_answers_come_from_the_cache_until_a_publishing_network_changes(
+        app, client, publiek):
+    """One statement for a repeated anonymous list (the publishing networks' revisies); a change
+    to a member's aanbod renews the revisie, so the next answer shows it; 'oudercafe' finds
+    'Oudercafé' (the app's one accent-insensitive search)."""
+    from tests.sql_count import count_statements
+    url = "/api/hsds/services?search=oudercafe"
+    assert client.get(url).get_json()["contents"] == []
+    with app.app_context():
+        f.aanbod(db.session.get(f.Organisatie, publiek.org_a), "Oudercafé")
+        db.session.commit()
+    eerste, _ = count_statements(lambda: client.get(url), app)
+    assert [s["name"] for s in eerste.get_json()["contents"]] == ["Oudercafé"]
+    tweede, n = count_statements(lambda: client.get(url), app)
+    assert tweede.get_data() == eerste.get_data() and n <= 2  # the key (and a BEGIN)
+    with app.app_context():
+        db.session.get(Netwerk, publiek.netwerk_x).publiek = False
+        db.session.commit()
+    assert client.get(url).get_json()["contents"] == []
+
+
 def test_anonymous_callers_are_rate_limited(app, client, publiek):
     app.config["API_LIMIET_ANONIEM"] = "2 per minute"
     assert [client.get("/api/hsds/taxonomies").status_code for _ in range(3)] == [200, 200, 429]

@@ -11,15 +11,16 @@ from __future__ import annotations
 import math
 from datetime import date, datetime, timezone
 
-from flask import abort, jsonify, request, session, url_for
+from flask import abort, current_app, jsonify, request, session, url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from .. import cache as caches
 from ..auth.guard import current_actor
 from ..auth.tokens import bearer, limiet, limiet_sleutel, sessie_verzoek
 from ..extensions import db, limiter
 from ..partners.export import hsds as kaart
-from ..partners.models import Aanbod, Organisatie
+from ..partners.models import Aanbod, Netwerk, Organisatie
 from . import bp, openapi
 from .ids import onze_id
 from .queries import TAXONOMIE, TERMEN, Filter, aanbod_stmt, organisatie_stmt
@@ -42,6 +43,29 @@ def ongeldige_parameter(fout):
     return jsonify({"fout": "Ongeldige parameter", "uitleg": str(fout)}), 400
 
 
+# Anonymous answers, per worker: what anonymous callers see changes only with the publishing
+# networks' revisies (every change to a member or its aanbod renews them, revisie.py), so one
+# statement gives the key and a cached answer costs no other query.
+_anoniem = caches.Lru(512)
+
+
+def _anoniem_sleutel() -> tuple | None:
+    if request.method != "GET" or bearer() or "_user_id" in session:
+        return None
+    stand = tuple(db.session.execute(select(Netwerk.id, Netwerk.revisie)
+                                     .where(Netwerk.publiek.is_(True)).order_by(Netwerk.id)))
+    return (str(db.engine.url), stand, request.full_path)
+
+
+@bp.before_request
+def uit_de_cache():
+    request.hsds_sleutel = _anoniem_sleutel()
+    gevonden = _anoniem.get(request.hsds_sleutel) if request.hsds_sleutel else None
+    if gevonden is not None:
+        return current_app.response_class(gevonden, mimetype="application/json")
+    return None
+
+
 @bp.after_request
 def cache(response):
     if response.status_code != 200:
@@ -50,6 +74,9 @@ def cache(response):
     if bearer() or "_user_id" in session:
         response.headers["Cache-Control"] = "private, no-store"
         return response
+    sleutel = getattr(request, "hsds_sleutel", None)
+    if sleutel is not None and _anoniem.get(sleutel) is None:
+        _anoniem.put(sleutel, response.get_data())
     response.headers["Cache-Control"] = "public, max-age=60"
     response.add_etag()
     return response.make_conditional(request)
