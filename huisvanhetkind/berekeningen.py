@@ -51,6 +51,17 @@ def _code() -> str:
 CODE = _code()
 
 
+_code_van: dict[object, str] = {}
+
+
+def code_van(functie) -> str:
+    """A digest of a function's source (part of the key of what it makes: new code, new key)."""
+    if functie not in _code_van:
+        import inspect
+        _code_van[functie] = vingerafdruk(inspect.getsource(functie))
+    return _code_van[functie]
+
+
 def sleutel(soort: str, *delen) -> str:
     """The key of a value of this kind computed from these parts (plain, stable data)."""
     return vingerafdruk((CODE, soort, delen))

@@ -9,13 +9,15 @@ host (berekeningen.py).
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterable
+from typing import Callable, Iterable, TypeVar
 
 from . import berekeningen, facts, revisie
 from .domein import snapshot
 from .domein.bundel import Bundel
 from .extensions import db
 from .fouten import NietGevonden
+
+T = TypeVar("T")
 
 
 def _sleutel(bron: tuple | None, peildatum: date) -> str | None:
@@ -46,12 +48,13 @@ def bundel(netwerk_id: int, peildatum: date | None = None) -> Bundel:
     return gevonden[netwerk_id]
 
 
-def bundels(netwerk_ids: Iterable[int], peildatum: date | None = None) -> dict[int, Bundel]:
+def bundels(netwerk_ids: Iterable[int], peildatum: date | None = None,
+            koppen: dict | None = None) -> dict[int, Bundel]:
     """Bundles of several networks (the province overview): the heads first, which give the
     keys; kept bundles are read in one statement, and only the networks without one have their
     rows read and their bundle computed."""
     peildatum = peildatum or date.today()
-    koppen = facts.koppen(netwerk_ids)
+    koppen = koppen if koppen is not None else facts.koppen(netwerk_ids)
     sleutels = {i: _sleutel(kop.bron, peildatum) for i, kop in koppen.items()}
     gevonden = berekeningen.haal_veel(k for k in sleutels.values() if k)
     ontbreekt = [i for i, k in sleutels.items() if k not in gevonden]
@@ -64,3 +67,26 @@ def bundels(netwerk_ids: Iterable[int], peildatum: date | None = None) -> dict[i
             if sleutels[i] is None:
                 gevonden[i] = Bundel(netwerken[i], peildatum)
     return {i: gevonden[k if k is not None else i] for i, k in sleutels.items()}
+
+
+def afgeleid(netwerk_ids: Iterable[int], peildatum: date | None, soort: str,
+             maak: Callable[[Bundel], T]) -> dict[int, T]:
+    """A small value made from each network's bundle (a row of the province overview), kept like
+    the bundles under the same key plus the code of `maak`: after a restart the overview reads
+    130 small rows instead of 130 whole bundles."""
+    peildatum = peildatum or date.today()
+    koppen = facts.koppen(netwerk_ids)
+    code = berekeningen.code_van(maak)
+    sleutels = {}
+    for i, kop in koppen.items():
+        k = _sleutel(kop.bron, peildatum)
+        sleutels[i] = None if k is None else berekeningen.sleutel(soort, k, code)
+    gevonden = berekeningen.haal_veel(k for k in sleutels.values() if k)
+    ontbreekt = [i for i, k in sleutels.items() if k not in gevonden]
+    nieuw = {}
+    if ontbreekt:
+        b = bundels(ontbreekt, peildatum, {i: koppen[i] for i in ontbreekt})
+        nieuw = {i: maak(b[i]) for i in ontbreekt}
+        berekeningen.bewaar_veel({sleutels[i]: (i, soort, v) for i, v in nieuw.items()
+                                  if sleutels[i] is not None})
+    return {i: nieuw[i] if i in nieuw else gevonden[k] for i, k in sleutels.items()}

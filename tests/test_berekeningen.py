@@ -205,3 +205,20 @@ def test_the_command_line_does_not_warm(app):
         db.session.rollback()
         assert _rijen("bundel") == voor
         db.session.remove()
+
+
+def test_a_derived_row_is_kept_and_read_without_its_bundle(ctx, monkeypatch):
+    """The province overview after a restart reads its small rows, not 130 whole bundles."""
+    n, a = _netwerk()
+
+    def rij(b):
+        return {"naam": b.netwerk.naam, "leden": len(b.netwerk.partners)}
+    assert pipeline.afgeleid([n], PEIL, "test", rij) == {n: {"naam": "X", "leden": 2}}
+    cache.clear()
+    monkeypatch.setattr(pipeline, "bundels", lambda *a, **k: 1 / 0)
+    assert pipeline.afgeleid([n], PEIL, "test", rij) == {n: {"naam": "X", "leden": 2}}
+
+    def andere_rij(b):  # other code: another key, so computed (here: refused) again
+        return {"naam": b.netwerk.naam}
+    with pytest.raises(ZeroDivisionError):
+        pipeline.afgeleid([n], PEIL, "test", andere_rij)

@@ -12,7 +12,7 @@ from flask import abort, render_template, request
 
 from ..auth.guard import authorize, current_actor
 from ..domein.permissions import CONSULTANT, can_view_overview
-from .. import cache, pipeline
+from .. import pipeline
 from ..domein import gemeenten
 from ..domein.analyse import geisoleerd
 from ..domein import aanvraag
@@ -54,10 +54,9 @@ def _rij(ev) -> dict:
 
 
 def _rijen(netwerk_ids: list[int], vandaag: date) -> list[dict]:
-    bundels = pipeline.bundels(netwerk_ids, vandaag)
-    # a copy per request: the template may not change what other requests share
-    return [dict(cache.remember(("overzicht", b.netwerk.bron, vandaag), lambda b=b: _rij(b)))
-            for b in bundels.values()]
+    # kept per network state like the bundles (pipeline.afgeleid); a copy per request: the
+    # template may not change what other requests share
+    return [dict(r) for r in pipeline.afgeleid(netwerk_ids, vandaag, "overzicht", _rij).values()]
 
 
 def _aanvraag_kolommen(rijen: list[dict], peildatum: date) -> None:
