@@ -199,6 +199,10 @@ def _eigen(ids: list[int]) -> dict[int, _Eigen]:
             overeenkomst_getekend=r.overeenkomst_getekend, lid_sinds=r.lid_sinds,
             lid_tot=r.lid_tot, kbo=r.kbo,
             perioden=tuple((x.lid_sinds, x.lid_tot) for x in rows)))
+    # Each statement below sees the database as of its own start (PostgreSQL's read committed):
+    # a membership committed between two of them must not show up half (its aanbod without its
+    # member: a KeyError under the crash gate). Rows of organisations that were no member when
+    # the members were read are left out: the next read has the network's new revisie anyway.
     namen = {(n, p.id): p.naam for n, ps in partners.items() for p in ps}
 
     aanbod: dict[int, list[s.Aanbod]] = defaultdict(list)
@@ -206,7 +210,9 @@ def _eigen(ids: list[int]) -> dict[int, _Eigen]:
             select(Lidmaatschap.netwerk_id, *_AANBOD).distinct()
             .join(Lidmaatschap, Lidmaatschap.organisatie_id == Aanbod.organisatie_id)
             .where(Lidmaatschap.netwerk_id.in_(ids)).order_by(Aanbod.id)):
-        aanbod[r.netwerk_id].append(_aanbod(r, namen[r.netwerk_id, r.organisatie_id]))
+        naam = namen.get((r.netwerk_id, r.organisatie_id))
+        if naam is not None:
+            aanbod[r.netwerk_id].append(_aanbod(r, naam))
 
     van, naar = aliased(Lidmaatschap), aliased(Lidmaatschap)
     verwijzingen: dict[int, list[s.Verwijzing]] = defaultdict(list)
@@ -218,6 +224,8 @@ def _eigen(ids: list[int]) -> dict[int, _Eigen]:
             .join(naar, and_(naar.organisatie_id == Verwijzing.naar_id,
                              naar.netwerk_id == van.netwerk_id))
             .where(van.netwerk_id.in_(ids)).order_by(Verwijzing.id)):
+        if (r.netwerk_id, r.van_id) not in namen or (r.netwerk_id, r.naar_id) not in namen:
+            continue  # a member that joined after the members were read (see above)
         verwijzingen[r.netwerk_id].append(s.Verwijzing(
             van=r.van_id, naar=r.naar_id, soort=r.soort, aantal_per_jaar=r.aantal_per_jaar,
             sinds=r.sinds, bevestigd=r.bevestigd))

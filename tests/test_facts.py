@@ -67,3 +67,45 @@ def test_query_count_does_not_grow_with_the_network(ctx):
     db.session.expunge_all()
     _, many = _count_queries(lambda: netwerk_facts(big_id))
     assert many <= few + 1 and many <= 12
+
+
+def test_a_member_committed_between_two_statements_shows_up_whole_or_not_at_all(ctx):
+    """PostgreSQL's read committed: each statement sees its own moment. A member committed by
+    another connection right after the members were read must not bring in its aanbod or its
+    verwijzingen alone (that raised a KeyError under the crash gate). On SQLite the read
+    transaction is one snapshot, so this holds trivially there."""
+    from sqlalchemy import event
+
+    from huisvanhetkind import facts
+    from huisvanhetkind.db import aparte_schrijftransactie, set_read_only
+    from huisvanhetkind.partners.models import Aanbod, Lidmaatschap, Organisatie
+
+    n, orgs = _network(2)
+    netwerk_id, eerste = n.id, orgs[0].id
+    nieuw = f.organisatie("Nieuw lid")
+    f.aanbod(nieuw, "Aanbod nieuw")
+    f.verwijzing(orgs[0], nieuw)
+    db.session.flush()
+    nieuw_id = nieuw.id
+    db.session.commit()
+    set_read_only(True)
+    gedaan = []
+
+    def na(conn, cursor, statement, *args):
+        if not gedaan and "lidmaatschap.lid_sinds" in statement:  # the members query
+            gedaan.append(1)
+            with aparte_schrijftransactie(db.engine) as c:
+                c.execute(Lidmaatschap.__table__.insert().values(
+                    netwerk_id=netwerk_id, organisatie_id=nieuw_id, lid_sinds=date(2024, 1, 1),
+                    overeenkomst_getekend=False, version=1))
+    event.listen(db.engine, "after_cursor_execute", na)
+    try:
+        eigen = facts._eigen([netwerk_id])[netwerk_id]
+    finally:
+        event.remove(db.engine, "after_cursor_execute", na)
+        set_read_only(False)
+    assert gedaan
+    leden = {p.id for p in eigen.partners}
+    assert eerste in leden
+    assert all(a.partner_id in leden for a in eigen.aanbod)
+    assert all(v.van in leden and v.naar in leden for v in eigen.verwijzingen)
