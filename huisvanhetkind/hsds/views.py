@@ -45,8 +45,10 @@ def ongeldige_parameter(fout):
 
 # Anonymous answers, per worker: what anonymous callers see changes only with the publishing
 # networks' revisies (every change to a member or its aanbod renews them, revisie.py), so one
-# statement gives the key and a cached answer costs no other query.
-_anoniem = caches.Lru(512)
+# statement gives the key and a cached answer costs no other query. At most 256 answers of at most
+# 128 KB each per worker.
+_anoniem = caches.Lru(256)
+MAX_BEWAARD = 128 * 1024  # bytes: a few large pages (per_page=200&full=true) must not fill memory
 
 
 def _anoniem_sleutel() -> tuple | None:
@@ -75,7 +77,8 @@ def cache(response):
         response.headers["Cache-Control"] = "private, no-store"
         return response
     sleutel = getattr(request, "hsds_sleutel", None)
-    if sleutel is not None and _anoniem.get(sleutel) is None:
+    if sleutel is not None and response.content_length is not None \
+            and response.content_length <= MAX_BEWAARD and _anoniem.get(sleutel) is None:
         _anoniem.put(sleutel, response.get_data())
     response.headers["Cache-Control"] = "public, max-age=60"
     response.add_etag()
