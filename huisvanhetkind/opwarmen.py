@@ -37,9 +37,17 @@ def na_commit(netwerk_ids: set[int]) -> None:
     _er_is_werk.set()
 
 
+RUST = 0.5  # seconds without a new change before warming: a burst of writes costs one computation
+
+
 def _werk() -> None:
     while True:
         _er_is_werk.wait()
+        # wait until the writes have paused, so the thread does not compete with the writers
+        while True:
+            _er_is_werk.clear()
+            if not _er_is_werk.wait(RUST):
+                break
         with _lock:
             taken = dict(_wachtend)
             _wachtend.clear()
