@@ -64,9 +64,10 @@ def trust_proxies(app: Flask) -> None:
 
 
 def refuse_demo_accounts_in_production(app: Flask) -> None:
-    """A gunicorn worker (the production server) does not start on a database whose demo
-    accounts still have their published passwords (demo/toegang.py explains and lists the fix);
-    `make serve` already refused in `hvk status` with the same message."""
+    """gunicorn (the production server) does not start on a database whose demo accounts still
+    have their published passwords (demo/toegang.py explains and lists the fix); `make serve`
+    already refused in `hvk status` with the same message. gunicorn.conf.py preloads the app, so
+    the master refuses before it forks a worker."""
     if not os.environ.get("SERVER_SOFTWARE", "").startswith("gunicorn") \
             or app.config.get("DEMO_TOEGESTAAN") or app.testing:
         return
@@ -80,7 +81,7 @@ def refuse_demo_accounts_in_production(app: Flask) -> None:
             return
     if demo:
         print(weigering(demo), file=sys.stderr, flush=True)
-        raise SystemExit(3)  # gunicorn's "worker failed to boot": the arbiter stops, no respawn
+        raise SystemExit(3)  # the master exits with 3 (a worker loading it: "failed to boot")
 
 
 def register_blueprints(app: Flask) -> None:

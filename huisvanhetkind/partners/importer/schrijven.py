@@ -184,11 +184,17 @@ class Schrijver:
         self.namen[org.id] = org.naam
         self.rapport.blad("partners").wijzigingen.append(w)
 
+    def _laad_refs(self, orgs) -> None:
+        """The references of every organisation a sheet names, in one go: one by one, each
+        lookup also flushed the rows added before it (40 partners: 1.3 s instead of 0.3 s)."""
+        nodig = {o.id for o in orgs if o is not None} - self.refs.keys()
+        self.refs.update(organisatie_refs(nodig))
+
     def _ref(self, org: Organisatie) -> OrganisatieRef:
         """The organisation's permission reference; one this import made (or that had none)
         counts as a member of this network only."""
         if org.id not in self.refs:
-            self.refs.update(organisatie_refs([org.id]))
+            self._laad_refs([org])
         ref = self.refs[org.id]
         return replace(ref, netwerk_ids=ref.netwerk_ids | {self.netwerk.id})
 
@@ -215,6 +221,7 @@ class Schrijver:
     # -- aanbod -----------------------------------------------------------------------------
     def aanbod(self) -> None:
         rijen = [(r, self.org_voor(r, "partner")) for r in self.bestand.rijen("aanbod")]
+        self._laad_refs(o for _, o in rijen)
         ids = {o.id for _, o in rijen if o is not None}
         van_org = defaultdict(list)
         for a in db.session.scalars(select(Aanbod).where(Aanbod.organisatie_id.in_(ids))
@@ -271,6 +278,7 @@ class Schrijver:
     def verwijzingen(self) -> None:
         rijen = [(r, self.org_voor(r, "van"), self.org_voor(r, "naar"))
                  for r in self.bestand.rijen("verwijzingen")]
+        self._laad_refs(o for _, v, n in rijen for o in (v, n))
         ids = {o.id for _, v, n in rijen for o in (v, n) if o is not None}
         bestaand = {(v.van_id, v.naar_id, v.soort): v for v in db.session.scalars(
             select(Verwijzing).where(Verwijzing.van_id.in_(ids), Verwijzing.naar_id.in_(ids)))

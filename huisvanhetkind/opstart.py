@@ -1,0 +1,48 @@
+"""What gunicorn's master does once before it forks the workers (gunicorn.conf.py).
+
+A worker used to load the app itself (~0.8 s) and then pay on its first requests for what is
+loaded lazily: compiling the templates (96 of them, ~0.7 s), openpyxl (~0.1 s), WeasyPrint
+(~0.5 s), networkx. After a restart (or a SIGKILL: the crash gate) the first users waited for all
+of it, on a machine whose two cores were also booting the other workers. With `preload_app` the
+master loads the app and does all of this once; the workers are forks that start warm, sharing
+the compiled templates and libraries copy-on-write.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from flask import Flask
+
+from .extensions import db
+
+# imported inside functions to keep the CLI quick; a server wants them before the first request
+TRAAG_GELADEN = ("networkx", "openpyxl", "weasyprint", "flask_mailman")
+
+
+def voor_de_workers(app: Flask) -> None:
+    """In the master: compile every template, import every module and the lazily imported
+    libraries, then close the master's database connections (a forked connection shared by two
+    processes corrupts the protocol stream)."""
+    import huisvanhetkind
+
+    for info in pkgutil.walk_packages(huisvanhetkind.__path__, "huisvanhetkind."):
+        if ".migrations" not in info.name:  # Alembic's scripts are not importable modules
+            importlib.import_module(info.name)
+    for naam in TRAAG_GELADEN:
+        importlib.import_module(naam)
+    for naam in app.jinja_env.list_templates():
+        app.jinja_env.get_template(naam)
+    _sluit_verbindingen(app, close=True)
+
+
+def na_fork(app: Flask) -> None:
+    """In a new worker: forget the pool inherited from the master without closing its
+    connections (closing would end the master's sessions; it should have none left anyway)."""
+    _sluit_verbindingen(app, close=False)
+
+
+def _sluit_verbindingen(app: Flask, close: bool) -> None:
+    with app.app_context():
+        for engine in db.engines.values():
+            engine.dispose(close=close)
