@@ -186,7 +186,7 @@ class Schrijver:
 
     def _laad_refs(self, orgs) -> None:
         """The references of every organisation a sheet names, in one go: one by one, each
-        lookup also flushed the rows added before it (40 partners: 1.3 s instead of 0.3 s)."""
+        lookup also flushed the rows added before it (a 40-partner preview: 183 statements, now 27)."""
         nodig = {o.id for o in orgs if o is not None} - self.refs.keys()
         self.refs.update(organisatie_refs(nodig))
 
