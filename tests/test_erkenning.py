@@ -169,6 +169,11 @@ def test_wat_als_partner_leaves(waasland, login):
                      "&op=2026-09-01")
     assert oud.status_code == 308 and oud.location.endswith(
         f"/netwerken/{waasland.netwerk}/wat-als?partner={waasland.kg}&op=2026-09-01")
+    # url_for's own keywords in the query string steer nothing (were a 500 / another scheme)
+    for query in ("_method=POST", "_external=1&_scheme=javascript", "_anchor=x&op=1"):
+        oud = client.get(f"/netwerken/{waasland.netwerk}/erkenning/wat-als?{query}")
+        assert oud.status_code == 308
+        assert oud.location == f"/netwerken/{waasland.netwerk}/wat-als?{query}"
     r = client.get(f"/netwerken/{waasland.netwerk}/wat-als?partner={waasland.kg}")
     html = r.get_data(as_text=True)
     assert r.status_code == 200

@@ -48,4 +48,8 @@ def dashboard(netwerk_id: int):
 def wat_als(netwerk_id: int):
     """The former address of 'wat als': the one page lives with the graph (same query)."""
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
-    return redirect(url_for("graaf.wat_als", netwerk_id=netwerk_id, **request.args), 308)
+    # the query string goes along as it came: as url_for arguments, `_method`/`_scheme`/
+    # `_external` would steer the URL building (a 500, or another scheme) and repeats were lost
+    query = request.query_string.decode("ascii", "replace")
+    return redirect(url_for("graaf.wat_als", netwerk_id=netwerk_id)
+                    + (f"?{query}" if query else ""), 308)
