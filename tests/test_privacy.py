@@ -43,6 +43,25 @@ def test_anonymise_erases_everywhere_including_audit(wereld, login, app):
         assert _mentions("Sarah De Smet") == 0 and _mentions("sarah@partner-a.be") == 0
 
 
+def test_notifications_and_mail_are_exported_and_erased(wereld, login, app):
+    from huisvanhetkind.meldingen.models import Melding, UitgaandeMail
+    from huisvanhetkind.meldingen.operations import meld
+    with app.app_context():
+        meld([wereld.partner_a], "verwijzing_te_bevestigen", "organisatie:1", "2026", "Kijk je gegevens na",
+             "Beste partner, kijk je gegevens na.", "/organisaties/1")
+        db.session.commit()
+        email = db.session.scalar(select(UitgaandeMail.aan))
+    c = login(wereld.beheerder)
+    doc = json.loads(c.get(f"/privacy/export?zoekterm={email}").data)
+    assert [m["titel"] for m in doc["meldingen"]] == ["Kijk je gegevens na"]
+    assert [m["aan"] for m in doc["mails"]] == [email]
+    r = c.post("/privacy/anonimiseer", data={"zoekterm": email, "bevestig": "ja"})
+    assert r.status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Melding.id))) == 0
+        assert db.session.scalar(select(func.count(UitgaandeMail.id))) == 0
+
+
 def test_only_beheerder_handles_privacy_requests(wereld, login):
     for who in ("coordinator_x", "partner_a", "consultant_ov"):
         c = login(getattr(wereld, who))

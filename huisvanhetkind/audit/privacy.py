@@ -25,6 +25,7 @@ from sqlalchemy import Text, and_, cast, func, or_, select
 from ..auth.models import Gebruiker
 from ..auth.passwords import hash_password
 from ..extensions import db
+from ..meldingen.models import Melding, Meldingsvoorkeur, UitgaandeMail
 from ..partners.models import Contactpersoon, Lidmaatschap
 from .log import record_event
 from ..domein.tekst import aantal
@@ -48,6 +49,8 @@ class Persoon:
     waarden: set[str] = field(default_factory=set)  # their e-mail addresses, names, phones
     adressen: set[str] = field(default_factory=set)  # their e-mail addresses, lower case
     audit: list[AuditEntry] = field(default_factory=list)
+    meldingen: list[Melding] = field(default_factory=list)  # their users' notifications
+    mails: list[UitgaandeMail] = field(default_factory=list)  # mail to their addresses
 
     @property
     def gevonden(self) -> bool:
@@ -153,6 +156,12 @@ def zoek_persoon(zoekterm: str) -> Persoon:
                  | {(CONTACT, str(c.id)) for c in p.contactpersonen} | _verwijderde_records(term))
     _ken_waarden(p)
     p.audit = _eigen_audit(p)
+    if p.gebruikers:
+        p.meldingen = db.session.scalars(select(Melding).where(
+            Melding.gebruiker_id.in_([g.id for g in p.gebruikers])).order_by(Melding.id)).all()
+    if p.adressen:
+        p.mails = db.session.scalars(select(UitgaandeMail).where(
+            func.lower(UitgaandeMail.aan).in_(p.adressen)).order_by(UitgaandeMail.id)).all()
     return p
 
 
@@ -172,6 +181,15 @@ def export(p: Persoon) -> dict:
                       "actie": e.actie, "tabel": e.tabel, "record_id": e.record_id,
                       "omschrijving": e.omschrijving, "wijzigingen": e.wijzigingen}
                      for e in p.audit],
+        "meldingen": [{"id": m.id, "gebruiker_id": m.gebruiker_id, "gebeurtenis": m.gebeurtenis,
+                       "titel": m.titel, "tekst": m.tekst, "link": m.link,
+                       "aangemaakt_op": m.aangemaakt_op.isoformat(),
+                       "gelezen_op": m.gelezen_op.isoformat() if m.gelezen_op else None}
+                      for m in p.meldingen],
+        "mails": [{"id": m.id, "aan": m.aan, "onderwerp": m.onderwerp, "tekst": m.tekst,
+                   "status": m.status, "aangemaakt_op": m.aangemaakt_op.isoformat(),
+                   "verzonden_op": m.verzonden_op.isoformat() if m.verzonden_op else None}
+                  for m in p.mails],
     }
 
 
@@ -218,6 +236,11 @@ def anonimiseer(p: Persoon) -> int:
         g.session_token = secrets.token_urlsafe(24)
     for c in p.contactpersonen:
         anonimiseer_contact(c)
+    # notifications and mail exist for the person alone: they go (a waiting mail is not sent)
+    for rij in [*p.meldingen, *p.mails, *(db.session.get(Meldingsvoorkeur, g.id)
+                                          for g in p.gebruikers)]:
+        if rij is not None:
+            db.session.delete(rij)
     db.session.flush()  # the audit listener writes its entries now: scrub those too
     gewist = _wis_uit_audit(p)
     record_event(db.session, "persoon_geanonimiseerd",
