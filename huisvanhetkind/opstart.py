@@ -17,7 +17,7 @@ from flask import Flask
 from .extensions import db
 
 # imported inside functions to keep the CLI quick; a server wants them before the first request
-TRAAG_GELADEN = ("networkx", "openpyxl", "weasyprint", "flask_mailman")
+TRAAG_GELADEN = ("networkx", "openpyxl", "weasyprint", "flask_mailman", "zxcvbn")
 
 
 def voor_de_workers(app: Flask) -> None:
