@@ -41,15 +41,13 @@ def nieuwe_zelfevaluatie(netwerk_id: int, *, datum: date, scores: Scores, toelic
     vorige = laatste(netwerk_id)
     gekoppeld = {s.kernprincipe: s.actie_id for s in vorige.scores} if vorige else {}
     z = Zelfevaluatie(netwerk_id=netwerk_id, datum=datum, toelichting=toelichting or "",
-                      door_id=door_id)
+                      door_id=door_id, scores=[
+                          KernprincipeScore(netwerk_id=netwerk_id, kernprincipe=code,
+                                            score=scores[code][0], opmerking=scores[code][1] or "",
+                                            actie_id=gekoppeld.get(code)
+                                            if is_zwak(scores[code][0]) else None)
+                          for code in KERNPRINCIPES])
     db.session.add(z)
-    db.session.flush()
-    for code in KERNPRINCIPES:
-        score, opmerking = scores[code]
-        db.session.add(KernprincipeScore(
-            zelfevaluatie_id=z.id, netwerk_id=netwerk_id, kernprincipe=code, score=score,
-            opmerking=opmerking or "",
-            actie_id=gekoppeld.get(code) if is_zwak(score) else None))
     db.session.flush()
     return z
 
