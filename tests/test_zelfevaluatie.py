@@ -237,3 +237,38 @@ def test_dossier_without_evaluation_says_so(wereld, login):
 def test_network_page_links_to_the_zelfevaluatie(wereld, login):
     html = login(wereld.partner_a).get(f"/netwerken/{wereld.netwerk_x}").get_data(as_text=True)
     assert f'href="/netwerken/{wereld.netwerk_x}/zelfevaluatie"' in html
+
+
+def test_pdf_holds_the_zelfevaluatie_and_a_new_one_makes_a_new_pdf(wereld, login, app):
+    from huisvanhetkind.erkenning.models import DossierPdf
+    from tests.test_erkenning import pdf_tekst
+    client = login(wereld.coordinator_x)
+    url = f"/netwerken/{wereld.netwerk_x}/erkenning/dossier.pdf"
+    eerste = client.get(url)
+    assert eerste.status_code == 200
+    assert "Nog geen zelfevaluatie op" in " ".join(pdf_tekst(eerste.data).split())
+    assert client.post(_url(wereld, "/nieuw"), data=_form(VANDAAG - timedelta(days=60)))\
+        .status_code == 302
+    assert client.post(_url(wereld, "/nieuw"), data=_form(VANDAAG, zwak=())).status_code == 302
+    tweede = client.get(url)
+    assert tweede.status_code == 200 and tweede.data != eerste.data
+    tekst = " ".join(pdf_tekst(tweede.data).split())
+    assert "10. Zelfevaluatie kernprincipes" in tekst
+    assert f"Laatste zelfevaluatie: {VANDAAG:%d/%m/%Y}" in tekst
+    assert "Zelfevaluatie kernprincipes Huis van het Kind X" in tekst  # the chart's own title
+    assert "Scores per zelfevaluatie" in tekst and "Continuïteit en duurzaamheid" in tekst
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(DossierPdf)) == 2
+
+
+def test_chart_escapes_text_runs_to_scale_and_is_empty_without_evaluations():
+    from huisvanhetkind.domein import zelfevaluatie as domein
+    from huisvanhetkind.zelfevaluatie import grafiek
+    assert grafiek.svg(domein.reeks([]), "Leeg") == ""
+    metingen = [domein.Meting(date(2025, 1, 1) + timedelta(days=d), {k: 2 for k in KERNPRINCIPES})
+                for d in (0, 1, 300)]
+    svg = grafiek.svg(domein.reeks(metingen), 'Netwerk <script>"&')
+    assert "<script>" not in svg and "&lt;script&gt;&quot;&amp;" in svg
+    assert svg.count("<polyline") == 3
+    # two evaluations a day apart: one date label (the latest), never two on top of each other
+    assert "01/01/2025" in svg and "02/01/2025" not in svg and "28/10/2025" in svg

@@ -13,10 +13,10 @@ from ..domein.zelfevaluatie import CLUSTERS, SCORES, ZWAK_TOT, Reeks
 from ..graaf.matrix_image import xml_escape
 
 BREEDTE, HOOGTE = 720, 380
-LINKS, RECHTS, BOVEN, ONDER = 190, 30, 56, 130  # plot margins (room for labels and legend)
+LINKS, RECHTS, BOVEN, ONDER = 190, 50, 56, 130  # plot margins (room for labels and legend)
 # per cluster: colour, dash pattern, marker
 STIJL = (("#0072B2", "", "cirkel"), ("#D55E00", "8 4", "vierkant"), ("#009E73", "2 3", "driehoek"))
-MAX_DATUMLABELS = 8
+LABEL_AFSTAND = 80  # px between two date labels at least
 
 
 def _marker(vorm: str, x: float, y: float, kleur: str) -> str:
@@ -36,8 +36,11 @@ def svg(r: Reeks, titel: str) -> str:
     b, h = BREEDTE - LINKS - RECHTS, HOOGTE - BOVEN - ONDER
     n = len(r.datums)
 
+    eerste, dagen = r.datums[0], max((r.datums[-1] - r.datums[0]).days, 1)
+
     def x(i: int) -> float:
-        return LINKS + (b / 2 if n == 1 else i * b / (n - 1))
+        """Time runs to scale: the distance between two evaluations is the time between them."""
+        return LINKS + (b / 2 if n == 1 else (r.datums[i] - eerste).days * b / dagen)
 
     def y(score: float) -> float:
         return BOVEN + (4 - score) * h / 3
@@ -59,11 +62,16 @@ def svg(r: Reeks, titel: str) -> str:
                    f'stroke="#adb5bd" stroke-width="1"/>')
         uit.append(f'<text x="{LINKS - 8}" y="{y(s) + 4:.1f}" font-size="12" text-anchor="end" '
                    f'fill="#111111">{s} – {xml_escape(tekst.lower())}</text>')
-    stap = max(1, -(-n // MAX_DATUMLABELS))
-    for i, d in enumerate(r.datums):
-        if i % stap == 0 or i == n - 1:
-            uit.append(f'<text x="{x(i):.1f}" y="{BOVEN + h + 20}" font-size="12" '
-                       f'text-anchor="middle" fill="#111111">{d:%d/%m/%Y}</text>')
+    getoond: list[int] = []  # the dates that get a label: never two on top of each other
+    for i in range(n):
+        if getoond and x(i) - x(getoond[-1]) < LABEL_AFSTAND:
+            if i != n - 1:
+                continue
+            getoond.pop()  # the latest date always has its label
+        getoond.append(i)
+    for i in getoond:
+        uit.append(f'<text x="{x(i):.1f}" y="{BOVEN + h + 20}" font-size="12" '
+                   f'text-anchor="middle" fill="#111111">{r.datums[i]:%d/%m/%Y}</text>')
     for (cluster, (kleur, streep, vorm)) in zip(CLUSTERS, STIJL):
         punten = [(x(i), y(v)) for i, v in enumerate(r.per_cluster[cluster.code]) if v is not None]
         if len(punten) > 1:
