@@ -73,7 +73,8 @@ def score_probleem(score) -> str | None:
     return None
 
 
-def datum_probleem(datum: date | None, vandaag: date, bestaande: Iterable[date] = ()) -> str | None:
+def datum_probleem(datum: date | None, vandaag: date,
+                   bestaande: Iterable[date] = ()) -> str | None:
     """A zelfevaluatie is dated, not in the future, and one per day: the series over time has one
     point per date. `bestaande` are the dates of the network's other evaluations."""
     if datum is None:

@@ -1,4 +1,4 @@
-"""Forms of the zelfevaluatie: a score (1–4) and a remark per kernprincipe, and linking an action."""
+"""Forms of the zelfevaluatie: a score (1–4) and a remark per kernprincipe; linking an action."""
 from __future__ import annotations
 
 from datetime import date

@@ -38,11 +38,11 @@ def svg(r: Reeks, titel: str) -> str:
 
     eerste, dagen = r.datums[0], max((r.datums[-1] - r.datums[0]).days, 1)
 
-    def x(i: int) -> float:
+    def xpos(i: int) -> float:
         """Time runs to scale: the distance between two evaluations is the time between them."""
         return LINKS + (b / 2 if n == 1 else (r.datums[i] - eerste).days * b / dagen)
 
-    def y(score: float) -> float:
+    def ypos(score: float) -> float:
         return BOVEN + (4 - score) * h / 3
 
     uit = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{BREEDTE}" height="{HOOGTE}" '
@@ -53,27 +53,30 @@ def svg(r: Reeks, titel: str) -> str:
            f'<text x="16" y="28" font-size="16" font-weight="bold" fill="#111111">'
            f'{xml_escape(titel)}</text>',
            # the weak zone (score 1–2) lightly shaded and named
-           f'<rect x="{LINKS}" y="{y(ZWAK_TOT):.1f}" width="{b}" height="{y(1) - y(ZWAK_TOT):.1f}" '
-           f'fill="#fbeaea"/>',
-           f'<text x="{LINKS + b - 4}" y="{y(1) - 6:.1f}" font-size="11" text-anchor="end" '
+           f'<rect x="{LINKS}" y="{ypos(ZWAK_TOT):.1f}" width="{b}" '
+           f'height="{ypos(1) - ypos(ZWAK_TOT):.1f}" fill="#fbeaea"/>',
+           f'<text x="{LINKS + b - 4}" y="{ypos(1) - 6:.1f}" font-size="11" text-anchor="end" '
            f'fill="#6b2226">zwak (1–2): koppel een actie</text>']
-    for s, tekst in SCORES.items():
-        uit.append(f'<line x1="{LINKS}" y1="{y(s):.1f}" x2="{LINKS + b}" y2="{y(s):.1f}" '
+    for score, tekst in SCORES.items():
+        hoogte = ypos(score)
+        uit.append(f'<line x1="{LINKS}" y1="{hoogte:.1f}" x2="{LINKS + b}" y2="{hoogte:.1f}" '
                    f'stroke="#adb5bd" stroke-width="1"/>')
-        uit.append(f'<text x="{LINKS - 8}" y="{y(s) + 4:.1f}" font-size="12" text-anchor="end" '
-                   f'fill="#111111">{s} – {xml_escape(tekst.lower())}</text>')
+        uit.append(f'<text x="{LINKS - 8}" y="{hoogte + 4:.1f}" font-size="12" '
+                   f'text-anchor="end" fill="#111111">'
+                   f'{score} – {xml_escape(tekst.lower())}</text>')
     getoond: list[int] = []  # the dates that get a label: never two on top of each other
     for i in range(n):
-        if getoond and x(i) - x(getoond[-1]) < LABEL_AFSTAND:
+        if getoond and xpos(i) - xpos(getoond[-1]) < LABEL_AFSTAND:
             if i != n - 1:
                 continue
             getoond.pop()  # the latest date always has its label
         getoond.append(i)
     for i in getoond:
-        uit.append(f'<text x="{x(i):.1f}" y="{BOVEN + h + 20}" font-size="12" '
+        uit.append(f'<text x="{xpos(i):.1f}" y="{BOVEN + h + 20}" font-size="12" '
                    f'text-anchor="middle" fill="#111111">{r.datums[i]:%d/%m/%Y}</text>')
     for (cluster, (kleur, streep, vorm)) in zip(CLUSTERS, STIJL):
-        punten = [(x(i), y(v)) for i, v in enumerate(r.per_cluster[cluster.code]) if v is not None]
+        punten = [(xpos(i), ypos(v)) for i, v in enumerate(r.per_cluster[cluster.code])
+                  if v is not None]
         if len(punten) > 1:
             pad = " ".join(f"{px:.1f},{py:.1f}" for px, py in punten)
             extra = f' stroke-dasharray="{streep}"' if streep else ""
