@@ -130,6 +130,10 @@ def _geen(o):
     return {}
 
 
+def _zelfevaluatie(o):
+    return {"netwerk_id": o.x, "zelfevaluatie_id": o.zelfevaluatie_x}
+
+
 def eigen_token(app, user_id: int) -> int:
     """A personal API token of this user (made once)."""
     from sqlalchemy import select
@@ -285,6 +289,17 @@ TABEL: dict[str, Regel] = {
     # Editing network X: members, aanbod for any member, import, engagements, 'bewust niet'.
     "partners.netwerk_bewerken": Regel(_x, get=bewerkt_x, post=bewerkt_x),
     "gids.publicatie": Regel(_x, get=bewerkt_x, post=bewerkt_x),
+    # the zelfevaluatie kernprincipes (domein.md §12): read as the network, scored and linked to
+    # actions by those who edit it
+    "zelfevaluatie.overzicht": Regel(_x, get=leest_x),
+    "zelfevaluatie.tonen": Regel(_zelfevaluatie, get=leest_x),
+    "zelfevaluatie.nieuw": Regel(_x, get=bewerkt_x, post=bewerkt_x),
+    "zelfevaluatie.bewerken": Regel(_zelfevaluatie, get=bewerkt_x, post=bewerkt_x),
+    "zelfevaluatie.koppelen": Regel(lambda o: {**_zelfevaluatie(o), "kernprincipe": "burgerschap"},
+                                    get=bewerkt_x, post=bewerkt_x),
+    "zelfevaluatie.actie_maken": Regel(
+        lambda o: {**_zelfevaluatie(o), "kernprincipe": "burgerschap"}, get=bewerkt_x,
+        post=bewerkt_x),
     "partners.lid_toevoegen": Regel(_x, get=bewerkt_x),
     "partners.lid_bestaand": Regel(lambda o: {"netwerk_id": o.x, "organisatie_id": o.org_y},
                                    get=bewerkt_x, post=bewerkt_x),

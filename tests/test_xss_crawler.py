@@ -53,6 +53,7 @@ GEEN_VRIJE_TEKST = {
     "uitgaande_mail.status", "uitgaande_mail.claim", "uitgaande_mail.laatste_fout",
     # a personal API token: the first characters of its secret, its hash and its scope code
     "api_token.begin", "api_token.geheim_hash", "api_token.scope",
+    "kernprincipe_score.kernprincipe",  # a code of domein/zelfevaluatie.py
 }
 GEVAARLIJK_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 VIJANDIGE_WAARDE = "x" + IMG  # for string URL arguments: reflected in a 404?
@@ -80,6 +81,7 @@ def _waarden(v) -> dict[str, list]:
         "gebruiker_id": [v.coordinator_email, v.consultant], "voorwaarde": ["E1", "E6", "x<b>"],
         "formaat": ["xlsx", "csv", "hsds", "gexf", "graphml", "svg", "png"],
         "opmerking_id": [v.opmerking], "markering_id": [v.bewust_niet], "versie_id": [v.versie],
+        "zelfevaluatie_id": [v.zelfevaluatie], "kernprincipe": ["burgerschap", "x<b>"],
         "token": ["vervalst", VIJANDIGE_WAARDE],  # reset and 'nog actueel' links
         "token_id": [v.token],
         # the HSDS API's string ids: a real one and a hostile one (reflected in its 404?)

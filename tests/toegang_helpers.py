@@ -23,6 +23,8 @@ from huisvanhetkind.graaf.operations import VERWIJZING_VELDEN
 from huisvanhetkind.partners.models import Aanbod, Contactpersoon, Lidmaatschap, Organisatie
 from huisvanhetkind.partners.operations import (AANBOD_VELDEN, CONTACT_VELDEN, LID_VELDEN,
                                                 NETWERK_VELDEN, ORGANISATIE_VELDEN)
+from huisvanhetkind.domein.zelfevaluatie import KERNPRINCIPES
+from huisvanhetkind.zelfevaluatie import operations as zelfevaluatie_ops
 from tests import factories as f
 from tests.factories import WACHTWOORD
 from tests.partners_helpers import aanbod_data, netwerk_form
@@ -85,6 +87,7 @@ class Objecten:
     voorstel_xa: int  # X's coordinator proposes a change to organisation a
     app: object = None
     versie_x: int = 0  # the first frozen version of X's aanvraag (submitted: ingediend)
+    zelfevaluatie_x: int = 0  # X's zelfevaluatie, with a weak point (burgerschap)
 
 
 def maak_objecten(app, wereld) -> Objecten:
@@ -108,6 +111,9 @@ def maak_objecten(app, wereld) -> Objecten:
             door_id=wereld.coordinator_x, bevries=lambda: aanvraag_ops.Bevroren(
                 date.today(), snapshot_netwerk(id=wereld.netwerk_x, naam="X"), {},
                 b"%PDF-1.7 matrix"))
+        zelfevaluatie = zelfevaluatie_ops.nieuwe_zelfevaluatie(
+            wereld.netwerk_x, datum=date.today(),
+            scores={k: (2 if k == "burgerschap" else 3, "") for k in KERNPRINCIPES})
         db.session.commit()
         ids = {k: getattr(wereld, k) for k in (
             "org_a", "org_b", "org_y", "beheerder", "coordinator_x", "coordinator_y",
@@ -122,6 +128,7 @@ def maak_objecten(app, wereld) -> Objecten:
                 Lidmaatschap.organisatie_id == org_b.id)),
             actie_x=actie.id, opmerking_x=opmerking.id, verwijzing_ab=v.id,
             uitnodiging_ya=uitnodiging.id, voorstel_xa=voorstel.id, app=app, versie_x=versie.id,
+            zelfevaluatie_x=zelfevaluatie.id,
             **ids)
 
 

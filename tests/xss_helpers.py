@@ -25,6 +25,8 @@ from huisvanhetkind.extensions import db
 from huisvanhetkind.graaf.models import BewustNiet, Verwijzing
 from huisvanhetkind.partners import eigendom
 from huisvanhetkind.partners.models import Organisatie, WerkingsgebiedDeel
+from huisvanhetkind.domein.zelfevaluatie import KERNPRINCIPES
+from huisvanhetkind.zelfevaluatie.models import Zelfevaluatie
 from tests import factories as f
 
 IMG = '"><img src=x onerror=alert(1)>'
@@ -159,6 +161,7 @@ class Vijandig:
     emails: dict  # role → login e-mail (all plain)
     versie: int = 0  # the first frozen version of the network's aanvraag
     token: int = 0  # a personal API token of the coordinator with the hostile e-mail address
+    zelfevaluatie: int = 0  # a zelfevaluatie whose remarks are hostile, linked to the action
 
 
 def client_voor(app, user_id: int):
@@ -289,6 +292,20 @@ def bouw(app) -> Vijandig:
         eigendom.weiger_voorstel(v2, ids["partner"], v2.version, canary("Voorstelweigering"))
         db.session.commit()
 
+    # a zelfevaluatie kernprincipes: hostile remarks, a weak point linked to the hostile action
+    zelfevaluatie = {"datum": vandaag.isoformat(), "toelichting": canary("Zelfevaluatie")}
+    for k in KERNPRINCIPES:
+        zelfevaluatie[f"score_{k}"] = "1" if k == "burgerschap" else "3"
+        zelfevaluatie[f"opmerking_{k}"] = canary(f"Kernprincipe-{k}")
+    _post(coord, f"/netwerken/{net_id}/zelfevaluatie/nieuw", zelfevaluatie)
+    with app.app_context():
+        zelfevaluatie_id = db.session.scalar(select(Zelfevaluatie.id).where(
+            Zelfevaluatie.netwerk_id == net_id))
+        actie_id = db.session.scalar(select(Actie.id).where(Actie.netwerk_id == net_id,
+                                                            Actie.engagement.has(voorwaarde="E6")))
+    _post(coord, f"/netwerken/{net_id}/zelfevaluatie/{zelfevaluatie_id}/burgerschap/actie",
+          {"actie_id": actie_id, "version": "1"})
+
     with app.app_context():
         # what the forms refuse but older data, an import or the database may still hold
         actie = db.session.scalar(select(Actie).where(Actie.netwerk_id == net_id,
@@ -305,7 +322,7 @@ def bouw(app) -> Vijandig:
         uit = Vijandig(
             token=token.id, netwerk=net_id, org=org_id, org2=org2_id, **rest,
             verwijzing=verwijzing.id, engagement=engagement.id, actie=actie.id,
-            opmerking=opmerking_id, bewust_niet=bewust.id,
+            opmerking=opmerking_id, bewust_niet=bewust.id, zelfevaluatie=zelfevaluatie_id,
             werkingsgebied=deel_id, beheerder=ids["beheerder"], coordinator=ids["coordinator"],
             coordinator_email=ids["coordinator_email"], consultant=ids["consultant"],
             partner=ids["partner"], emails=emails,

@@ -104,6 +104,18 @@ def can_view_gids(actor: Actor, netwerk: NetwerkRef, publiek: bool) -> bool:
     return publiek or can_publish_gids(actor, netwerk)
 
 
+def can_view_zelfevaluatie(actor: Actor, netwerk: NetwerkRef) -> bool:
+    """Read the network's zelfevaluaties (domein.md §12): whoever reads the network — its
+    coordinators and partners, the consultants of its province, the beheerder."""
+    return can_view_netwerk(actor, netwerk)
+
+
+def can_edit_zelfevaluatie(actor: Actor, netwerk: NetwerkRef) -> bool:
+    """Score the kernprincipes and link a weak point to an action: the network's coordinators
+    and the beheerder (the engagementenplan is theirs)."""
+    return can_edit_netwerk(actor, netwerk)
+
+
 def can_review(actor: Actor, netwerk: NetwerkRef) -> bool:
     """Write review comments and verdicts: consultants of the network's province."""
     return actor.rol == CONSULTANT and _consultant_covers(actor, netwerk.provincies)

@@ -18,6 +18,7 @@ from ..domein.taxonomie import AANBODVORM, ENGAGEMENTEN, LEEFTIJDSGROEP
 from ..domein.dekking import Cel, Overlap
 from ..domein.tekening import graph_data
 from ..graaf import matrix_image, netwerk_image
+from ..zelfevaluatie import overzicht as zelfevaluatie_overzicht
 from .models import Actie, AanvraagStap, ReviewOpmerking
 from .queries import aanvraag_stappen, aanvraag_van, acties_per_voorwaarde, review_per_voorwaarde
 
@@ -56,6 +57,14 @@ class Dossier:
     status_op: dict[int, str] = field(default_factory=dict)
     review: dict[str, list[ReviewOpmerking]] = field(default_factory=dict)
     geschiedenis: tuple[AanvraagStap, ...] = ()
+    # the zelfevaluaties kernprincipes up to the peildatum (zelfevaluatie/overzicht.py)
+    zelfevaluatie: zelfevaluatie_overzicht.Overzicht | None = None
+    # HOOKS for the integrator: the dossier shows a section "Samenwerkingsbevraging" when
+    # `bevraging` is set and one "Omgevingsanalyse" when `omgeving` is set, each rendered by its
+    # own template (templates/erkenning/_dossier_bevraging.html, _dossier_omgeving.html) that
+    # reads `d.bevraging` / `d.omgeving`. None (the default): no section, nothing else changes.
+    bevraging: object | None = None
+    omgeving: object | None = None
 
     max_partnertabel = 300
     toestanden = TOESTANDEN  # the aanvraag's states in Dutch, for its history
@@ -125,4 +134,7 @@ def bouw(netwerk_id: int, peildatum: date) -> Dossier:
         if 0 < len(n.partners) <= MAX_PARTNERS_TEKENING else "",
         status_op={a.id: a.status for a in n.acties},
         review=review_per_voorwaarde(netwerk_id),
-        geschiedenis=tuple(aanvraag_stappen(aanvraag.id)) if aanvraag else ())
+        geschiedenis=tuple(aanvraag_stappen(aanvraag.id)) if aanvraag else (),
+        zelfevaluatie=zelfevaluatie_overzicht.bouw(netwerk_id, n.naam, peildatum),
+        # HOOKS: bevraging=…, omgeving=… (see the Dossier fields)
+    )

@@ -10,7 +10,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 from ..editing import VersionMixin
 from ..forms import VERPLICHT, NlForm
 from ..domein.aanvraag import ADVIEZEN, BESLISSINGEN
-from ..domein.taxonomie import ACTIESTATUS, OORDEEL
+from ..domein.beoordeling import PER_ID
+from ..domein.taxonomie import ACTIESTATUS, ENGAGEMENTEN, OORDEEL
 
 
 def http_link(form, field):
@@ -50,6 +51,11 @@ class ActieForm(VersionMixin, NlForm):
     def validate_trekker_id(self, field):
         if field.data not in {i for i, _ in field.choices if i != -1}:
             raise ValidationError("Kies een actieve partner van het netwerk als trekker.")
+
+
+def engagement_keuzes() -> list[tuple[str, str]]:
+    """(id, 'E6 – titel') of every engagement, for the engagement select of a new action."""
+    return [(e, f"{e} – {PER_ID[e].titel.removeprefix('Engagement: ')}") for e in ENGAGEMENTEN]
 
 
 class NieuweActieForm(ActieForm):

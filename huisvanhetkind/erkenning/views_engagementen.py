@@ -15,7 +15,7 @@ from ..forms import VerwijderForm
 from ..partners.refs import netwerk_ref
 from ..domein.taxonomie import ACTIESTATUS, ENGAGEMENTEN
 from . import bp, operations
-from .forms import ActieForm, NieuweActieForm
+from .forms import ActieForm, NieuweActieForm, engagement_keuzes
 from ..domein.engagementregel import GEREALISEERD, WAARSCHUWINGSTERMIJN
 from .queries import actie_in_netwerk, actieve_leden, acties_per_voorwaarde, netwerk_of_404
 from ..domein.beoordeling import PER_ID, deadline
@@ -34,10 +34,6 @@ def termijn_van(actie, vandaag: date) -> str | None:
     if dagen < 0:
         return "te_laat"
     return "binnenkort" if dagen <= WAARSCHUWINGSTERMIJN else None
-
-
-def engagement_keuzes() -> list[tuple[str, str]]:
-    return [(e, f"{e} – {PER_ID[e].titel.removeprefix('Engagement: ')}") for e in ENGAGEMENTEN]
 
 
 @bp.get("/netwerken/<int:netwerk_id>/engagementen")
