@@ -78,10 +78,18 @@ def bewaar_antwoord(d: Deelname, relaties: dict[int, dict], afronden: bool, vers
             ontbreekt = bv.ontbrekende_items(r["intensiteit"], r)
             if ontbreekt:
                 raise OperatieFout(f"Vul voor {namen[p]} nog in: {', '.join(ontbreekt).lower()}.")
-    d.relaties = [Relatie(partner_id=p, intensiteit=r["intensiteit"],
-                          bijdragen=tuple(r.get("bijdragen") or ()),
-                          **{c: r.get(c) for c in bv.ITEMS})
-                  for p, r in sorted(benoemd.items())]
+    bestaand = {r.partner_id: r for r in d.relaties}
+    for p, rel in bestaand.items():  # update in place: a delete + insert of the same partner
+        if p not in benoemd:         # would meet the unique constraint before the delete
+            d.relaties.remove(rel)
+    for p, r in sorted(benoemd.items()):
+        rel = bestaand.get(p) or Relatie(partner_id=p)
+        rel.intensiteit = r["intensiteit"]
+        rel.bijdragen = tuple(r.get("bijdragen") or ())
+        for c in bv.ITEMS:
+            setattr(rel, c, r.get(c))
+        if p not in bestaand:
+            d.relaties.append(rel)
     nu = utcnow()
     afgerond = d.afgerond_op or (nu if afronden else None)
     wijzigen.wijzig(d, {"bewaard_op": nu, "afgerond_op": afgerond}, version,
