@@ -53,6 +53,8 @@ GEEN_VRIJE_TEKST = {
     "uitgaande_mail.status", "uitgaande_mail.claim", "uitgaande_mail.laatste_fout",
     # a personal API token: the first characters of its secret, its hash and its scope code
     "api_token.begin", "api_token.geheim_hash", "api_token.scope",
+    # the samenwerkingsbevraging's codes (domein/bevraging.py)
+    "bevraging_relatie.intensiteit", "bevraging_relatie.bijdragen",
 }
 GEVAARLIJK_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 VIJANDIGE_WAARDE = "x" + IMG  # for string URL arguments: reflected in a 404?
@@ -81,7 +83,7 @@ def _waarden(v) -> dict[str, list]:
         "formaat": ["xlsx", "csv", "hsds", "gexf", "graphml", "svg", "png"],
         "opmerking_id": [v.opmerking], "markering_id": [v.bewust_niet], "versie_id": [v.versie],
         "token": ["vervalst", VIJANDIGE_WAARDE],  # reset and 'nog actueel' links
-        "token_id": [v.token],
+        "token_id": [v.token], "meetmoment_id": [v.meetmoment], "deelname_id": [v.deelname],
         # the HSDS API's string ids: a real one and a hostile one (reflected in its 404?)
         "service_id": [uid("aanbod", v.aanbod), VIJANDIGE_WAARDE],
         "sal_id": [uid("service_at_location", v.aanbod), VIJANDIGE_WAARDE],

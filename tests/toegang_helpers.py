@@ -12,6 +12,7 @@ from sqlalchemy import select
 from huisvanhetkind.partners import eigendom
 from huisvanhetkind.audit.models import AuditEntry
 from huisvanhetkind.auth.models import Gebruiker
+from huisvanhetkind.bevraging.models import Deelname, Meetmoment
 from huisvanhetkind.domein.snapshot import Netwerk as snapshot_netwerk
 from huisvanhetkind.erkenning import aanvraag_operations as aanvraag_ops
 from huisvanhetkind.erkenning import operations as erkenning_ops
@@ -85,6 +86,8 @@ class Objecten:
     voorstel_xa: int  # X's coordinator proposes a change to organisation a
     app: object = None
     versie_x: int = 0  # the first frozen version of X's aanvraag (submitted: ingediend)
+    meetmoment_x: int = 0  # an open meetmoment of X's samenwerkingsbevraging (a and b invited)
+    deelname_a: int = 0  # organisation a's participation in it
 
 
 def maak_objecten(app, wereld) -> Objecten:
@@ -108,6 +111,13 @@ def maak_objecten(app, wereld) -> Objecten:
             door_id=wereld.coordinator_x, bevries=lambda: aanvraag_ops.Bevroren(
                 date.today(), snapshot_netwerk(id=wereld.netwerk_x, naam="X"), {},
                 b"%PDF-1.7 matrix"))
+        meetmoment = Meetmoment(
+            netwerk_id=wereld.netwerk_x, naam="Voorjaar", geopend_op=date.today(),
+            sluit_op=date.today() + timedelta(days=14),
+            deelnames=[Deelname(organisatie_id=org_a.id), Deelname(organisatie_id=org_b.id)])
+        db.session.add(meetmoment)
+        db.session.flush()
+        deelname_a = meetmoment.deelnames[0].id
         db.session.commit()
         ids = {k: getattr(wereld, k) for k in (
             "org_a", "org_b", "org_y", "beheerder", "coordinator_x", "coordinator_y",
@@ -122,6 +132,7 @@ def maak_objecten(app, wereld) -> Objecten:
                 Lidmaatschap.organisatie_id == org_b.id)),
             actie_x=actie.id, opmerking_x=opmerking.id, verwijzing_ab=v.id,
             uitnodiging_ya=uitnodiging.id, voorstel_xa=voorstel.id, app=app, versie_x=versie.id,
+            meetmoment_x=meetmoment.id, deelname_a=deelname_a,
             **ids)
 
 

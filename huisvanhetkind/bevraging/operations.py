@@ -60,7 +60,7 @@ def bewaar_antwoord(d: Deelname, relaties: dict[int, dict], afronden: bool, vers
     'bijdragen'}; a partner without intensiteit is one it does not work with). `afronden`
     finishes it: every named relation must then be scored completely. A finished answer stays
     finished (changing it means finishing it again)."""
-    m = d.meetmoment
+    m = db.session.get(Meetmoment, d.meetmoment_id)
     if bv.toestand(m.sluit_op, m.gesloten_op, vandaag) != bv.OPEN:
         raise OperatieFout("Dit meetmoment is gesloten: antwoorden kan niet meer.")
     wijzigen.controleer_versie(d, version)
@@ -78,18 +78,18 @@ def bewaar_antwoord(d: Deelname, relaties: dict[int, dict], afronden: bool, vers
             ontbreekt = bv.ontbrekende_items(r["intensiteit"], r)
             if ontbreekt:
                 raise OperatieFout(f"Vul voor {namen[p]} nog in: {', '.join(ontbreekt).lower()}.")
-    bestaand = {r.partner_id: r for r in d.relaties}
+    bestaand = {r.partner_id: r for r in db.session.scalars(
+        select(Relatie).where(Relatie.deelname_id == d.id))}
     for p, rel in bestaand.items():  # update in place: a delete + insert of the same partner
         if p not in benoemd:         # would meet the unique constraint before the delete
-            d.relaties.remove(rel)
+            db.session.delete(rel)
     for p, r in sorted(benoemd.items()):
-        rel = bestaand.get(p) or Relatie(partner_id=p)
+        rel = bestaand.get(p) or Relatie(deelname_id=d.id, partner_id=p)
         rel.intensiteit = r["intensiteit"]
         rel.bijdragen = tuple(r.get("bijdragen") or ())
         for c in bv.ITEMS:
             setattr(rel, c, r.get(c))
-        if p not in bestaand:
-            d.relaties.append(rel)
+        db.session.add(rel)
     nu = utcnow()
     afgerond = d.afgerond_op or (nu if afronden else None)
     wijzigen.wijzig(d, {"bewaard_op": nu, "afgerond_op": afgerond}, version,
