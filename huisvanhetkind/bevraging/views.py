@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ..auth.guard import allowed, authorize, current_actor
 from ..domein import bevraging as bv
+from ..domein.tekst import aantal
 from ..domein.permissions import (can_answer_bevraging, can_manage_bevraging,
                                   can_view_bevraging)
 from ..editing import formulier_stap, ingediende_versie
@@ -46,7 +47,8 @@ def nieuw(netwerk_id: int):
         lambda _: operations.open_meetmoment(netwerk_id, form.naam.data, form.sluit_op.data,
                                              date.today()),
         lambda m: f"Het meetmoment '{m.naam}' is geopend: "
-                  f"{len(m.deelnames)} organisaties zijn uitgenodigd.",
+                  f"{aantal(len(m.deelnames), 'organisatie is', 'organisaties zijn')} "
+                  "uitgenodigd.",
         lambda m: url_for("bevraging.resultaat", meetmoment_id=m.id), foutveld="sluit_op")
 
 
