@@ -45,8 +45,7 @@ def svg(r: bv.Resultaat, titel: str, kleur: str = "intensiteit") -> str:
            for i, p in enumerate(partners)}
     uit = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{BREEDTE}" height="{HOOGTE}" '
            f'viewBox="0 0 {BREEDTE} {HOOGTE}" role="img" aria-labelledby="bevraging-svg-titel" '
-           'font-family="DejaVu Sans, Arial, Helvetica, sans-serif" style="max-width:100%;'
-           'height:auto">',
+           'font-family="DejaVu Sans, Arial, Helvetica, sans-serif" class="img-fluid">',
            f'<title id="bevraging-svg-titel">{xml_escape(titel)}</title>',
            f'<rect width="{BREEDTE}" height="{HOOGTE}" fill="#ffffff"/>']
     for (a, b), intensiteit in sorted(r.relaties.items()):

@@ -142,3 +142,50 @@ def test_samenwerkingsbevraging(page, browser, live_server, vier_partners, app):
     expect(vergelijking.locator("tr", has_text="Vertrouwen in het netwerk")).to_contain_text(
         "▲ gegroeid")
     assert page.foreign == [] and page.dialogs == []
+
+
+def test_survey_pages_pass_axe(browser, live_server, vier_partners, app):
+    """The answer form (also with its error) and the results with the drawing and the
+    comparison: no serious or critical WCAG 2.1 AA issue (axe-core)."""
+    from datetime import date, timedelta
+
+    from huisvanhetkind.bevraging import operations
+    from tests.e2e.test_accessibility import _violations
+
+    vandaag = date.today()
+    with app.app_context():
+        ids = []
+        for naam in ("Voorjaar", "Najaar"):
+            m = operations.open_meetmoment(vier_partners.netwerk_x, naam,
+                                           vandaag + timedelta(days=5), vandaag)
+            orgs = [d.organisatie_id for d in m.deelnames]
+            for d in m.deelnames[1:]:
+                operations.bewaar_antwoord(
+                    d, {p: {"intensiteit": "integratie", "bijdragen": ["ruimte"],
+                            **dict.fromkeys(("openheid", "betrouwbaarheid", "missie", "invloed",
+                                             "middelen", "betrokkenheid"), 2)}
+                        for p in orgs if p != d.organisatie_id}, True, d.version, vandaag)
+            ids.append((m.id, m.deelnames[0].id))
+            if naam == "Voorjaar":
+                operations.sluit_meetmoment(m, m.version, vandaag)
+        db.session.commit()
+    context = browser.new_context(locale="nl-BE", base_url=live_server, bypass_csp=True)
+    try:
+        pg = context.new_page()
+        aanmelden(pg, "coord-x@test.be")
+        problemen = {}
+        for pad in (f"/bevraging/{ids[1][0]}", f"/bevraging/{ids[1][0]}?kleur=vertrouwen",
+                    f"/netwerken/{vier_partners.netwerk_x}/bevraging"):
+            pg.goto(pad)
+            problemen[pad] = _violations(pg)
+        context.clear_cookies()
+        aanmelden(pg, "partner-a@test.be")
+        pg.goto(f"/bevraging/antwoord/{ids[1][1]}")
+        pg.get_by_role("group", name="Partner B", exact=True).get_by_label(
+            "Hoe werken jullie samen?").select_option("bewust")
+        pg.get_by_role("button", name="Afronden").click()
+        expect(pg.locator("#formulierfout")).to_be_visible()
+        problemen["antwoord met fout"] = _violations(pg)
+        assert {k: v for k, v in problemen.items() if v} == {}
+    finally:
+        context.close()
