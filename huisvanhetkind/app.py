@@ -93,7 +93,8 @@ def register_blueprints(app: Flask) -> None:
     app.request_class = BegrensdRequest
     prefix = {"api": "/api/v1", "hsds": "/api/hsds"}
     for naam in ("main", "auth", "referentie", "partners", "erkenning", "graaf", "audit", "api",
-                 "hsds", "meldingen", "gids", "zelfevaluatie"):
+                 "hsds", "meldingen", "gids", "zelfevaluatie",
+                 "bevraging"):
         module = importlib.import_module(f"{__package__}.{naam}")
         for views in module.VIEWS:
             importlib.import_module(f"{module.__name__}.{views}")

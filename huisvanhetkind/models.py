@@ -11,4 +11,5 @@ from .partners.models_eigendom import Uitnodiging, Wijzigingsvoorstel  # noqa: F
 from .berekening_models import Berekening  # noqa: F401
 from .zelfevaluatie.models import KernprincipeScore, Zelfevaluatie  # noqa: F401
 from .meldingen.models import Melding, Meldingsvoorkeur, UitgaandeMail  # noqa: F401
+from .bevraging.models import Deelname, Meetmoment, Relatie  # noqa: F401
 from . import revisie  # noqa: F401,E402  (listeners giving changed networks a new revisie)

@@ -300,6 +300,15 @@ TABEL: dict[str, Regel] = {
     "zelfevaluatie.actie_maken": Regel(
         lambda o: {**_zelfevaluatie(o), "kernprincipe": "burgerschap"}, get=bewerkt_x,
         post=bewerkt_x),
+    # The samenwerkingsbevraging (domein.md §12): X's readers see the aggregated results; its
+    # editors open and close a meetmoment; only organisation a itself reads and answers its own.
+    "bevraging.overzicht": Regel(_x, get=leest_x),
+    "bevraging.nieuw": Regel(_x, get=bewerkt_x, post=bewerkt_x),
+    "bevraging.resultaat": Regel(lambda o: {"meetmoment_id": o.meetmoment_x}, get=leest_x),
+    "bevraging.export": Regel(lambda o: {"meetmoment_id": o.meetmoment_x}, get=leest_x),
+    "bevraging.sluiten": Regel(lambda o: {"meetmoment_id": o.meetmoment_x}, post=bewerkt_x),
+    "bevraging.antwoord": Regel(lambda o: {"deelname_id": o.deelname_a},
+                                get=lambda w: w.org == "a", post=lambda w: w.org == "a"),
     "partners.lid_toevoegen": Regel(_x, get=bewerkt_x),
     "partners.lid_bestaand": Regel(lambda o: {"netwerk_id": o.x, "organisatie_id": o.org_y},
                                    get=bewerkt_x, post=bewerkt_x),

@@ -54,6 +54,8 @@ GEEN_VRIJE_TEKST = {
     # a personal API token: the first characters of its secret, its hash and its scope code
     "api_token.begin", "api_token.geheim_hash", "api_token.scope",
     "kernprincipe_score.kernprincipe",  # a code of domein/zelfevaluatie.py
+    # the samenwerkingsbevraging's codes (domein/bevraging.py)
+    "bevraging_relatie.intensiteit", "bevraging_relatie.bijdragen",
 }
 GEVAARLIJK_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 VIJANDIGE_WAARDE = "x" + IMG  # for string URL arguments: reflected in a 404?
@@ -83,7 +85,7 @@ def _waarden(v) -> dict[str, list]:
         "opmerking_id": [v.opmerking], "markering_id": [v.bewust_niet], "versie_id": [v.versie],
         "zelfevaluatie_id": [v.zelfevaluatie], "kernprincipe": ["burgerschap", "x<b>"],
         "token": ["vervalst", VIJANDIGE_WAARDE],  # reset and 'nog actueel' links
-        "token_id": [v.token],
+        "token_id": [v.token], "meetmoment_id": [v.meetmoment], "deelname_id": [v.deelname],
         # the HSDS API's string ids: a real one and a hostile one (reflected in its 404?)
         "service_id": [uid("aanbod", v.aanbod), VIJANDIGE_WAARDE],
         "sal_id": [uid("service_at_location", v.aanbod), VIJANDIGE_WAARDE],

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from huisvanhetkind.partners import eigendom
 from huisvanhetkind.audit.models import AuditEntry
 from huisvanhetkind.auth.models import Gebruiker
+from huisvanhetkind.bevraging.models import Deelname, Meetmoment
 from huisvanhetkind.domein.snapshot import Netwerk as snapshot_netwerk
 from huisvanhetkind.erkenning import aanvraag_operations as aanvraag_ops
 from huisvanhetkind.erkenning import operations as erkenning_ops
@@ -88,6 +89,8 @@ class Objecten:
     app: object = None
     versie_x: int = 0  # the first frozen version of X's aanvraag (submitted: ingediend)
     zelfevaluatie_x: int = 0  # X's zelfevaluatie, with a weak point (burgerschap)
+    meetmoment_x: int = 0  # an open meetmoment of X's samenwerkingsbevraging (a and b invited)
+    deelname_a: int = 0  # organisation a's participation in it
 
 
 def maak_objecten(app, wereld) -> Objecten:
@@ -114,6 +117,13 @@ def maak_objecten(app, wereld) -> Objecten:
         zelfevaluatie = zelfevaluatie_ops.nieuwe_zelfevaluatie(
             wereld.netwerk_x, datum=date.today(),
             scores={k: (2 if k == "burgerschap" else 3, "") for k in KERNPRINCIPES})
+        meetmoment = Meetmoment(
+            netwerk_id=wereld.netwerk_x, naam="Voorjaar", geopend_op=date.today(),
+            sluit_op=date.today() + timedelta(days=14),
+            deelnames=[Deelname(organisatie_id=org_a.id), Deelname(organisatie_id=org_b.id)])
+        db.session.add(meetmoment)
+        db.session.flush()
+        deelname_a = meetmoment.deelnames[0].id
         db.session.commit()
         ids = {k: getattr(wereld, k) for k in (
             "org_a", "org_b", "org_y", "beheerder", "coordinator_x", "coordinator_y",
@@ -129,6 +139,7 @@ def maak_objecten(app, wereld) -> Objecten:
             actie_x=actie.id, opmerking_x=opmerking.id, verwijzing_ab=v.id,
             uitnodiging_ya=uitnodiging.id, voorstel_xa=voorstel.id, app=app, versie_x=versie.id,
             zelfevaluatie_x=zelfevaluatie.id,
+            meetmoment_x=meetmoment.id, deelname_a=deelname_a,
             **ids)
 
 

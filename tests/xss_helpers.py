@@ -162,6 +162,8 @@ class Vijandig:
     versie: int = 0  # the first frozen version of the network's aanvraag
     token: int = 0  # a personal API token of the coordinator with the hostile e-mail address
     zelfevaluatie: int = 0  # a zelfevaluatie whose remarks are hostile, linked to the action
+    meetmoment: int = 0  # a samenwerkingsbevraging with a hostile name, its results shown
+    deelname: int = 0  # the partner's own answer in it
 
 
 def client_voor(app, user_id: int):
@@ -179,6 +181,23 @@ def client_voor(app, user_id: int):
 def _post(client, url: str, data: dict) -> None:
     r = client.post(url, data=data)
     assert r.status_code in (302, 303), (url, r.status_code, r.get_data(as_text=True)[:2000])
+
+
+def _bevraging(net_id: int, org_id: int) -> tuple[int, int]:
+    """A meetmoment with a hostile name that all three members finished (its results, with
+    every member's hostile name, are shown); the partner's own participation."""
+    from huisvanhetkind.bevraging import operations as bevraging
+    vandaag = date.today()
+    m = bevraging.open_meetmoment(net_id, canary("Meetmoment"), vandaag + timedelta(days=7),
+                                  vandaag)
+    orgs = [d.organisatie_id for d in m.deelnames]
+    for d in m.deelnames:
+        relaties = {p: {"intensiteit": "coordinatie", "bijdragen": ["geld"],
+                        **{c: 3 for c in ("openheid", "betrouwbaarheid", "missie", "invloed",
+                                          "middelen", "betrokkenheid")}}
+                    for p in orgs if p != d.organisatie_id}
+        bevraging.bewaar_antwoord(d, relaties, True, d.version, vandaag)
+    return m.id, next(d.id for d in m.deelnames if d.organisatie_id == org_id)
 
 
 def bouw(app) -> Vijandig:
@@ -328,6 +347,7 @@ def bouw(app) -> Vijandig:
             partner=ids["partner"], emails=emails,
             versie=db.session.scalar(select(AanvraagVersie.id).where(
                 AanvraagVersie.netwerk_id == net_id, AanvraagVersie.nummer == 1)))
+        uit.meetmoment, uit.deelname = _bevraging(net_id, org_id)
         from huisvanhetkind.meldingen.operations import meld
         meld([ids["beheerder"], ids["partner"], ids["coordinator"]], "review", "review:canary",
              "", canary("Melding"), canary("Meldingtekst"), "/")

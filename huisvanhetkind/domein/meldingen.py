@@ -48,6 +48,11 @@ GEBEURTENISSEN = {g.code: g for g in (
     Gebeurtenis("engagement_termijn", "coördinator",
                 "engagementen zonder gerealiseerde actie, 90 en 30 dagen voor de termijn van twee "
                 "jaar (en eenmaal wanneer die verstreken is)"),
+    Gebeurtenis("bevraging_uitnodiging", "partner",
+                "een coördinator opent een meetmoment van de samenwerkingsbevraging"),
+    Gebeurtenis("bevraging_herinnering", "partner",
+                "de organisatie rondde de samenwerkingsbevraging nog niet af, 7 dagen en 1 dag "
+                "voor de sluitingsdatum"),
 )}
 
 NAKIJKEN_EERSTE = 11  # months without nagekeken before the first reminder

@@ -301,3 +301,23 @@ def aanvraag_stappen(actor: Actor, netwerk: NetwerkRef, toestand: str,
 def can_manage_token(actor: Actor, eigenaar_id: int) -> bool:
     """A personal API token is managed (listed, revoked) by its own user only (domein.md §13)."""
     return actor.authenticated and actor.id == eigenaar_id
+
+
+# The samenwerkingsbevraging (domein.md §12): the network's coordinators open and close a
+# meetmoment and see who has not answered yet (never what anyone answered); each member answers
+# for its own organisation only; readers of the network see only the aggregated results.
+
+def can_manage_bevraging(actor: Actor, netwerk: NetwerkRef) -> bool:
+    """Open or close a meetmoment, see who has not answered: the coordinators, the beheerder."""
+    return can_edit_netwerk(actor, netwerk)
+
+
+def can_view_bevraging(actor: Actor, netwerk: NetwerkRef) -> bool:
+    """The aggregated results (response rate; scores once enough organisations answered): the
+    coordinators, the member partners, the consultants of the province and the beheerder."""
+    return can_view_netwerk(actor, netwerk)
+
+
+def can_answer_bevraging(actor: Actor, organisatie_id: int) -> bool:
+    """Fill in (and read) an organisation's own answers: its partner users, nobody else."""
+    return actor.rol == PARTNER and actor.organisatie_id == organisatie_id

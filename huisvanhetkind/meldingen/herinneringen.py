@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import select, tuple_
 
 from ..auth.models import Gebruiker
+from ..bevraging import operations as bevraging
 from ..domein.meldingen import nakijk_periode, onvervulde_engagementen, termijn_stap
 from ..domein.permissions import PARTNER
 from ..domein.tekst import aantal
@@ -158,6 +159,7 @@ def maak_herinneringen(op: date, *, met_overzicht: bool = True) -> Verslag:
     aanbod_nakijken(op, verslag)
     actie_deadlines(op, verslag)
     engagement_termijnen(op, verslag)
+    bevraging.herinneringen(op, verslag)
     if met_overzicht:
         overzichten(op, verslag)
     return verslag

@@ -13,6 +13,7 @@ from sqlalchemy import and_, exists, func, literal, select
 from sqlalchemy.orm import aliased
 
 from ..auth.models import Gebruiker, gebruiker_netwerk
+from ..bevraging.models import Deelname, Meetmoment
 from ..domein import aanvraag as av
 from ..domein import gemeenten
 from ..domein.permissions import BEHEERDER, CONSULTANT, COORDINATOR, PARTNER, Actor
@@ -28,8 +29,8 @@ MAX_ITEMS = 50  # per kind on the start page; the count is exact
 
 @dataclass(frozen=True)
 class Item:
-    soort: str  # verwijzing | uitnodiging | voorstel | aanbod | review | actie | mail |
-    #             aanvraag (consultant) | advies (coordinator) | beslissing (beheerder)
+    soort: str  # verwijzing | uitnodiging | voorstel | aanbod | bevraging | review | actie |
+    #             mail | aanvraag (consultant) | advies (coordinator) | beslissing (beheerder)
     tekst: str
     endpoint: str
     args: tuple[tuple[str, object], ...] = ()
@@ -122,6 +123,15 @@ def _te_behandelen(actor: Actor):
                       (Aanvraag.toestand == av.INGEDIEND) | (Aanvraag.behandelaar_id == actor.id))
 
 
+def _bevragingen(organisatie_id: int, vandaag: date):
+    """Open meetmomenten of the samenwerkingsbevraging the organisation has not finished."""
+    return (select(Deelname.id, Netwerk.naam, Meetmoment.sluit_op)
+            .join(Meetmoment, Meetmoment.id == Deelname.meetmoment_id)
+            .join(Netwerk, Netwerk.id == Meetmoment.netwerk_id)
+            .where(Deelname.organisatie_id == organisatie_id, Deelname.afgerond_op.is_(None),
+                   Meetmoment.gesloten_op.is_(None), Meetmoment.sluit_op >= vandaag))
+
+
 def _mail():
     return select(UitgaandeMail.id).where(UitgaandeMail.status == WACHT,
                                           UitgaandeMail.pogingen > 0)
@@ -131,7 +141,8 @@ def _bronnen(actor: Actor, vandaag: date) -> dict:
     if actor.rol == PARTNER and actor.organisatie_id:
         return {"verwijzing": _verwijzingen(actor.organisatie_id),
                 "uitnodiging": _uitnodigingen(actor), "voorstel": _voorstellen(actor),
-                "aanbod": _aanbod(actor.organisatie_id, vandaag)}
+                "aanbod": _aanbod(actor.organisatie_id, vandaag),
+                "bevraging": _bevragingen(actor.organisatie_id, vandaag)}
     if actor.rol == COORDINATOR:
         return {"review": _reviews(actor), "actie": _acties(actor, vandaag),
                 "advies": _aanvragen((av.ADVIES,), _coordineert(actor, Aanvraag.netwerk_id))}
@@ -179,6 +190,11 @@ def _item(soort: str, rij, vandaag: date) -> Item:
     if soort == "aanbod":
         return Item(soort, f"Kijk het aanbod '{rij[1]}' na: al 12 maanden niet nagekeken.",
                     "partners.aanbod", (("aanbod_id", rij[0]),))
+    if soort == "bevraging":
+        deelname_id, naam, sluit_op = rij
+        return Item(soort, f"Vul de samenwerkingsbevraging van {naam} in en rond ze af (tot "
+                           f"{sluit_op:%d/%m/%Y}).", "bevraging.antwoord",
+                    (("deelname_id", deelname_id),))
     if soort == "review":
         _, netwerk_id, voorwaarde, naam = rij
         return Item(soort, f"Antwoord op de opmerking van de consultant bij {voorwaarde} ({naam}).",

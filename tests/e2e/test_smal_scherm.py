@@ -20,11 +20,12 @@ GEEN_PAGINA = {
     "partners.export_bestand", "erkenning.dossier_pdf", "graaf.graaf_data", "graaf.dekking_afbeelding",
     "audit.privacy_export", "api.openapi_document", "api.netwerk_analyse", "api.erkenning",
     "partners.import_resultaat",  # only right after an import; without one it redirects
+    "bevraging.export",
 }
 # Routes only another role reaches; visited in that role's pass.
 ROLLEN = {
     "beheerder@demo.hvk.be": None,  # every route the beheerder may see
-    "partner@demo.hvk.be": {"main.start", "partners.te_beantwoorden"},
+    "partner@demo.hvk.be": {"main.start", "partners.te_beantwoorden", "bevraging.antwoord"},
     "coordinator@demo.hvk.be": {"main.start"},
     "consultant@demo.hvk.be": {"main.start", "graaf.provincie_overzicht"},
 }
@@ -70,8 +71,34 @@ def _ids(app) -> dict:
             "gebruiker_id": eerste(select(Gebruiker.id).order_by(Gebruiker.id)),
             "tabel": "organisatie", "record_id": contact.organisatie_id, "voorwaarde": "E1",
         }
+        ids.update(_bevraging(beheerder.id))
         db.session.commit()
         return ids
+
+
+def _bevraging(beheerder_id: int) -> dict:
+    """A meetmoment of the first network that three members finished (results and drawing
+    shown), and the demo partner's own participation in it."""
+    from datetime import date, timedelta
+
+    from huisvanhetkind.auth.models import Gebruiker
+    from huisvanhetkind.bevraging import operations
+    from huisvanhetkind.extensions import db
+
+    vandaag = date.today()
+    m = operations.open_meetmoment(1, "Voorjaar", vandaag + timedelta(days=14), vandaag)
+    orgs = [d.organisatie_id for d in m.deelnames]
+    for d in m.deelnames[:3]:
+        operations.bewaar_antwoord(d, {p: {"intensiteit": "samenwerking", "bijdragen": ["geld"],
+                                           **dict.fromkeys(("openheid", "betrouwbaarheid",
+                                                            "missie", "invloed", "middelen",
+                                                            "betrokkenheid"), 3)}
+                                       for p in orgs if p != d.organisatie_id},
+                                   True, d.version, vandaag)
+    partner_org = db.session.scalar(select(Gebruiker.organisatie_id).where(
+        Gebruiker.email == "partner@demo.hvk.be"))
+    eigen = next((d for d in m.deelnames if d.organisatie_id == partner_org), m.deelnames[-1])
+    return {"meetmoment_id": m.id, "deelname_id": eigen.id}
 
 
 # URL arguments whose value depends on the route
