@@ -98,7 +98,8 @@ class Resultaat:
     partners: tuple[PartnerScore, ...] = ()
     dichtheid: dict[str, float] = field(default_factory=dict)  # level → share of possible pairs
     bijdragen: dict[str, int] = field(default_factory=dict)  # kind → organisations giving it
-    relaties: dict[tuple[int, int], str] = field(default_factory=dict)  # pair → intensity
+    # pair → the intensity both of its organisations confirmed (bevestigde_paren)
+    relaties: dict[tuple[int, int], str] = field(default_factory=dict)
 
     @property
     def respons(self) -> float:
@@ -114,6 +115,15 @@ def paren(antwoorden: list[Antwoord]) -> dict[tuple[int, int], str]:
         if paar not in uit or NIVEAU[a.intensiteit] > NIVEAU[uit[paar]]:
             uit[paar] = a.intensiteit
     return uit
+
+
+def bevestigde_paren(antwoorden: list[Antwoord]) -> dict[tuple[int, int], str]:
+    """The pairs both organisations named, at the weaker of their two levels: what both confirm.
+    One side's answer alone is never drawn or listed, so no pair shows a single member's answer
+    to anyone else (domein.md §12: no member sees another's individual answers)."""
+    genoemd = {(a.van, a.naar): a.intensiteit for a in antwoorden}
+    return {(van, naar): min(i, genoemd[(naar, van)], key=NIVEAU.__getitem__)
+            for (van, naar), i in genoemd.items() if van < naar and (naar, van) in genoemd}
 
 
 def dichtheid(relaties: dict[tuple[int, int], str], leden: int) -> dict[str, float]:
@@ -137,14 +147,13 @@ def resultaat(leden: dict[int, str], afgerond: set[int],
         PartnerScore(org, naam, score(over, Antwoord.vertrouwen), score(over, Antwoord.waarde))
         for org, naam in sorted(leden.items(), key=lambda kv: (kv[1].lower(), kv[0]))
         for over in [[a for a in antwoorden if a.naar == org]])
-    relaties = paren(antwoorden)
     return Resultaat(
         uitgenodigd=len(leden), geantwoord=geantwoord, getoond=True,
         vertrouwen=score(antwoorden, Antwoord.vertrouwen),
         waarde=score(antwoorden, Antwoord.waarde), partners=partners,
-        dichtheid=dichtheid(relaties, len(leden)),
+        dichtheid=dichtheid(paren(antwoorden), len(leden)),  # a share: no pair traceable
         bijdragen={b: len({a.van for a in antwoorden if b in a.bijdragen}) for b in BIJDRAGEN},
-        relaties=relaties)
+        relaties=bevestigde_paren(antwoorden))
 
 
 # --- comparing two meetmomenten -----------------------------------------------------------------

@@ -61,7 +61,8 @@ def test_density_per_level_is_cumulative_over_all_possible_pairs():
     antwoorden = [antwoord(1, 2, "integratie"), antwoord(2, 1, "bewust"),
                   antwoord(1, 3, "samenwerking"), antwoord(3, 4, "bewust")]
     r = bv.resultaat(LEDEN, {1, 2, 3}, antwoorden)
-    assert r.relaties == {(1, 2): "integratie", (1, 3): "samenwerking", (3, 4): "bewust"}
+    # only pair (1, 2) is named by both sides: drawn at the level both confirm
+    assert r.relaties == {(1, 2): "bewust"}
     assert r.dichtheid == {"bewust": 3 / 6, "samenwerking": 2 / 6, "coordinatie": 1 / 6,
                            "integratie": 1 / 6}
 
