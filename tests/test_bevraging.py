@@ -199,6 +199,11 @@ def test_close_export_compare_and_dossier(app, wereld, leden, login):
     with app.app_context():
         s = queries.dossier_samenvatting(wereld.netwerk_x)
         assert s.meetmoment_id == eerste and s.resultaat.vertrouwen == bv.Score(2.0, 3)
+    # the dossier (HTML and so the PDF) carries the closed meetmoment's aggregated results
+    dossier = coordinator.get(f"/netwerken/{wereld.netwerk_x}/erkenning/dossier")
+    sectie = dossier.get_data(as_text=True).split('id="sectie-samenwerkingsbevraging"')[1]
+    assert "Eerste" in sectie and "Respons: 3 van" in sectie
+    assert "Vertrouwen in het netwerk: 2,00" in sectie
     # the second meetmoment: trust grew
     _open(login(wereld.coordinator_x), wereld.netwerk_x, "Tweede")
     tweede = _meetmoment(app, wereld.netwerk_x)

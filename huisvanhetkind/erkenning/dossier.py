@@ -18,6 +18,7 @@ from ..domein.taxonomie import AANBODVORM, ENGAGEMENTEN, LEEFTIJDSGROEP
 from ..domein.dekking import Cel, Overlap
 from ..domein.tekening import graph_data
 from ..graaf import matrix_image, netwerk_image
+from ..bevraging import queries as bevraging_queries
 from ..zelfevaluatie import overzicht as zelfevaluatie_overzicht
 from .models import Actie, AanvraagStap, ReviewOpmerking
 from .queries import aanvraag_stappen, aanvraag_van, acties_per_voorwaarde, review_per_voorwaarde
@@ -136,5 +137,8 @@ def bouw(netwerk_id: int, peildatum: date) -> Dossier:
         review=review_per_voorwaarde(netwerk_id),
         geschiedenis=tuple(aanvraag_stappen(aanvraag.id)) if aanvraag else (),
         zelfevaluatie=zelfevaluatie_overzicht.bouw(netwerk_id, n.naam, peildatum),
-        # HOOKS: bevraging=…, omgeving=… (see the Dossier fields)
+        # closed by the peildatum, and for a peildatum ahead by today: an open meetmoment's
+        # answers change without a new revisie, a closed one's never do
+        bevraging=bevraging_queries.dossier_samenvatting(netwerk_id, min(peildatum, date.today())),
+        # HOOK: omgeving=… (see the Dossier fields)
     )

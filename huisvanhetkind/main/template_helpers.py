@@ -12,7 +12,7 @@ from ..auth.guard import allowed, current_actor
 from ..extensions import db
 from ..domein import kbo
 from .navigation import NAV_PERMISSIE, NETWERK_NAV
-from ..domein import gemeenten, taxonomie
+from ..domein import bevraging, gemeenten, taxonomie
 from ..domein.tekst import aantal, getal
 from ..audit import weergave
 
@@ -68,6 +68,7 @@ def install(app: Flask) -> None:
     app.add_template_global(allowed)
     app.add_template_global(permissions, "perm")
     app.add_template_global(taxonomie, "tax")
+    app.add_template_global(bevraging, "bv")  # the survey's labels and threshold (also the dossier)
     app.add_template_global(date.today, "vandaag")
 
     @app.context_processor
