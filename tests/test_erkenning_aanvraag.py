@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from huisvanhetkind.audit.models import AuditEntry
-from huisvanhetkind.erkenning.models import Aanvraag, AanvraagVersie
+from huisvanhetkind.erkenning.models import Aanvraag, AanvraagVersie, DossierPdf
 from huisvanhetkind.extensions import db
 from huisvanhetkind.partners.models import Netwerk
 
@@ -197,3 +197,19 @@ def test_each_step_notifies_the_other_side_once_and_shows_in_te_doen(app, wereld
     _stap(coord, wereld, "herindienen", toelichting="E3 toegevoegd.")
     assert len(meldingen(wereld.consultant_ov, "aanvraag_ingediend")) == 2  # one per step
     assert ("advies", "erkenning.aanvraag") not in doen(wereld.coordinator_x)
+
+
+def test_submitting_freezes_the_pdf_the_coordinator_just_downloaded(app, wereld, login):
+    """The dossier of these very facts was rendered already: the submission takes those bytes
+    instead of rendering it again in the request."""
+    coord = login(wereld.coordinator_x)
+    gedownload = coord.get(f"/netwerken/{wereld.netwerk_x}/erkenning/dossier.pdf")
+    assert gedownload.status_code == 200 and gedownload.data.startswith(b"%PDF")
+    with app.app_context():  # mark the stored bytes (WeasyPrint renders the same bytes again)
+        rij = db.session.scalar(select(DossierPdf))
+        rij.pdf = gedownload.data + b"% uit de cache\n"
+        db.session.commit()
+    assert _stap(coord, wereld, "indienen").status_code == 302
+    with app.app_context():
+        v = db.session.scalar(select(AanvraagVersie))
+        assert v.pdf == gedownload.data + b"% uit de cache\n"

@@ -77,8 +77,8 @@ def _stap(aanvraag: Aanvraag, stap: str, naar: str, door_id: int | None, tekst: 
 
 
 def _bevries(aanvraag: Aanvraag, soort: str, door_id: int | None, toelichting: str,
-             bevries: Bevriezer) -> AanvraagVersie:
-    b = bevries()
+             bevries: Bevriezer | Bevroren) -> AanvraagVersie:
+    b = bevries if isinstance(bevries, Bevroren) else bevries()
     gegevens, gegevens_sha = a.bevroren_gegevens(b.feiten, b.beoordeling)
     nummer = (db.session.scalar(select(func.max(AanvraagVersie.nummer))
                                 .where(AanvraagVersie.aanvraag_id == aanvraag.id)) or 0) + 1
@@ -97,13 +97,18 @@ def indienen(netwerk_id: int, aanvraag: Aanvraag | None, *, version, toestand: s
     """concept (or ingetrokken) → ingediend: the first submission, or a new one after a
     withdrawal. The aanvraag row is made on the first submission."""
     _controleer(aanvraag, version, toestand)
+    if aanvraag is not None:
+        _naar(aanvraag, a.INDIENEN)  # refused before the (slow) freeze
+    # frozen before this transaction changes anything: the facts then still carry their
+    # committed revisie, so the dossier PDF of these facts comes from the cache when made already
+    bevroren = bevries()
     if aanvraag is None:
         aanvraag = Aanvraag(netwerk_id=netwerk_id, toestand=a.CONCEPT, advies_motivatie="",
                             beslissing_motivatie="")
         db.session.add(aanvraag)
         db.session.flush()
     naar = _naar(aanvraag, a.INDIENEN)
-    versie = _bevries(aanvraag, "aanvraag", door_id, toelichting, bevries)
+    versie = _bevries(aanvraag, "aanvraag", door_id, toelichting, bevroren)
     aanvraag.behandelaar_id = None
     aanvraag.advies = None
     _stap(aanvraag, a.INDIENEN, naar, door_id, toelichting, versie)

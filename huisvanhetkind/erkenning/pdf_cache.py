@@ -41,6 +41,14 @@ def sleutel(bron: tuple | None, peildatum: date) -> str | None:
     return hashlib.sha256(repr((SJABLOON, bron, peildatum.isoformat())).encode()).hexdigest()
 
 
+def bewaard(bron: tuple | None, peildatum: date) -> bytes | None:
+    """The finished PDF of these facts at this peildatum, if one was made already."""
+    key = sleutel(bron, peildatum)
+    if key is None:
+        return None
+    return db.session.scalar(select(DossierPdf.pdf).where(DossierPdf.sleutel == key))
+
+
 def pdf_of_bezig(netwerk_id: int, bron: tuple | None, peildatum: date,
                  render: Callable[[], bytes]) -> bytes | None:
     """The PDF (from the database, or rendered now), or None while it is being made elsewhere

@@ -16,7 +16,7 @@ from ..domein.permissions import aanvraag_stappen, can_aanvraag, can_view_aanvra
 from ..editing import ONGELDIG
 from ..fouten import Conflict, NietGevonden, OperatieFout
 from ..partners.refs import netwerk_ref
-from . import aanvraag_operations as ops, bp, dossier as dossier_mod
+from . import aanvraag_operations as ops, bp, dossier as dossier_mod, pdf_cache
 from .forms import AanvraagStapForm, AdviesForm, BeslissingForm, HerindienenForm
 from .pdf import render_pdf
 from .queries import (aanvraag_stand, aanvraag_stappen as stappen_van, aanvraag_van,
@@ -59,11 +59,14 @@ def aanvraag(netwerk_id: int):
 
 
 def _bevriezer(netwerk_id: int) -> ops.Bevriezer:
-    """Freeze the dossier of today: the same bundle, template and renderer as the dossier PDF."""
+    """Freeze the dossier of today: the same bundle, template and renderer as the dossier PDF;
+    the PDF of these very facts is taken from the cache when someone downloaded it already (a
+    coordinator checks the dossier, then submits: no second render of 4-9 s in the request)."""
     def bevries() -> ops.Bevroren:
         peildatum = date.today()
         d = dossier_mod.bouw(netwerk_id, peildatum)
-        pdf = render_pdf(render_template("erkenning/dossier_pdf.html", d=d))
+        pdf = pdf_cache.bewaard(d.netwerk.bron, peildatum) or render_pdf(
+            render_template("erkenning/dossier_pdf.html", d=d))
         return ops.Bevroren(peildatum, d.netwerk, d.b.to_json(d.netwerk.naam), pdf)
     return bevries
 
