@@ -1,0 +1,125 @@
+"""Omgevingsanalyse (domein.md §12): the indicatoren sheet, nood per lacune, the page."""
+from __future__ import annotations
+
+import json
+from html import unescape
+
+import pytest
+from sqlalchemy import func, select
+
+from huisvanhetkind import pipeline
+from huisvanhetkind.extensions import db
+from huisvanhetkind.graaf.models import Indicator
+from huisvanhetkind.partners import importer
+from huisvanhetkind.partners.models import Netwerk
+from tests.io_helpers import csv_bytes, token, upload, werkmap
+
+SINT_NIKLAAS, TEMSE = "46021", "46025"
+KOP = ["nis", "jaar", "indicator", "waarde", "bron"]
+
+
+def indicatoren(*rijen) -> dict[str, list[list]]:
+    return {"indicatoren": [KOP, *map(list, rijen)]}
+
+
+GOED = indicatoren(
+    [SINT_NIKLAAS, 2023, "kinderen_0_3", 2500, "Statbel (fictief)"],
+    [SINT_NIKLAAS, 2024, "kinderen_0_3", 2600, "Statbel (fictief)"],
+    [SINT_NIKLAAS, 2024, "kinderen_12_18", 300, "Statbel (fictief)"],
+    [SINT_NIKLAAS, 2024, "kansarmoede_pct", "20,0", "Kind en Gezin (fictief)"],
+    ["Temse", 2024, "kinderen_0_3", 100, "Statbel (fictief)"],
+    [TEMSE, 2024, "geboorten", 90, ""],
+)
+
+
+def _importeer(app, bladen, netwerk_id, actor=None, dry_run=False):
+    with app.app_context():
+        rapport = importer.importeer(importer.lees(werkmap(bladen), "i.xlsx"),
+                                     netwerk_id=netwerk_id, actor=actor, dry_run=dry_run)
+        db.session.commit()
+        return rapport
+
+
+def _aantal(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(Indicator))
+
+
+def test_bad_nis_year_indicator_and_value_are_refused_per_cell(app, wereld):
+    slecht = indicatoren(["99999", 2024, "kinderen_0_3", 10, "x"],
+                         [SINT_NIKLAAS, "vorig jaar", "kinderen_0_3", 10, "x"],
+                         [SINT_NIKLAAS, 2024, "baby's", 10, "x"],
+                         [SINT_NIKLAAS, 2024, "kinderen_3_6", "veel", "x"],
+                         [SINT_NIKLAAS, 2024, "kansarmoede_pct", 130, "x"],
+                         [SINT_NIKLAAS, 2024, "kinderen_6_12", -4, "x"],
+                         [TEMSE, 1850, "geboorten", 10, "x"])
+    with pytest.raises(importer.ImportGeweigerd) as e:
+        importer.lees(werkmap(slecht), "i.xlsx")
+    regels = [str(f) for f in e.value.fouten]
+    assert regels[0].startswith("indicatoren, rij 2, kolom nis: '99999' is geen Vlaamse of "
+                                "Brusselse gemeente")
+    assert regels[1].startswith("indicatoren, rij 3, kolom jaar: 'vorig jaar' is geen jaar")
+    assert regels[2].startswith("indicatoren, rij 4, kolom indicator: 'baby's' is geen gekende "
+                                "indicator")
+    assert regels[3] == ("indicatoren, rij 5, kolom waarde: 'veel' is geen getal; schrijf bv. "
+                         "1250 of 18,3.")
+    assert "rij 7, kolom waarde: de waarde kan niet negatief zijn." in regels[4]
+    assert regels[5].startswith("indicatoren, rij 8, kolom jaar: '1850' is geen jaar")
+    assert len(regels) == 6  # the percentage above 100 shows once the cells are readable
+    with pytest.raises(importer.ImportGeweigerd) as e:
+        importer.lees(werkmap(indicatoren([SINT_NIKLAAS, 2024, "kansarmoede_pct", 130, ""],
+                                          [SINT_NIKLAAS, 2024, "Kansarmoede_pct", 13, ""])),
+                      "i.xlsx")
+    assert [str(f) for f in e.value.fouten] == [
+        "indicatoren, rij 2, kolom waarde: 'kansarmoede_pct' is een percentage: de waarde ligt "
+        "tussen 0 en 100.",
+        "indicatoren, rij 3, kolom indicator: dezelfde gemeente, hetzelfde jaar en dezelfde "
+        "indicator als rij 2."]
+
+
+def test_indicators_only_workbook_imports_and_reimport_changes_nothing(app, wereld):
+    with app.app_context():
+        voor = db.session.scalar(select(Netwerk.revisie).where(Netwerk.id == wereld.netwerk_y))
+    rapport = _importeer(app, GOED, wereld.netwerk_x)
+    assert rapport.tellingen()["indicatoren"]["nieuw"] == 6 and _aantal(app) == 6
+    rapport = _importeer(app, GOED, wereld.netwerk_x)
+    assert rapport.tellingen()["indicatoren"] == {"nieuw": 0, "gewijzigd": 0, "ongewijzigd": 6,
+                                                  "toestemming": 0}
+    assert not rapport.wijzigt_iets and _aantal(app) == 6
+    gewijzigd = indicatoren([SINT_NIKLAAS, 2024, "kinderen_0_3", 2700, "Statbel (fictief)"])
+    rapport = _importeer(app, gewijzigd, wereld.netwerk_x)
+    assert rapport.tellingen()["indicatoren"]["gewijzigd"] == 1 and _aantal(app) == 6
+    with app.app_context():
+        assert db.session.scalar(select(Indicator.waarde).where(
+            Indicator.nis == SINT_NIKLAAS, Indicator.jaar == 2024,
+            Indicator.indicator == "kinderen_0_3")) == 2700
+        # a network elsewhere keeps its revisie
+        assert db.session.scalar(select(Netwerk.revisie).where(
+            Netwerk.id == wereld.netwerk_y)) == voor
+
+
+def test_coordinator_imports_indicators_of_his_own_municipalities_only(app, wereld, login):
+    url = f"/netwerken/{wereld.netwerk_x}/import"
+    andere = indicatoren([SINT_NIKLAAS, 2024, "geboorten", 700, "x"],
+                         ["11002", 2024, "geboorten", 5000, "x"])  # Antwerpen: network Y's
+    resp = upload(login(wereld.coordinator_x), url, werkmap(andere), "i.xlsx")
+    assert resp.status_code == 422
+    html = unescape(resp.get_data(as_text=True))
+    assert ("indicatoren, rij 3, kolom nis: Antwerpen hoort niet bij het werkingsgebied van "
+            "Huis van het Kind X") in html
+    assert _aantal(app) == 0
+    client = login(wereld.beheerder)  # the beheerder loads any municipality
+    preview = upload(client, url, werkmap(andere), "i.xlsx")
+    assert preview.status_code == 200
+    resp = client.post(f"{url}/bevestig", data={"token": token(preview.get_data(as_text=True))})
+    assert resp.status_code == 302 and _aantal(app) == 2
+
+
+def test_cli_imports_an_indicators_csv_with_netwerk(app, runner, wereld, tmp_path):
+    pad = tmp_path / "indicatoren.csv"
+    pad.write_bytes(csv_bytes(GOED["indicatoren"]))
+    result = runner.invoke(args=["hvk", "import", str(pad)])
+    assert result.exit_code == 1 and "het blad netwerk ontbreekt" in result.output
+    result = runner.invoke(args=["hvk", "import", str(pad), "--netwerk", "Huis van het Kind X"])
+    assert result.exit_code == 0, result.output
+    assert "indicatoren: 6 nieuw" in result.output and _aantal(app) == 6
