@@ -123,3 +123,51 @@ def test_cli_imports_an_indicators_csv_with_netwerk(app, runner, wereld, tmp_pat
     result = runner.invoke(args=["hvk", "import", str(pad), "--netwerk", "Huis van het Kind X"])
     assert result.exit_code == 0, result.output
     assert "indicatoren: 6 nieuw" in result.output and _aantal(app) == 6
+
+
+def test_api_and_cli_rank_lacunes_by_nood_after_import_without_is_unchanged(app, wereld, login,
+                                                                           runner):
+    client = login(wereld.coordinator_x)
+    url = f"/api/v1/netwerken/{wereld.netwerk_x}/analyse"
+    zonder = client.get(url).get_json()
+    assert zonder["lacunes"] and all("nood" not in c for c in zonder["lacunes"])
+    _importeer(app, GOED, wereld.netwerk_x)
+    met = client.get(url).get_json()  # the bundle's key changed with the indicators
+    lacunes = met["lacunes"]
+    assert all("nood" in c for c in lacunes)
+    noden = [c["nood"] for c in lacunes]
+    bekend = [x for x in noden if x is not None]
+    assert noden[:len(bekend)] == sorted(bekend, reverse=True) and noden[len(bekend):] == [
+        None] * (len(noden) - len(bekend))
+    # Sint-Niklaas 0-3: 2600 (2024, not 2023) × 1.20; it outranks Temse's 100 children of 0-3
+    assert lacunes[0]["gemeente"] == "Sint-Niklaas" and lacunes[0]["leeftijdsgroep"] == "0-3"
+    assert lacunes[0]["nood"] == 3120.0
+    eerste_temse = next(c for c in lacunes if c["gemeente"] == "Temse" and c["leeftijdsgroep"] == "0-3")
+    assert eerste_temse["nood"] == 100.0
+    assert noden.index(100.0) > noden.index(360.0)  # Sint-Niklaas 12-18: 300 × 1.20
+    # the rest of the document is the same as without indicators
+    assert {k: v for k, v in met.items() if k != "lacunes"} == {
+        k: v for k, v in zonder.items() if k != "lacunes"}
+    result = runner.invoke(args=["hvk", "analyse", "Huis van het Kind X", "--json"])
+    assert result.exit_code == 0 and json.loads(result.output) == met
+
+
+def test_omgeving_page_chart_and_matrix(app, wereld, login):
+    client = login(wereld.consultant_ov)
+    leeg = client.get(f"/netwerken/{wereld.netwerk_x}/omgeving")
+    assert leeg.status_code == 200
+    assert "nog geen indicatoren" in leeg.get_data(as_text=True)
+    _importeer(app, GOED, wereld.netwerk_x)
+    html = unescape(client.get(f"/netwerken/{wereld.netwerk_x}/omgeving").get_data(as_text=True))
+    assert "<svg" in html and "Nood per gemeente in Huis van het Kind X" in html
+    assert "Kinderen van 0 tot 3 jaar" in html and "Statbel (fictief)" in html
+    assert "verzonnen voor de demo" in html  # sources marked fictief say so
+    assert "3.120" in html  # Sint-Niklaas 0-3 in the top lacunes
+    svg = client.get(f"/netwerken/{wereld.netwerk_x}/omgeving/nood.svg")
+    assert svg.status_code == 200 and svg.mimetype == "image/svg+xml"
+    assert b"Sint-Niklaas" in svg.data and b"Temse" in svg.data
+    matrix = unescape(client.get(f"/netwerken/{wereld.netwerk_x}/dekking").get_data(as_text=True))
+    assert "nood 3.220" in matrix  # 0-3 over the werkingsgebied: 3,120 + 100 (Temse)
+    per = unescape(client.get(f"/netwerken/{wereld.netwerk_x}/dekking?per=1000")
+                   .get_data(as_text=True))
+    assert "per 1.000 kinderen" in per

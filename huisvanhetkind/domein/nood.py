@@ -89,6 +89,15 @@ def per_duizend(aantal: int, kinderen_: float | None) -> float | None:
     return round(aantal * 1000 / kinderen_, 1)
 
 
+def kinderen_in(cijfers: Laatste, gemeenten: Iterable[str], leeftijdsgroep: str) -> float | None:
+    """The children of this leeftijdsgroep in all these municipalities; None unless every one
+    has the figure (a partial sum would make aanbod per 1,000 children look better than it is)."""
+    waarden = [kinderen(cijfers, nis, leeftijdsgroep) for nis in gemeenten]
+    if not waarden or None in waarden:
+        return None
+    return sum(waarden)  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
 class GemeenteNood:
     """One municipality of the werkingsgebied in the omgevingsanalyse (chart and table)."""
