@@ -7,7 +7,6 @@ from html import unescape
 import pytest
 from sqlalchemy import func, select
 
-from huisvanhetkind import pipeline
 from huisvanhetkind.extensions import db
 from huisvanhetkind.graaf.models import Indicator
 from huisvanhetkind.partners import importer
@@ -171,3 +170,20 @@ def test_omgeving_page_chart_and_matrix(app, wereld, login):
     per = unescape(client.get(f"/netwerken/{wereld.netwerk_x}/dekking?per=1000")
                    .get_data(as_text=True))
     assert "per 1.000 kinderen" in per
+
+
+def test_demo_loads_fictitious_indicators_and_says_so(app, runner, login):
+    result = runner.invoke(args=["hvk", "demo"])
+    assert result.exit_code == 0 and "fictief" in result.output
+    with app.app_context():
+        netwerk_id = db.session.scalar(select(Netwerk.id).order_by(Netwerk.id))
+        bronnen = set(db.session.scalars(select(Indicator.bron)))
+        from huisvanhetkind.auth.models import Gebruiker
+        beheerder = db.session.scalar(select(Gebruiker.id).where(Gebruiker.rol == "beheerder"))
+        db.session.remove()
+    assert bronnen == {"fictief (demo)"} and _aantal(app) > 0
+    client = login(beheerder)
+    doc = client.get(f"/api/v1/netwerken/{netwerk_id}/analyse").get_json()
+    assert doc["lacunes"] and all(c["nood"] is not None for c in doc["lacunes"])
+    html = client.get(f"/netwerken/{netwerk_id}/omgeving").get_data(as_text=True)
+    assert "verzonnen voor de demo" in html and "fictief (demo)" in html
