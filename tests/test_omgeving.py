@@ -187,3 +187,18 @@ def test_demo_loads_fictitious_indicators_and_says_so(app, runner, login):
     assert doc["lacunes"] and all(c["nood"] is not None for c in doc["lacunes"])
     html = client.get(f"/netwerken/{netwerk_id}/omgeving").get_data(as_text=True)
     assert "verzonnen voor de demo" in html and "fictief (demo)" in html
+
+
+@pytest.mark.parametrize("formaat", ["csv", "xlsx"])
+def test_export_carries_the_indicators_and_imports_again_unchanged(app, runner, wereld, tmp_path,
+                                                                   formaat):
+    _importeer(app, indicatoren(*GOED["indicatoren"][1:],
+                                [TEMSE, 2024, "kansarmoede_pct", "12,345", "Kind en Gezin"]),
+               wereld.netwerk_x)
+    uit = tmp_path / f"x.{'zip' if formaat == 'csv' else formaat}"
+    result = runner.invoke(args=["hvk", "export", "Huis van het Kind X", "--formaat", formaat,
+                                 str(uit)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(args=["hvk", "import", str(uit), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "indicatoren: 0 nieuw, 0 gewijzigd, 7 ongewijzigd" in result.output
