@@ -211,7 +211,7 @@ def test_hostile_containers():
     assert "uitgepakt te groot" in _fouten(buffer.getvalue(), "x.zip")[0]
     assert _fouten(_xlsx(partners=[["naam", "sector"]], Blad2=[["x"]]), "x.xlsx") == [
         "Blad2: onbekend blad 'Blad2'. Toegelaten bladen: netwerk, partners, aanbod, "
-        "verwijzingen, engagementen."]
+        "verwijzingen, engagementen, indicatoren."]
     assert _fouten(_csv("naam\nx\n"), "leden.csv")[0].startswith("leden: onbekend blad")
     # the template's codes sheet and an empty netwerk sheet are fine
     ok = parse(lees_bestand(_xlsx(netwerk=[["naam"]], codes=[["kolom"]]), "x.xlsx"))

@@ -66,7 +66,7 @@ def csv_zip(rijen: dict[str, list[dict]]) -> bytes:
 
 
 def werkmap(rijen: dict[str, list[dict]] | None = None) -> bytes:
-    """The workbook: the five sheets (headers, rows), a 'codes' sheet and dropdown lists."""
+    """The workbook: every sheet of BLADEN (headers, rows), a 'codes' sheet and dropdown lists."""
     rijen = rijen or {}
     wb = Workbook()
     wb.remove(wb.active)
