@@ -47,7 +47,7 @@ def importeer(bestand: Bestand, *, netwerk_id: int | None = None, mag_bestaan: b
         s.aanbod()
         s.verwijzingen()
         s.engagementen()
-        indicatoren.schrijf(s)
+        indicatoren.schrijf(schrijver=s)
         if s.fouten:
             raise ImportGeweigerd(s.fouten)
         db.session.flush()

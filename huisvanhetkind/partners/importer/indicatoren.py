@@ -20,9 +20,10 @@ from .rapport import NIEUW, ONGEWIJZIGD, Wijziging
 VELDEN = (("waarde", None), ("bron", ""))
 
 
-def schrijf(s) -> None:
-    """Write the file's indicators (s: the import's Schrijver, after the netwerk sheet)."""
+def schrijf(schrijver) -> None:
+    """Write the file's indicators (the import's Schrijver, after the netwerk sheet)."""
     from .apply import gewenst, zet
+    s = schrijver
     rijen = s.bestand.rijen("indicatoren")
     if not rijen:
         return
