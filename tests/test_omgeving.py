@@ -152,6 +152,10 @@ def test_api_and_cli_rank_lacunes_by_nood_after_import_without_is_unchanged(app,
         k: v for k, v in zonder.items() if k != "lacunes"}
     result = runner.invoke(args=["hvk", "analyse", "Huis van het Kind X", "--json"])
     assert result.exit_code == 0 and json.loads(result.output) == met
+    result = runner.invoke(args=["hvk", "analyse", "Huis van het Kind X"])
+    assert "hoogste nood eerst:" in result.output
+    assert "  Sint-Niklaas: Kinderopvang en basisonderwijs × 0 tot 3 jaar (nood 3.120)\n" \
+        in result.output
 
 
 def test_omgeving_page_chart_and_matrix(app, wereld, login):
