@@ -67,6 +67,8 @@ def demo_command(schaal: str, als_leeg: bool, seed: int, leeg_eerst: bool):
     click.echo(f"Demonetwerk '{result.netwerk}' geladen: "
                f"{aantal(result.partners, 'partner', 'partners')}, aanbod: {result.aanbod}, "
                f"{aantal(result.verwijzingen, 'verwijzing', 'verwijzingen')}.")
+    click.echo("De indicatoren van de omgevingsanalyse (kinderen, kansarmoede) zijn fictief: "
+               "verzonnen voor de demo, met bron 'fictief (demo)'.")
     print_demo_logins()
 
 

@@ -26,7 +26,7 @@ from .domein import snapshot as s
 from .erkenning.models import Actie, Engagement, Zorgregio
 from .extensions import db
 from .fouten import NietGevonden
-from .graaf.models import BewustNiet, Verwijzing
+from .graaf.models import BewustNiet, Indicator, Verwijzing
 from .partners.models import Aanbod, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
 from .vingerafdruk import vingerafdruk
 
@@ -89,6 +89,7 @@ class Kop:
     zorgregio: dict[str, str] | None
     verplicht_kg_buiten: tuple[s.Aanbod, ...]
     bron: tuple | None
+    indicatoren: tuple[s.Indicator, ...] = ()
 
 
 def koppen(netwerk_ids: Iterable[int]) -> dict[int, Kop]:
@@ -113,6 +114,7 @@ def koppen(netwerk_ids: Iterable[int]) -> dict[int, Kop]:
     andere = _andere_netwerken(alle_gemeenten)
     zorgregio = _zorgregio(alle_gemeenten)
     verplicht_kg = _verplicht_kg(alle_gemeenten)
+    indicatoren = _indicatoren(alle_gemeenten)
     uit = {}
     for k in rijen:
         werkingsgebied = tuple(gebied[k.id])
@@ -123,12 +125,17 @@ def koppen(netwerk_ids: Iterable[int]) -> dict[int, Kop]:
         buiten = tuple(a for a, leden_van, org_gemeenten in verplicht_kg
                        if k.id not in leden_van
                        and s.gebied_van(a.gemeenten, frozenset(org_gemeenten)) & gemeenten)
+        eigen_indicatoren = tuple(i for nis in sorted(gemeenten) for i in indicatoren.get(nis, ()))
         # what identifies this exact set of facts, for caches of what is computed from them:
         # the network's own rows (revisie), its header row, and what other networks contribute
-        # (a stable digest, not hash(): the key is shared with other processes via the database)
-        bron = None if onzeker else ("netwerk", k.id, k.revisie, vingerafdruk((
-            tuple(k), werkingsgebied, andere_netwerken, buiten, eigen_zorgregio)))
-        uit[k.id] = Kop(tuple(k), werkingsgebied, andere_netwerken, eigen_zorgregio, buiten, bron)
+        # (a stable digest, not hash(): the key is shared with other processes via the database);
+        # the indicators of its municipalities only when there are any, so that a network
+        # without them keeps the key it had before indicators existed
+        gedeeld = (tuple(k), werkingsgebied, andere_netwerken, buiten, eigen_zorgregio)
+        bron = None if onzeker else ("netwerk", k.id, k.revisie, vingerafdruk(
+            gedeeld + (eigen_indicatoren,) if eigen_indicatoren else gedeeld))
+        uit[k.id] = Kop(tuple(k), werkingsgebied, andere_netwerken, eigen_zorgregio, buiten, bron,
+                        eigen_indicatoren)
     return uit
 
 
@@ -154,7 +161,8 @@ def _raw_facts(netwerk_ids: Iterable[int], gegeven: dict[int, Kop] | None = None
             coordinator_email=coordinator_email, werkingsgebied=kop.werkingsgebied,
             partners=e.partners, aanbod=e.aanbod, verwijzingen=e.verwijzingen, acties=e.acties,
             bewust_niet=e.bewust_niet, andere_netwerken=kop.andere_netwerken,
-            zorgregio=kop.zorgregio, verplicht_kg_buiten=kop.verplicht_kg_buiten, bron=kop.bron)
+            zorgregio=kop.zorgregio, verplicht_kg_buiten=kop.verplicht_kg_buiten, bron=kop.bron,
+            indicatoren=kop.indicatoren)
     return result
 
 
@@ -279,6 +287,21 @@ def _zorgregio(gemeenten: set[str]) -> dict[str, str] | None:
         return None  # the beheerder has not loaded the table yet
     return dict(db.session.execute(
         select(Zorgregio.nis, Zorgregio.zorgregio).where(Zorgregio.nis.in_(gemeenten))).all())
+
+
+def _indicatoren(gemeenten: set[str]) -> dict[str, list[s.Indicator]]:
+    """The indicators of these municipalities (every year), per nis: facts of municipalities
+    that several networks share, so read with the heads like the zorgregio table."""
+    uit: dict[str, list[s.Indicator]] = defaultdict(list)
+    if not gemeenten:
+        return uit
+    for r in db.session.execute(
+            select(Indicator.nis, Indicator.jaar, Indicator.indicator, Indicator.waarde,
+                   Indicator.bron).where(Indicator.nis.in_(gemeenten))
+            .order_by(Indicator.nis, Indicator.indicator, Indicator.jaar)):
+        uit[r.nis].append(s.Indicator(nis=r.nis, jaar=r.jaar, indicator=r.indicator,
+                                      waarde=float(r.waarde), bron=r.bron))
+    return uit
 
 
 def _verplicht_kg(gemeenten: set[str]) -> list[tuple[s.Aanbod, frozenset[int], tuple[str, ...]]]:

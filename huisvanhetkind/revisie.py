@@ -31,6 +31,12 @@ def _collect(session: Session, flush_context) -> None:
             scopes[1].add(organisatie_id)
 
 
+def raak(session: Session, netwerk_ids) -> None:
+    """These networks' facts change with this transaction although none of their own rows does
+    (an indicator of one of their municipalities): they get a new revisie at the commit."""
+    session.info.setdefault(_KEY, (set(), set()))[0].update(netwerk_ids)
+
+
 def _bump(session: Session) -> None:
     session.flush()  # before_commit runs before the final flush: pending changes add scopes
     if _KEY not in session.info:

@@ -13,7 +13,7 @@ from huisvanhetkind.erkenning.models import Actie, Engagement
 from huisvanhetkind.domein.voorwaarde import plus_twee_jaar
 from huisvanhetkind.extensions import db
 from huisvanhetkind.domein import analyse, dekking
-from huisvanhetkind.graaf.models import BewustNiet, Verwijzing
+from huisvanhetkind.graaf.models import BewustNiet, Indicator, Verwijzing
 from huisvanhetkind.domein import kbo
 from huisvanhetkind.partners.models import (Aanbod, Contactpersoon, Lidmaatschap, Netwerk,
                                             Organisatie, WerkingsgebiedDeel)
@@ -248,7 +248,7 @@ def test_demo_is_deterministic(app, runner, demo):
 
     eerst = inhoud()
     for model in (Actie, Engagement, BewustNiet, Verwijzing, Aanbod, Lidmaatschap, Gebruiker,
-                  WerkingsgebiedDeel, Netwerk, Organisatie):
+                  WerkingsgebiedDeel, Netwerk, Organisatie, Indicator):
         db.session.execute(model.__table__.delete())
     load_demo()
     db.session.flush()

@@ -199,7 +199,8 @@ def test_export_downloads_are_files_and_logged(app, wereld, login):
     resp = client.get(f"/netwerken/{wereld.netwerk_x}/export.csv")
     assert resp.mimetype == "application/zip"
     assert zipfile.ZipFile(io.BytesIO(resp.data)).namelist() == [
-        "netwerk.csv", "partners.csv", "aanbod.csv", "verwijzingen.csv", "engagementen.csv"]
+        "netwerk.csv", "partners.csv", "aanbod.csv", "verwijzingen.csv", "engagementen.csv",
+        "indicatoren.csv"]
     assert client.get(f"/netwerken/{wereld.netwerk_x}/export.pdf").status_code == 404
     with app.app_context():
         events = db.session.scalars(select(AuditEntry).where(AuditEntry.actie == "export")).all()

@@ -185,7 +185,7 @@ def test_template_download_has_sheets_codes_and_dropdowns(wereld, login, app):
     assert resp.status_code == 200 and "attachment" in resp.headers["Content-Disposition"]
     wb = openpyxl.load_workbook(io.BytesIO(resp.data))
     assert wb.sheetnames == ["netwerk", "partners", "aanbod", "verwijzingen", "engagementen",
-                             "codes"]
+                             "indicatoren", "codes"]
     assert [c.value for c in wb["aanbod"][1]] == KOPPEN["aanbod"]
     codes = [r[1] for r in wb["codes"].iter_rows(values_only=True)]
     assert "spel_en_ontmoeting" in codes and "E6" in codes

@@ -264,6 +264,9 @@ TABEL: dict[str, Regel] = {
     "graaf.dekking_afbeelding": Regel(lambda o: {"netwerk_id": o.x, "formaat": "svg"},
                                       get=leest_x),
     "graaf.dekking_cel": Regel(lambda o: {"netwerk_id": o.x, **CEL}, get=leest_x),
+    # the omgevingsanalyse: whoever reads the coverage matrix (issue 17.3)
+    "graaf.omgeving": Regel(_x, get=leest_x),
+    "graaf.omgeving_afbeelding": Regel(_x, get=leest_x),
     "graaf.graaf_data": Regel(_x, get=leest_x),
     "graaf.netwerk_graaf": Regel(_x, get=leest_x),
     "graaf.verwijzingen": Regel(_x, get=leest_x),

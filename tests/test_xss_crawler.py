@@ -37,6 +37,7 @@ GEEN_VRIJE_TEKST = {
     "audit_log.actie", "audit_log.tabel", "audit_log.record_id", "alembic_version.version_num",
     "dossier_pdf.sleutel", "dossier_pdf.sha256",  # hex digests the app computes
     "berekening.sleutel", "berekening.soort",  # a digest and a fixed code of the app
+    "indicator.nis", "indicator.indicator",  # a NIS code and a code of nood.INDICATOR
     "uitnodiging.status", "wijzigingsvoorstel.status",
     # the aanvraag's codes (domein/aanvraag.py) and the digests and JSON it computes; its free
     # texts (motivations, toelichting, the history's tekst) carry canaries

@@ -22,7 +22,7 @@ from huisvanhetkind.auth.models import Gebruiker
 from huisvanhetkind.erkenning import operations as erkenning_ops
 from huisvanhetkind.erkenning.models import Actie, AanvraagVersie, Engagement, ReviewOpmerking
 from huisvanhetkind.extensions import db
-from huisvanhetkind.graaf.models import BewustNiet, Verwijzing
+from huisvanhetkind.graaf.models import BewustNiet, Indicator, Verwijzing
 from huisvanhetkind.partners import eigendom
 from huisvanhetkind.partners.models import Organisatie, WerkingsgebiedDeel
 from huisvanhetkind.domein.zelfevaluatie import KERNPRINCIPES
@@ -236,6 +236,8 @@ def bouw(app) -> Vijandig:
                  functies=("gezinsondersteuning",), leeftijdsgroepen=("0-3",))
         erkenning_ops.laad_zorgregio({SINT_NIKLAAS: canary("Zorgregio"),
                                       TEMSE: canary("Zorgregio")})
+        db.session.add(Indicator(nis=SINT_NIKLAAS, jaar=2024, indicator="kinderen_0_3",
+                                 waarde=900.0, bron=canary("Bron")))
         gebruikers = {
             "beheerder": f.gebruiker("beheerder", "beheerder@xss.test"),
             "coordinator": f.gebruiker("coordinator", "coord@xss.test", netwerken=[net]),

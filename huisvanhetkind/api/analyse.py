@@ -26,7 +26,19 @@ ANALYSE = {
                                                "minItems": 2, "maxItems": 2}},
         "makelaars": {**_NAMEN, "description": "Hoogste tussenliggendheid eerst, hoogstens 5."},
         "componenten": {"type": "integer", "minimum": 0},
-        "lacunes": {"type": "array", "items": _CEL},
+        "lacunes": {
+            "type": "array",
+            "description": "Cellen zonder aanbod. Heeft een gemeente van het werkingsgebied "
+                           "indicatoren (omgevingsanalyse, domein.md §12), dan draagt elke lacune "
+                           "haar `nood` en staan de lacunes op nood, hoogste eerst; zonder "
+                           "indicatoren ontbreekt `nood` en staan ze op gemeente, functie en "
+                           "leeftijdsgroep.",
+            "items": {**_CEL, "properties": {**_CEL["properties"], "nood": {
+                "type": ["number", "null"], "minimum": 0,
+                "description": "Kinderen van die leeftijdsgroep in die gemeente (geboorten voor "
+                               "prenataal, laatste jaar), verhoogd met kansarmoede: kinderen × "
+                               "(1 + kansarmoede_pct/100); null zonder cijfer voor die "
+                               "gemeente."}}}},
         "overlappen": {"type": "array", "items": {
             "type": "object", "required": ["aanbodvorm", "leeftijdsgroep", "gemeente", "aanbod"],
             "properties": {"aanbodvorm": {"type": "string"}, "leeftijdsgroep": {"type": "string"},

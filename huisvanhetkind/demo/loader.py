@@ -10,12 +10,12 @@ from sqlalchemy import select
 from ..auth.operations import create_user
 from ..erkenning.models import Actie, Engagement
 from ..extensions import db
-from ..graaf.models import BewustNiet, Verwijzing
+from ..graaf.models import BewustNiet, Indicator, Verwijzing
 from ..partners.models import (Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie,
                                WerkingsgebiedDeel)
 from ..domein import gemeenten
 from ..domein.taxonomie import AANBODVORM
-from . import data, data_noord, data_samenwerking as samen
+from . import data, data_noord, data_samenwerking as samen, indicatoren
 from . import generate as gen
 
 SEED = 20140328  # the date of the BVR on Huizen van het Kind
@@ -180,6 +180,11 @@ def load_demo() -> DemoResultaat:
     b.aanbod(data_noord.AANBOD)
     b.verwijzingen(data_noord.VERWIJZINGEN)
     b.engagementen(noord, data_noord.ENGAGEMENTEN, data_noord.ACTIES)
+
+    # fictitious figures for the omgevingsanalyse, labelled so in their bron
+    for rij in indicatoren.rijen(nis_codes(data.NETWERK["gemeenten"])
+                                 + nis_codes(data_noord.NETWERK["gemeenten"])):
+        db.session.add(Indicator(**rij))
 
     _gebruikers(b)
     db.session.flush()

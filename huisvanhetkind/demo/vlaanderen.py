@@ -22,10 +22,10 @@ from ..auth.models import Gebruiker, gebruiker_netwerk
 from ..db import Base, utcnow
 from ..erkenning.models import Actie, Engagement
 from ..extensions import db
-from ..graaf.models import BewustNiet, Verwijzing
+from ..graaf.models import BewustNiet, Indicator, Verwijzing
 from ..partners.models import (Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie,
                                WerkingsgebiedDeel)
-from . import vlaanderen_aanbod, vlaanderen_bestuur as bestuur
+from . import indicatoren, vlaanderen_aanbod, vlaanderen_bestuur as bestuur
 from .vlaanderen_netwerken import doelgroottes, netwerken
 from .vlaanderen_partners import Partners
 
@@ -40,7 +40,8 @@ TABELLEN = (("netwerken", Netwerk), ("werkingsgebied", WerkingsgebiedDeel),
             ("organisaties", Organisatie), ("contactpersonen", Contactpersoon),
             ("lidmaatschappen", Lidmaatschap), ("aanbod", Aanbod), ("verwijzingen", Verwijzing),
             ("engagementen", Engagement), ("acties", Actie), ("bewust_niet", BewustNiet),
-            ("gebruikers", Gebruiker), ("gebruiker_netwerk", gebruiker_netwerk))
+            ("gebruikers", Gebruiker), ("gebruiker_netwerk", gebruiker_netwerk),
+            ("indicatoren", Indicator))
 GEHEIM = {"session_token", "wachtwoord_hash"}  # random or salted: not part of the checksum
 
 
@@ -100,7 +101,10 @@ def genereer(schaal: float = 1.0, seed: int = SEED, vandaag: date | None = None,
         "verwijzingen": vlaanderen_aanbod.verwijzingen(rng, vandaag, p, n["verwijzingen"]),
         "engagementen": engagementen, "acties": acties,
         "bewust_niet": bestuur.bewust_niet(rng, specs),
-        "gebruikers": gebruikers, "gebruiker_netwerk": koppels})
+        "gebruikers": gebruikers, "gebruiker_netwerk": koppels,
+        # fictitious, one year per municipality (bron says so); own seed: the rest is unchanged
+        "indicatoren": [{"id": i, **r} for i, r in enumerate(
+            indicatoren.rijen({d["nis"] for d in delen}, jaren=(2024,), seed=seed), start=1)]})
     ds.seconden = time.perf_counter() - begin
     return ds
 

@@ -34,6 +34,8 @@ def demo_vlaanderen(seed: int, leeg_eerst: bool, schaal: float = 1.0) -> None:
     g = grootste(ds)
     click.echo(f"Grootste netwerk: {g['naam']} (id {g['id']}, {g['leden']} partners).")
     click.echo(f"Controlesom: {ds.checksum()[:16]}")
+    click.echo("De indicatoren (kinderen, kansarmoede per gemeente) zijn fictief: verzonnen voor "
+               "de demo, met bron 'fictief (demo)'.")
     click.echo(f"\nAlle {len(ds.rijen['gebruikers'])} gebruikers hebben het wachtwoord "
                f"'{v.WACHTWOORD}' (enkel voor deze demodatabank), bv.:")
     click.echo(f"  beheerder    beheerder-1@{DOMEIN}")

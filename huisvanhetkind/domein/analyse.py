@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # networkx is imported where it is used: ~100 ms at every app
 
 from . import gemeenten
 from .taxonomie import FUNCTIE, LEEFTIJDSGROEP
+from .nood import rangschik
 from .snapshot import Netwerk, Verwijzing
 
 # Exact betweenness costs O(n·(n+m)): one shortest-path search per partner. We cap the work at
@@ -195,12 +196,23 @@ def analyseer(netwerk: Netwerk) -> Analyse:
     )
 
 
+def _lacunes(lacunes: list, nood: dict | None) -> list[dict]:
+    def doc(c) -> dict:
+        return {"functie": c.functie, "leeftijdsgroep": c.leeftijdsgroep,
+                "gemeente": gemeenten.naam(c.nis)}
+    if nood is None:
+        return [doc(c) for c in lacunes]
+    return [doc(c) | {"nood": nood.get(c)} for c in rangschik(lacunes, nood)]
+
+
 def to_json(netwerk: Netwerk, analyse: Analyse, lacunes=(), overlappen=(),
-            bewust_niet=()) -> dict:
+            bewust_niet=(), nood: dict | None = None) -> dict:
     """The `analyse` document of domein.md §8 (names, not ids), plus a few extra keys.
 
     lacunes, overlappen and bewust_niet are the results of dekking.py (duck-typed so this
-    module does not depend on it).
+    module does not depend on it). With `nood` (lacune → nood, nood.py) every lacune carries
+    its nood and the lacunes are ranked by it, highest first; without, the document is as
+    before.
     """
     naam = {p.id: p.naam for p in netwerk.partners}
     f_orde = {c: i for i, c in enumerate(FUNCTIE.keys())}
@@ -222,8 +234,7 @@ def to_json(netwerk: Netwerk, analyse: Analyse, lacunes=(), overlappen=(),
         # makelaars keep their rank order (highest betweenness first)
         "makelaars": [naam[i] for i in analyse.makelaars],
         "componenten": analyse.componenten,
-        "lacunes": [{"functie": c.functie, "leeftijdsgroep": c.leeftijdsgroep,
-                     "gemeente": gemeenten.naam(c.nis)} for c in sorted(lacunes, key=cel)],
+        "lacunes": _lacunes(sorted(lacunes, key=cel), nood),
         "overlappen": [{"aanbodvorm": o.aanbodvorm, "leeftijdsgroep": o.leeftijdsgroep,
                         "gemeente": gemeenten.naam(o.nis), "aanbod": sorted(o.aanbod_namen)}
                        for o in sorted(overlappen, key=lambda o: (

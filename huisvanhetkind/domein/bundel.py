@@ -14,7 +14,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from . import dekking
+from . import dekking, nood as nood_regel
 from .analyse import Analyse, analyseer, to_json as analyse_json
 from .beoordeling import Beoordeling, Uitkomst, evaluate
 from .snapshot import Netwerk, Partner
@@ -40,6 +40,11 @@ class Bundel:
         return dekking.bewust_niet(self.netwerk)
 
     @cached_property
+    def nood(self) -> dict[dekking.Lacune, float | None]:
+        """The nood of every lacune (nood.py); empty when the network has no indicators."""
+        return nood_regel.per_cel(self.netwerk, self.lacunes)
+
+    @cached_property
     def beoordeling(self) -> Beoordeling:
         return evaluate(self.netwerk, self.peildatum, self.lacunes, self.overlappen)
 
@@ -62,7 +67,7 @@ class Bundel:
     def volledig(self) -> "Bundel":
         """Compute every part now (before the bundle is kept for other processes)."""
         for deel in (self.lacunes, self.overlappen, self.bewust_niet, self.beoordeling,
-                     self.analyse, self.gedekt):
+                     self.analyse, self.gedekt, self.nood):
             assert deel is not None
         return self
 
@@ -71,9 +76,10 @@ class Bundel:
         return self.beoordeling.to_json(self.netwerk.naam)
 
     def analyse_json(self) -> dict[str, Any]:
-        """The `analyse` document of domein.md §8."""
+        """The `analyse` document of domein.md §8; with indicators every lacune carries its
+        `nood` and the lacunes are ranked by it (domein.md §12)."""
         return analyse_json(self.netwerk, self.analyse, self.lacunes, self.overlappen,
-                            self.bewust_niet)
+                            self.bewust_niet, self.nood if self.netwerk.indicatoren else None)
 
     def zonder(self, partner_id: int) -> "Bundel":
         """The same network at the same peildatum as if this member left; LookupError if it is

@@ -92,6 +92,14 @@ def can_edit_netwerk(actor: Actor, netwerk: NetwerkRef) -> bool:
         actor.rol == COORDINATOR and netwerk.id in actor.coordinator_van)
 
 
+def can_edit_indicator(actor: Actor, netwerk: NetwerkRef, nis: str,
+                       gemeenten: frozenset[str]) -> bool:
+    """Import an indicator of a municipality (domein.md §12) through a network: its coordinator
+    for the municipalities of its werkingsgebied (other networks there share the figure), the
+    beheerder for any municipality."""
+    return actor.rol == BEHEERDER or (can_edit_netwerk(actor, netwerk) and nis in gemeenten)
+
+
 def can_publish_gids(actor: Actor, netwerk: NetwerkRef) -> bool:
     """Switch the network's public guide on and off, choose the websites that may embed it and
     preview it before it is public: the network's coordinators and the beheerder."""

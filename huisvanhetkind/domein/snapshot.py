@@ -119,6 +119,17 @@ class BewustNiet:
 
 
 @dataclass(frozen=True)
+class Indicator:
+    """One figure of the omgevingsanalyse (domein.md §12): a municipality's indicator in a year,
+    with its source. Indicators are facts of municipalities, shared by every network there."""
+    nis: str
+    jaar: int
+    indicator: str  # a code of nood.INDICATOR
+    waarde: float
+    bron: str = ""
+
+
+@dataclass(frozen=True)
 class AnderNetwerk:
     """Another network's werkingsgebied, for the E2 check on shared municipalities."""
     naam: str
@@ -145,6 +156,8 @@ class Netwerk:
     zorgregio: dict[str, str] | None = field(default=None, hash=False, compare=False)
     # verplicht_kg aanbod of NON-members whose area intersects the werkingsgebied (E5)
     verplicht_kg_buiten: tuple[Aanbod, ...] = ()
+    # indicators of the werkingsgebied's municipalities, every year (domein.md §12)
+    indicatoren: tuple[Indicator, ...] = ()
     # identifies the database state these facts were read from (a cache key); None once changed
     bron: tuple | None = field(default=None, compare=False)
 

@@ -202,8 +202,20 @@ ROL = Taxonomie("rol", "Rol", [
     Code("consultant", "Consultant"),
 ])
 
+# The indicators of the omgevingsanalyse (domein.md §12), per municipality and year.
+INDICATOR = Taxonomie("indicator", "Indicator", [
+    Code("geboorten", "Geboorten per jaar"),
+    Code("kinderen_0_3", "Kinderen van 0 tot 3 jaar"),
+    Code("kinderen_3_6", "Kinderen van 3 tot 6 jaar"),
+    Code("kinderen_6_12", "Kinderen van 6 tot 12 jaar"),
+    Code("kinderen_12_18", "Kinderen van 12 tot 18 jaar"),
+    Code("kansarmoede_pct", "Geboorten in kansarme gezinnen (%, Kind en Gezin)"),
+    Code("niet_nederlandstalige_moeder_pct", "Geboorten met een niet-Nederlandstalige moeder (%)"),
+])
+
 # Engagement conditions (domein.md §4): their actions are recorded per network.
 ENGAGEMENTEN = ("E6", "E7", "E8", "E9", "E10", "E11", "E12", "S2", "S3", "S4", "S5", "S6")
 
 ALLE = {t.naam: t for t in (AANBODVORM, FUNCTIE, LEEFTIJDSGROEP, DOELGROEP, WERKVORM, SECTOR,
-                            VERWIJZINGSSOORT, RECHTSVORM, ACTIESTATUS, VOORWAARDESTATUS, OORDEEL, ROL)}
+                            VERWIJZINGSSOORT, RECHTSVORM, ACTIESTATUS, VOORWAARDESTATUS, OORDEEL, ROL,
+                            INDICATOR)}

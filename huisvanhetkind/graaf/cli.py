@@ -15,6 +15,7 @@ def analyse_command(netwerk: str, als_json: bool):
     """Netwerkanalyse, lacunes en overlappen van NETWERK (naam of id)."""
     from .. import pipeline
     from ..domein.taxonomie import AANBODVORM, FUNCTIE, LEEFTIJDSGROEP
+    from ..domein.tekst import decimaal
 
     r = pipeline.bundel(find_netwerk(netwerk).id)
     doc = r.analyse_json()
@@ -29,10 +30,13 @@ def analyse_command(netwerk: str, als_json: bool):
         click.echo(f"{titel} ({len(doc[sleutel])}): {', '.join(doc[sleutel]) or '—'}")
     click.echo(f"Bruggen ({len(doc['bruggen'])}): "
                + ("; ".join(f"{a} — {b}" for a, b in doc["bruggen"]) or "—"))
-    click.echo(f"Lacunes ({len(doc['lacunes'])}):")
+    click.echo(f"Lacunes ({len(doc['lacunes'])})"
+               + (", hoogste nood eerst:" if doc["lacunes"] and "nood" in doc["lacunes"][0]
+                  else ":"))
     for c in doc["lacunes"]:
+        nood = f" (nood {decimaal(c['nood'])})" if "nood" in c else ""
         click.echo(f"  {c['gemeente']}: {FUNCTIE.label(c['functie'])} × "
-                   f"{LEEFTIJDSGROEP.label(c['leeftijdsgroep'])}")
+                   f"{LEEFTIJDSGROEP.label(c['leeftijdsgroep'])}{nood}")
     click.echo(f"Overlappen ({len(doc['overlappen'])}):")
     for o in doc["overlappen"]:
         click.echo(f"  {o['gemeente']}: {AANBODVORM.label(o['aanbodvorm'])} × "

@@ -1,9 +1,10 @@
-"""Verwijzingen between organisations and 'bewust niet' coverage decisions."""
+"""Verwijzingen between organisations, 'bewust niet' coverage decisions and the indicators of
+the omgevingsanalyse."""
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import Timestamps, Versioned
@@ -51,3 +52,22 @@ class BewustNiet(Timestamps, db.Model):
 
     def audit_scope(self):
         return self.netwerk_id, None
+
+
+class Indicator(Timestamps, db.Model):
+    """One figure of the omgevingsanalyse (domein.md §12): a municipality's indicator in a year.
+    Facts of a municipality, shared by every network whose werkingsgebied holds it (facts.py
+    reads them with the network's head; the import gives those networks a new revisie)."""
+    __tablename__ = "indicator"
+    __audit__ = True
+    __table_args__ = (UniqueConstraint("nis", "jaar", "indicator"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nis: Mapped[str] = mapped_column(String(5), index=True)
+    jaar: Mapped[int]
+    indicator: Mapped[str] = mapped_column(String(40))
+    waarde: Mapped[float] = mapped_column(Float)
+    bron: Mapped[str] = mapped_column(String(200), default="")
+
+    def audit_scope(self):
+        return None, None

@@ -13,7 +13,7 @@ from ..editing import ongeldig
 from ..forms import NlForm
 from ..fouten import NietGevonden, OperatieFout
 from ..partners.refs import netwerk_ref
-from ..domein import gemeenten
+from ..domein import gemeenten, nood
 from ..domein.taxonomie import FUNCTIE, LEEFTIJDSGROEP
 from . import bp, matrix_image, operations, queries
 from ..domein.dekking import nodig
@@ -50,11 +50,21 @@ def dekking(netwerk_id: int):
     m = r.matrix(nis)
     binnen = set(m.gemeenten)
     aanbod = {a.id: a for a in r.netwerk.aanbod}
+    cijfers = nood.laatste(r.netwerk.indicatoren)
+    lacunes = [c for c in r.lacunes if c.nis in binnen]
+    per_duizend = request.args.get("per") == "1000" and bool(cijfers)
     return render_template(
         "graaf/dekking.html", r=r, m=m, nis=nis, netwerk_id=netwerk_id, aanbod=aanbod,
         weergave={(c.functie, c.leeftijdsgroep): matrix_image.cel_weergave(c, len(m.gemeenten))
                   for rij in m.rijen for c in rij},
-        lacunes=[c for c in r.lacunes if c.nis in binnen],
+        lacunes=nood.rangschik(lacunes, r.nood) if r.nood else lacunes, noden=r.nood,
+        cel_nood={(c.functie, c.leeftijdsgroep): nood.som(
+            nood.nood(cijfers, p, c.leeftijdsgroep) for p in c.lacunes)
+            for rij in m.rijen for c in rij if c.lacunes} if cijfers else {},
+        cel_per_duizend={(c.functie, c.leeftijdsgroep): nood.per_duizend(
+            len(c.aanbod_ids), nood.kinderen_in(cijfers, m.gemeenten, c.leeftijdsgroep))
+            for rij in m.rijen for c in rij} if per_duizend else {},
+        per_duizend=per_duizend, heeft_indicatoren=bool(cijfers),
         overlappen=[o for o in r.overlappen if o.nis in binnen],
         bewust_niet=[c for c in r.bewust_niet if c.nis in binnen],
         markeringen=queries.bewust_niet_markeringen(netwerk_id),

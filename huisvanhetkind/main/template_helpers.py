@@ -13,7 +13,7 @@ from ..extensions import db
 from ..domein import kbo
 from .navigation import NAV_PERMISSIE, NETWERK_NAV
 from ..domein import bevraging, gemeenten, taxonomie
-from ..domein.tekst import aantal, getal
+from ..domein.tekst import aantal, decimaal, getal
 from ..audit import weergave
 
 BRUSSEL = ZoneInfo("Europe/Brussels")
@@ -58,6 +58,7 @@ def install(app: Flask) -> None:
     app.add_template_filter(datum)
     app.add_template_filter(aantal)
     app.add_template_filter(getal)
+    app.add_template_filter(decimaal)
     app.add_template_filter(wijzigingen)
     app.add_template_filter(tijdstip)
     app.add_template_filter(label)

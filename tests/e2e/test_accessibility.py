@@ -39,7 +39,8 @@ def test_axe_core_installed():
                                  "/netwerken/1/audit", "/wachtwoord", "/meldingen",
                                  "/meldingen/instellingen"]),
     ("partner@demo.hvk.be", ["/", "/netwerken"]),
-    ("consultant@demo.hvk.be", ["/", "/referentie"]),
+    ("consultant@demo.hvk.be", ["/", "/referentie", "/netwerken/1/omgeving",
+                                "/netwerken/1/dekking?per=1000"]),
 ])
 def test_no_serious_wcag_violations(axe_page, runner, email, paths):
     from huisvanhetkind.demo import DEMO_USERS

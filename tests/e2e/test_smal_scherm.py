@@ -18,6 +18,7 @@ GEEN_PAGINA = {
     "erkenning.aanvraag_versie_pdf",
     "static", "bootstrap.static", "main.vendor", "main.gezondheid", "partners.import_sjabloon",
     "partners.export_bestand", "erkenning.dossier_pdf", "graaf.graaf_data", "graaf.dekking_afbeelding",
+    "graaf.omgeving_afbeelding",
     "audit.privacy_export", "api.openapi_document", "api.netwerk_analyse", "api.erkenning",
     "partners.import_resultaat",  # only right after an import; without one it redirects
     "bevraging.export",

@@ -211,7 +211,7 @@ def test_hostile_containers():
     assert "uitgepakt te groot" in _fouten(buffer.getvalue(), "x.zip")[0]
     assert _fouten(_xlsx(partners=[["naam", "sector"]], Blad2=[["x"]]), "x.xlsx") == [
         "Blad2: onbekend blad 'Blad2'. Toegelaten bladen: netwerk, partners, aanbod, "
-        "verwijzingen, engagementen."]
+        "verwijzingen, engagementen, indicatoren."]
     assert _fouten(_csv("naam\nx\n"), "leden.csv")[0].startswith("leden: onbekend blad")
     # the template's codes sheet and an empty netwerk sheet are fine
     ok = parse(lees_bestand(_xlsx(netwerk=[["naam"]], codes=[["kolom"]]), "x.xlsx"))
@@ -308,3 +308,21 @@ def test_wide_rows_within_the_bound_are_read():
     assert tabellen["partners"].rijen[0][1][:2] == ("x", "x")
     with pytest.raises(ImportGeweigerd):
         lees_bestand(_werkmap_met_rij(2_100, namespace=True), "breed.xlsx")
+
+
+@pytest.mark.parametrize("raw,verwacht", [
+    ("18,3", 18.3), ("18.3", 18.3), ("1.234", 1234.0), ("1.234,5", 1234.5), ("2 600", 2600.0),
+    ("12%", 12.0), (2600, 2600.0), (18.25, 18.25), ("0", 0.0)])
+def test_indicator_values(raw, verwacht):
+    assert lees(kolom("indicatoren", "waarde"), raw) == verwacht
+
+
+def test_indicator_cells_nis_year_and_code():
+    assert lees(kolom("indicatoren", "nis"), "Sint-Niklaas") == "46021"
+    assert lees(kolom("indicatoren", "nis"), 46021) == "46021"
+    assert lees(kolom("indicatoren", "jaar"), 2024.0) == 2024
+    assert lees(kolom("indicatoren", "indicator"), "Kinderen van 0 tot 3 jaar") == "kinderen_0_3"
+    for k, raw in (("jaar", "24"), ("jaar", "2024,5"), ("waarde", "1,2,3"), ("waarde", "nan"),
+                   ("waarde", True), ("nis", "Atlantis")):
+        with pytest.raises(CelFout):
+            lees(kolom("indicatoren", k), raw)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from ...erkenning.models import Engagement
 from ...extensions import db
-from ...graaf.models import Verwijzing
+from ...graaf.models import Indicator, Verwijzing
 from ...domein import taxonomie as tax
 from ...domein import kbo as kbo_nummer
 from ..models import Aanbod, Lidmaatschap, Netwerk, Organisatie
@@ -71,6 +71,12 @@ def netwerk_rijen(netwerk_id: int) -> Rijen:
             "aantal_per_jaar": v.aantal_per_jaar, "sinds": v.sinds, "bevestigd": v.bevestigd,
         } for v in verwijzingen],
         "engagementen": _engagementen(engagementen, ref),
+        # the figures of its municipalities (shared with other networks there): a round trip
+        "indicatoren": [{"nis": i.nis, "jaar": i.jaar, "indicator": i.indicator,
+                         "waarde": i.waarde, "bron": i.bron}
+                        for i in db.session.scalars(select(Indicator).where(
+                            Indicator.nis.in_({d.nis for d in n.werkingsgebied}))
+                            .order_by(Indicator.nis, Indicator.indicator, Indicator.jaar))],
     }
 
 

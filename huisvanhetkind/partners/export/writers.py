@@ -32,6 +32,9 @@ def cel(k: Kolom, value, *, als_tekst: bool = False):
         return value.strftime("%d/%m/%Y") if als_tekst else value
     if k.soort == "getal":
         return str(value) if als_tekst else value
+    if k.soort in ("jaar", "waarde"):  # numbers; as text with a decimal comma (nl-BE)
+        tekst = repr(value).removesuffix(".0").replace(".", ",")
+        return tekst if als_tekst else value
     if k.soort == "bool":
         return "ja" if value else "nee"
     if k.soort == "codes":
@@ -63,7 +66,7 @@ def csv_zip(rijen: dict[str, list[dict]]) -> bytes:
 
 
 def werkmap(rijen: dict[str, list[dict]] | None = None) -> bytes:
-    """The workbook: the five sheets (headers, rows), a 'codes' sheet and dropdown lists."""
+    """The workbook: every sheet of BLADEN (headers, rows), a 'codes' sheet and dropdown lists."""
     rijen = rijen or {}
     wb = Workbook()
     wb.remove(wb.active)
@@ -97,7 +100,7 @@ def werkmap(rijen: dict[str, list[dict]] | None = None) -> bytes:
 
 
 def _formaat(ws, k: Kolom, kolomnummer: int, laatste: int) -> None:
-    if k.soort in ("getal", "bool"):
+    if k.soort in ("getal", "bool", "jaar", "waarde"):
         return
     # text: no dates out of '3-6', no numbers out of KBO numbers; dates shown dd/mm/jjjj
     fmt = "DD/MM/YYYY" if k.soort == "datum" else "@"

@@ -37,6 +37,7 @@ def importeer(bestand: Bestand, *, netwerk_id: int | None = None, mag_bestaan: b
               bestandsnaam: str = "", dry_run: bool = False, actor=None) -> Rapport:
     """Write the file into network `netwerk_id` (or the one its netwerk sheet names, created when
     new) and flush: the caller commits. Rolls back on dry_run and on any error (ImportGeweigerd)."""
+    from . import indicatoren
     from .schrijven import Schrijver  # the sheets; split off to keep both files short
 
     try:
@@ -46,6 +47,7 @@ def importeer(bestand: Bestand, *, netwerk_id: int | None = None, mag_bestaan: b
         s.aanbod()
         s.verwijzingen()
         s.engagementen()
+        indicatoren.schrijf(schrijver=s)
         if s.fouten:
             raise ImportGeweigerd(s.fouten)
         db.session.flush()

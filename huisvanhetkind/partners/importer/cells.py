@@ -100,6 +100,39 @@ def _getal(raw) -> int:
     return raw
 
 
+JAREN = (1990, 2100)
+
+
+def _jaar(raw) -> int:
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    text = str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else tekst(raw)
+    if not re.fullmatch(r"\d{4}", text) or not JAREN[0] <= int(text) <= JAREN[1]:
+        raise CelFout(f"'{tekst(raw)}' is geen jaar; schrijf een jaartal tussen {JAREN[0]} en "
+                      f"{JAREN[1]}, bv. 2024.")
+    return int(text)
+
+
+def _waarde(raw) -> float:
+    if isinstance(raw, bool) or isinstance(raw, (datetime, date)):
+        raise CelFout("verwacht een getal.")
+    if isinstance(raw, (int, float)):
+        value = float(raw)
+    else:
+        text = tekst(raw).replace(" ", "").replace("\u00a0", "").rstrip("%")
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):  # 1.234,5
+            text = text.replace(".", "")
+        text = text.replace(",", ".")
+        if not re.fullmatch(r"-?\d{1,12}(\.\d+)?", text):
+            raise CelFout(f"'{tekst(raw)}' is geen getal; schrijf bv. 1250 of 18,3.")
+        value = float(text)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise CelFout(f"'{tekst(raw)}' is geen getal.")
+    if value < 0:
+        raise CelFout("de waarde kan niet negatief zijn.")
+    return value
+
+
 def _items(raw, known=None) -> list[str]:
     """A multi-valued cell: separated by ';' (or a line break inside the cell). In a CSV whose
     separator is ';' the values use ',' instead (domein.md §7): a part that is not known as a
@@ -226,6 +259,12 @@ def lees(k: Kolom, raw):
         value = _werkingsgebied(raw)
     elif k.soort == "voorwaarde":
         value = _voorwaarde(raw)
+    elif k.soort == "gemeente":
+        value = gemeente(tekst(raw))
+    elif k.soort == "jaar":
+        value = _jaar(raw)
+    elif k.soort == "waarde":
+        value = _waarde(raw)
     else:  # pragma: no cover - a programming error in columns.py
         raise AssertionError(k.soort)
     if k.max_lengte and isinstance(value, str) and len(value) > k.max_lengte:

@@ -13,7 +13,7 @@ from ...domein import taxonomie as tax
 class Kolom:
     naam: str
     soort: str  # tekst | email | kbo | datum | bool | getal | code | codes | gemeenten |
-    #             werkingsgebied | partner | voorwaarde
+    #             werkingsgebied | partner | voorwaarde | gemeente | jaar | waarde
     verplicht: bool = False  # the column must be present and the cell filled
     taxonomie: tax.Taxonomie | None = None
     max_lengte: int | None = None
@@ -77,6 +77,16 @@ BLADEN: dict[str, tuple[Kolom, ...]] = {
         _k("gerealiseerd_op", "datum",
            uitleg="dag waarop de actie gerealiseerd is (enkel bij status gerealiseerd); leeg = "
                   "datum onbekend"),
+    ),
+    # the omgevingsanalyse (domein.md §12): facts of municipalities, keyed by (nis, jaar, indicator)
+    "indicatoren": (
+        _k("nis", "gemeente", verplicht=True, uitleg="NIS-code (of naam) van de gemeente"),
+        _k("jaar", "jaar", verplicht=True, uitleg="het jaar waarop het cijfer slaat, bv. 2024"),
+        _k("indicator", "code", verplicht=True, taxonomie=tax.INDICATOR),
+        _k("waarde", "waarde", verplicht=True,
+           uitleg="een getal (decimalen met , of .); een percentage als 18,3"),
+        _k("bron", "tekst", max_lengte=200, uitleg="waar het cijfer vandaan komt, bv. Kind en "
+                                                   "Gezin, Statbel"),
     ),
 }
 BLADNAMEN = tuple(BLADEN)

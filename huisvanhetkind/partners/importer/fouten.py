@@ -37,7 +37,8 @@ class ImportGeweigerd(Exception):
         return shown
 
 
-BLADVOLGORDE = ("", "netwerk", "partners", "aanbod", "verwijzingen", "engagementen")
+BLADVOLGORDE = ("", "netwerk", "partners", "aanbod", "verwijzingen", "engagementen",
+                "indicatoren")
 
 
 def _volgorde(f: Fout):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ...domein.taxonomie import normalise
 from ...domein import kbo as kbo_nummer
+from ...domein.nood import PERCENTAGES
 from .cells import CelFout, lees, leeg
 from .columns import BLADEN, BLADNAMEN, Kolom
 from .fouten import Fout, ImportGeweigerd
@@ -166,6 +167,17 @@ def _controleer(bestand: Bestand, fouten: list[Fout]) -> None:
     _uniek(bestand.rijen("engagementen"), fouten,
            lambda r: r["actie"] and (r["voorwaarde"], sleutel(r["actie"])), "actie",
            "dezelfde voorwaarde en actie")
+    _indicatoren(bestand, fouten)
+
+
+def _indicatoren(bestand: Bestand, fouten: list[Fout]) -> None:
+    for r in bestand.rijen("indicatoren"):
+        if r["indicator"] in PERCENTAGES and r["waarde"] is not None and r["waarde"] > 100:
+            fouten.append(Fout("indicatoren", r.rij, "waarde", f"'{r['indicator']}' is een "
+                               "percentage: de waarde ligt tussen 0 en 100."))
+    _uniek(bestand.rijen("indicatoren"), fouten,
+           lambda r: (r["nis"], r["jaar"], r["indicator"]), "indicator",
+           "dezelfde gemeente, hetzelfde jaar en dezelfde indicator")
 
 
 def _uniek(rijen, fouten, key, kolom: str, wat: str, hint: str = "") -> None:
