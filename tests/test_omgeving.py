@@ -177,6 +177,13 @@ def test_omgeving_page_chart_and_matrix(app, wereld, login):
     per = unescape(client.get(f"/netwerken/{wereld.netwerk_x}/dekking?per=1000")
                    .get_data(as_text=True))
     assert "per 1.000 kinderen" in per
+    # the dossier carries the same analysis: chart, need per municipality, top lacunes
+    dossier = unescape(client.get(f"/netwerken/{wereld.netwerk_x}/erkenning/dossier")
+                       .get_data(as_text=True))
+    sectie = dossier.split('id="sectie-omgevingsanalyse"')[1]
+    assert 'id="beeld-nood-titel"' in sectie and "3.120" in sectie and "verzonnen voor de demo" in sectie
+    pdf = client.get(f"/netwerken/{wereld.netwerk_x}/erkenning/dossier.pdf")
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
 
 
 def test_demo_loads_fictitious_indicators_and_says_so(app, runner, login):

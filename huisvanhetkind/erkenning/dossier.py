@@ -17,7 +17,8 @@ from ..domein.snapshot import Aanbod
 from ..domein.taxonomie import AANBODVORM, ENGAGEMENTEN, LEEFTIJDSGROEP
 from ..domein.dekking import Cel, Overlap
 from ..domein.tekening import graph_data
-from ..graaf import matrix_image, netwerk_image
+from ..domein import nood
+from ..graaf import matrix_image, netwerk_image, nood_image
 from ..bevraging import queries as bevraging_queries
 from ..zelfevaluatie import overzicht as zelfevaluatie_overzicht
 from .models import Actie, AanvraagStap, ReviewOpmerking
@@ -60,10 +61,9 @@ class Dossier:
     geschiedenis: tuple[AanvraagStap, ...] = ()
     # the zelfevaluaties kernprincipes up to the peildatum (zelfevaluatie/overzicht.py)
     zelfevaluatie: zelfevaluatie_overzicht.Overzicht | None = None
-    # HOOKS for the integrator: the dossier shows a section "Samenwerkingsbevraging" when
-    # `bevraging` is set and one "Omgevingsanalyse" when `omgeving` is set, each rendered by its
-    # own template (templates/erkenning/_dossier_bevraging.html, _dossier_omgeving.html) that
-    # reads `d.bevraging` / `d.omgeving`. None (the default): no section, nothing else changes.
+    # sections shown only when there is something to show, each by its own template
+    # (templates/erkenning/_dossier_bevraging.html, _dossier_omgeving.html): the latest closed
+    # meetmoment (bevraging.queries.Samenvatting) and the omgevingsanalyse (Omgeving, below)
     bevraging: object | None = None
     omgeving: object | None = None
 
@@ -108,6 +108,25 @@ def aanbod_per_vorm(aanbod) -> tuple[VormRij, ...]:
     return tuple(rijen)
 
 
+@dataclass(frozen=True)
+class Omgeving:
+    """The dossier's omgevingsanalyse: need per municipality (chart and its table) and the
+    lacunes with the highest need (domein/nood.py, as on the omgeving page)."""
+    rijen: tuple
+    lacunes: tuple
+    svg: str
+    fictief: bool
+
+
+def _omgeving(ev: Bundel, stand: str) -> Omgeving:
+    n = ev.netwerk
+    rijen = tuple(nood.per_gemeente(n, ev.lacunes))
+    return Omgeving(rijen, tuple(nood.omgevingsanalyse(n, ev.lacunes, 10)["lacunes"]),
+                    nood_image.svg(rijen, f"Nood per gemeente in {n.naam} · {stand}",
+                                   "beeld-nood"),
+                    any("fictief" in i.bron.casefold() for i in n.indicatoren))
+
+
 def bouw(netwerk_id: int, peildatum: date) -> Dossier:
     """Raises NietGevonden when the network does not exist."""
     ev = pipeline.bundel(netwerk_id, peildatum)
@@ -140,5 +159,5 @@ def bouw(netwerk_id: int, peildatum: date) -> Dossier:
         # closed by the peildatum, and for a peildatum ahead by today: an open meetmoment's
         # answers change without a new revisie, a closed one's never do
         bevraging=bevraging_queries.dossier_samenvatting(netwerk_id, min(peildatum, date.today())),
-        # HOOK: omgeving=… (see the Dossier fields)
+        omgeving=_omgeving(ev, stand) if n.indicatoren else None,
     )
