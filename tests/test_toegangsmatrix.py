@@ -295,6 +295,7 @@ TABEL: dict[str, Regel] = {
     # the zelfevaluatie kernprincipes (domein.md §12): read as the network, scored and linked to
     # actions by those who edit it
     "zelfevaluatie.overzicht": Regel(_x, get=leest_x),
+    "zelfevaluatie.export": Regel(_x, get=leest_x),
     "zelfevaluatie.tonen": Regel(_zelfevaluatie, get=leest_x),
     "zelfevaluatie.nieuw": Regel(_x, get=bewerkt_x, post=bewerkt_x),
     "zelfevaluatie.bewerken": Regel(_zelfevaluatie, get=bewerkt_x, post=bewerkt_x),

@@ -2,7 +2,10 @@
 weak point to an action, the chart over time, rights, and the dossier showing it."""
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
+
+from openpyxl import load_workbook
 
 import pytest
 from sqlalchemy import func, select
@@ -160,6 +163,15 @@ def test_repeat_keeps_earlier_and_carries_links_of_points_still_weak(wereld, log
     assert "Scores per zelfevaluatie" in html
     assert "2,7" in html  # kind en gezin centraal, first evaluation: (3 + 2 + 3) / 3
     assert client.get(_url(wereld, f"/{eerste_id}")).status_code == 200
+    # the export: every evaluation, one row per kernprincipe, with the linked action
+    r = client.get(_url(wereld, "/zelfevaluaties.xlsx"))
+    assert r.status_code == 200 and "zelfevaluaties.xlsx" in html
+    rijen = list(load_workbook(io.BytesIO(r.data))["Zelfevaluaties"].iter_rows(
+        min_row=2, values_only=True))
+    assert len(rijen) == 2 * len(KERNPRINCIPES)
+    burgerschap = [rij for rij in rijen if rij[2] == "Burgerschap"]
+    assert [(rij[0].date(), rij[3], rij[6]) for rij in burgerschap] == [
+        (VANDAAG - timedelta(days=365), 2, "Ouderraad"), (VANDAAG, 2, "Ouderraad")]
 
 
 def test_edit_checks_the_version(wereld, login, app):

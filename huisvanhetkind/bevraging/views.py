@@ -2,10 +2,9 @@
 an organisation's own answer, and the aggregated results (page, SVG, xlsx)."""
 from __future__ import annotations
 
-import io
 from datetime import date
 
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from ..auth.guard import allowed, authorize, current_actor
@@ -18,11 +17,11 @@ from ..extensions import db
 from ..fouten import Conflict, NietGevonden, OperatieFout
 from ..partners.models import Netwerk
 from ..partners.refs import netwerk_ref
+from ..rapport_xlsx import download
 from . import bp, operations, queries, tekening
 from .export import werkmap
 from .forms import MeetmomentForm, SluitenForm, antwoord_form, lees, veld, vul_in
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @bp.get("/netwerken/<int:netwerk_id>/bevraging")
@@ -115,8 +114,7 @@ def export(meetmoment_id: int):
     netwerk = db.session.get(Netwerk, m.netwerk_id)
     inhoud = werkmap(netwerk.naam, m.naam, r,
                      bv.vergelijk(queries.resultaat(vorig.id), r) if vorig else None)
-    return send_file(io.BytesIO(inhoud), mimetype=XLSX, as_attachment=True,
-                     download_name=f"samenwerkingsbevraging-{m.id}.xlsx")
+    return download(inhoud, f"samenwerkingsbevraging-{m.id}.xlsx")
 
 
 @bp.route("/bevraging/antwoord/<int:deelname_id>", methods=["GET", "POST"])

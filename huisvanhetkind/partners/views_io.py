@@ -17,6 +17,7 @@ from ..db import begin_write
 from ..editing import ongeldig
 from ..extensions import db
 from ..forms import VERPLICHT, NlForm
+from ..rapport_xlsx import XLSX
 from . import bp, importer
 from .export import FORMATEN, export_bestandsnaam
 from .importer import ImportGeweigerd, opslag
@@ -24,7 +25,6 @@ from .importer.columns import BLADEN
 from .models import Netwerk
 from .refs import netwerk_ref
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class ImportForm(NlForm):

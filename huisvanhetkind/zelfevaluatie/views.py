@@ -16,9 +16,10 @@ from ..erkenning.queries import actieve_leden, netwerk_of_404
 from ..domein.beoordeling import deadline
 from ..fouten import NietGevonden
 from ..partners.refs import netwerk_ref
-from . import bp, operations, overzicht as overzicht_mod
+from ..rapport_xlsx import download
+from . import bp, export as export_mod, operations, overzicht as overzicht_mod
 from .forms import KoppelForm, ZelfevaluatieForm
-from .queries import actie_keuzes, evaluatie_in_netwerk, laatste, score_in
+from .queries import actie_keuzes, evaluaties, evaluatie_in_netwerk, laatste, score_in
 
 FORMULIER = "zelfevaluatie/form.html"
 
@@ -38,6 +39,14 @@ def overzicht(netwerk_id: int):
     return render_template("zelfevaluatie/overzicht.html", netwerk=netwerk,
                            o=overzicht_mod.bouw(netwerk_id, netwerk.naam),
                            mag_bewerken=allowed(can_edit_zelfevaluatie, ref))
+
+
+@bp.get("/netwerken/<int:netwerk_id>/zelfevaluatie/zelfevaluaties.xlsx")
+def export(netwerk_id: int):
+    authorize(can_view_zelfevaluatie, netwerk_ref(netwerk_id))
+    netwerk = netwerk_of_404(netwerk_id)
+    return download(export_mod.werkmap(netwerk.naam, evaluaties(netwerk_id)),
+                    f"zelfevaluatie-{netwerk_id}.xlsx")
 
 
 @bp.get("/netwerken/<int:netwerk_id>/zelfevaluatie/<int:zelfevaluatie_id>")
