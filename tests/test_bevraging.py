@@ -211,6 +211,12 @@ def test_close_export_compare_and_dossier(app, wereld, leden, login):
     pagina = login(leden.users["a"]).get(f"/bevraging/{tweede}").get_data(as_text=True)
     vergelijking = pagina.split('id="vergelijking"')[1]
     assert "Vertrouwen in het netwerk" in vergelijking and "▲ gegroeid" in vergelijking
+    # the trend over the closed meetmomenten: a chart and its table (the second is still open)
+    overzicht = login(leden.users["a"]).get(f"/netwerken/{wereld.netwerk_x}/bevraging")
+    verloop = overzicht.get_data(as_text=True).split('id="bevraging-verloop"')[1]
+    assert "<svg" in verloop and "Vertrouwen en waarde in" in verloop
+    tabel = verloop.split('id="bevraging-verloop-tabel"')[1]
+    assert "Eerste" in tabel and "2,00" in tabel and "Tweede" not in tabel
     # the export holds the aggregated results only
     r = login(wereld.consultant_ov).get(f"/bevraging/{tweede}/resultaten.xlsx")
     assert r.status_code == 200

@@ -160,3 +160,13 @@ def dossier_samenvatting(netwerk_id: int, vandaag: date | None = None) -> Samenv
             return Samenvatting(m.id, m.naam, m.geopend_op, m.gesloten_op or m.sluit_op,
                                 resultaat(m.id))
     return None
+
+
+def verloop(netwerk_id: int, vandaag: date | None = None) -> list[Samenvatting]:
+    """The network's closed meetmomenten, oldest first, each with its aggregated results: the
+    trend over time (a few statements per meetmoment; a network holds a few a year)."""
+    vandaag = vandaag or date.today()
+    return [Samenvatting(m.id, m.naam, m.geopend_op, m.gesloten_op or m.sluit_op, resultaat(m.id))
+            for m in db.session.scalars(select(Meetmoment).where(Meetmoment.netwerk_id == netwerk_id)
+                                        .order_by(Meetmoment.sluit_op, Meetmoment.id))
+            if bv.toestand(m.sluit_op, m.gesloten_op, vandaag) == bv.GESLOTEN]

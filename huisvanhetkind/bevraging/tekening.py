@@ -9,6 +9,7 @@ from xml.sax.saxutils import quoteattr
 
 from ..domein import bevraging as bv
 from ..graaf.matrix_image import xml_escape
+from ..lijngrafiek import Lijn, svg as lijngrafiek
 
 BREEDTE, HOOGTE, LEGENDE = 640, 560, 110
 STRAAL = 10
@@ -82,3 +83,13 @@ def svg(r: bv.Resultaat, titel: str, kleur: str = "intensiteit") -> str:
                        f'fill="#111">{xml_escape(label)}</text>')
     uit.append("</svg>")
     return "\n".join(uit)
+
+
+def verloop_svg(verloop, titel: str) -> str:
+    """The network's trust and value per closed meetmoment (hidden scores leave a gap): the one
+    line chart (lijngrafiek.py); '' without closed meetmomenten."""
+    datums = tuple(v.gesloten_op for v in verloop)
+    return lijngrafiek(datums, [
+        Lijn("Vertrouwen in het netwerk", tuple(v.resultaat.vertrouwen.waarde for v in verloop)),
+        Lijn("Waarde van het netwerk", tuple(v.resultaat.waarde.waarde for v in verloop))],
+        titel, {i: str(i) for i in range(1, 5)})

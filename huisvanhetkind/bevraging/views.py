@@ -30,10 +30,13 @@ def overzicht(netwerk_id: int):
     authorize(can_view_bevraging, ref)
     netwerk = db.get_or_404(Netwerk, netwerk_id)
     actor = current_actor()
+    verloop = queries.verloop(netwerk_id)
     return render_template(
         "bevraging/overzicht.html", netwerk=netwerk, vandaag=date.today(), bv=bv,
         rijen=queries.meetmomenten(netwerk_id, actor.organisatie_id),
-        mag_beheren=allowed(can_manage_bevraging, ref))
+        mag_beheren=allowed(can_manage_bevraging, ref), verloop=verloop,
+        verloop_svg=Markup(tekening.verloop_svg(  # every text XML-escaped
+            verloop, f"Vertrouwen en waarde in {netwerk.naam}")))
 
 
 @bp.route("/netwerken/<int:netwerk_id>/bevraging/nieuw", methods=["GET", "POST"])

@@ -1,95 +1,14 @@
-"""The zelfevaluatie over time as a static SVG line chart (page, dossier and PDF alike).
-
-One line per cluster (the mean of its kernprincipes) over the dated evaluations. The lines differ
-in colour (Okabe–Ito, safe for colour blindness), dash pattern and marker shape, and the legend
-names them: colour is never the only carrier. The table next to it (templates) holds the same
-numbers for screen readers. Every text is XML-escaped. No Flask, no SQLAlchemy.
-"""
+"""The zelfevaluatie over time: one line per cluster (the mean of its kernprincipes) over the
+dated evaluations, the weak zone (1–2) shaded (the one line chart: lijngrafiek.py)."""
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
-
 from ..domein.zelfevaluatie import CLUSTERS, SCORES, ZWAK_TOT, Reeks
-from ..graaf.matrix_image import xml_escape
-
-BREEDTE, HOOGTE = 720, 380
-LINKS, RECHTS, BOVEN, ONDER = 190, 50, 56, 130  # plot margins (room for labels and legend)
-# per cluster: colour, dash pattern, marker
-STIJL = (("#0072B2", "", "cirkel"), ("#D55E00", "8 4", "vierkant"), ("#009E73", "2 3", "driehoek"))
-LABEL_AFSTAND = 80  # px between two date labels at least
-
-
-def _marker(vorm: str, x: float, y: float, kleur: str) -> str:
-    k = quoteattr(kleur)
-    if vorm == "cirkel":
-        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill={k}/>'
-    if vorm == "vierkant":
-        return f'<rect x="{x - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" fill={k}/>'
-    return (f'<path d="M{x:.1f},{y - 6:.1f} L{x + 6:.1f},{y + 5:.1f} L{x - 6:.1f},{y + 5:.1f} z" '
-            f'fill={k}/>')
+from ..lijngrafiek import Lijn, Zone, svg as lijngrafiek
 
 
 def svg(r: Reeks, titel: str) -> str:
     """The chart as an SVG document; an empty series gives an empty string."""
-    if not r.datums:
-        return ""
-    b, h = BREEDTE - LINKS - RECHTS, HOOGTE - BOVEN - ONDER
-    n = len(r.datums)
-
-    eerste, dagen = r.datums[0], max((r.datums[-1] - r.datums[0]).days, 1)
-
-    def xpos(i: int) -> float:
-        """Time runs to scale: the distance between two evaluations is the time between them."""
-        return LINKS + (b / 2 if n == 1 else (r.datums[i] - eerste).days * b / dagen)
-
-    def ypos(score: float) -> float:
-        return BOVEN + (4 - score) * h / 3
-
-    uit = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{BREEDTE}" height="{HOOGTE}" '
-           f'viewBox="0 0 {BREEDTE} {HOOGTE}" role="img" '
-           f'font-family="DejaVu Sans, Arial, Helvetica, sans-serif">',
-           f"<title>{xml_escape(titel)}</title>",
-           f'<rect width="{BREEDTE}" height="{HOOGTE}" fill="#ffffff"/>',
-           f'<text x="16" y="28" font-size="16" font-weight="bold" fill="#111111">'
-           f'{xml_escape(titel)}</text>',
-           # the weak zone (score 1–2) lightly shaded and named
-           f'<rect x="{LINKS}" y="{ypos(ZWAK_TOT):.1f}" width="{b}" '
-           f'height="{ypos(1) - ypos(ZWAK_TOT):.1f}" fill="#fbeaea"/>',
-           f'<text x="{LINKS + b - 4}" y="{ypos(1) - 6:.1f}" font-size="11" text-anchor="end" '
-           f'fill="#6b2226">zwak (1–2): koppel een actie</text>']
-    for score, tekst in SCORES.items():
-        hoogte = ypos(score)
-        uit.append(f'<line x1="{LINKS}" y1="{hoogte:.1f}" x2="{LINKS + b}" y2="{hoogte:.1f}" '
-                   f'stroke="#adb5bd" stroke-width="1"/>')
-        uit.append(f'<text x="{LINKS - 8}" y="{hoogte + 4:.1f}" font-size="12" '
-                   f'text-anchor="end" fill="#111111">'
-                   f'{score} – {xml_escape(tekst.lower())}</text>')
-    getoond: list[int] = []  # the dates that get a label: never two on top of each other
-    for i in range(n):
-        if getoond and xpos(i) - xpos(getoond[-1]) < LABEL_AFSTAND:
-            if i != n - 1:
-                continue
-            getoond.pop()  # the latest date always has its label
-        getoond.append(i)
-    for i in getoond:
-        uit.append(f'<text x="{xpos(i):.1f}" y="{BOVEN + h + 20}" font-size="12" '
-                   f'text-anchor="middle" fill="#111111">{r.datums[i]:%d/%m/%Y}</text>')
-    for (cluster, (kleur, streep, vorm)) in zip(CLUSTERS, STIJL):
-        punten = [(xpos(i), ypos(v)) for i, v in enumerate(r.per_cluster[cluster.code])
-                  if v is not None]
-        if len(punten) > 1:
-            pad = " ".join(f"{px:.1f},{py:.1f}" for px, py in punten)
-            extra = f' stroke-dasharray="{streep}"' if streep else ""
-            uit.append(f'<polyline points="{pad}" fill="none" stroke={quoteattr(kleur)} '
-                       f'stroke-width="2.5"{extra}/>')
-        uit.extend(_marker(vorm, px, py, kleur) for px, py in punten)
-    for j, (cluster, (kleur, streep, vorm)) in enumerate(zip(CLUSTERS, STIJL)):
-        ly = BOVEN + h + 50 + j * 22
-        extra = f' stroke-dasharray="{streep}"' if streep else ""
-        uit.append(f'<line x1="{LINKS}" y1="{ly - 4}" x2="{LINKS + 40}" y2="{ly - 4}" '
-                   f'stroke={quoteattr(kleur)} stroke-width="2.5"{extra}/>')
-        uit.append(_marker(vorm, LINKS + 20, ly - 4, kleur))
-        uit.append(f'<text x="{LINKS + 50}" y="{ly}" font-size="12" fill="#111111">'
-                   f'{xml_escape(cluster.label)} (gemiddelde)</text>')
-    uit.append("</svg>")
-    return "\n".join(uit) + "\n"
+    return lijngrafiek(
+        r.datums, [Lijn(f"{c.label} (gemiddelde)", r.per_cluster[c.code]) for c in CLUSTERS],
+        titel, {score: f"{score} – {tekst.lower()}" for score, tekst in SCORES.items()},
+        Zone(ZWAK_TOT, "zwak (1–2): koppel een actie"))
