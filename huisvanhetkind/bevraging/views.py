@@ -54,16 +54,16 @@ def nieuw(netwerk_id: int):
         lambda m: url_for("bevraging.resultaat", meetmoment_id=m.id), foutveld="sluit_op")
 
 
-def _meetmoment(meetmoment_id: int, check):
+def _meetmoment(meetmoment_id: int):
+    """The meetmoment (404 when it does not exist) and its network's reference."""
     m = queries.meetmoment(meetmoment_id)
-    ref = netwerk_ref(m.netwerk_id)
-    authorize(check, ref)
-    return m, ref
+    return m, netwerk_ref(m.netwerk_id)
 
 
 @bp.get("/bevraging/<int:meetmoment_id>")
 def resultaat(meetmoment_id: int):
-    m, ref = _meetmoment(meetmoment_id, can_view_bevraging)
+    m, ref = _meetmoment(meetmoment_id)
+    authorize(can_view_bevraging, ref)
     vandaag = date.today()
     r = queries.resultaat(m.id)
     ander = _ander(m, request.args.get("met", type=int))
@@ -94,7 +94,8 @@ def _ander(m, ander_id: int | None):
 
 @bp.post("/bevraging/<int:meetmoment_id>/sluiten")
 def sluiten(meetmoment_id: int):
-    m, _ = _meetmoment(meetmoment_id, can_manage_bevraging)
+    m, ref = _meetmoment(meetmoment_id)
+    authorize(can_manage_bevraging, ref)
     form = SluitenForm()
     if not form.validate_on_submit():
         abort(400)
@@ -111,7 +112,8 @@ def sluiten(meetmoment_id: int):
 
 @bp.get("/bevraging/<int:meetmoment_id>/resultaten.xlsx")
 def export(meetmoment_id: int):
-    m, _ = _meetmoment(meetmoment_id, can_view_bevraging)
+    m, ref = _meetmoment(meetmoment_id)
+    authorize(can_view_bevraging, ref)
     r = queries.resultaat(m.id)
     vorig = queries.vorig(m)
     netwerk = db.session.get(Netwerk, m.netwerk_id)

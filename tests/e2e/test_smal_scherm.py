@@ -4,6 +4,8 @@ A page may hold a wide table, but only inside its own scrolling container: the p
 scrolls sideways. A new GET route fails this test until it is visited here or listed as not HTML."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
@@ -21,7 +23,7 @@ GEEN_PAGINA = {
     "graaf.omgeving_afbeelding",
     "audit.privacy_export", "api.openapi_document", "api.netwerk_analyse", "api.erkenning",
     "partners.import_resultaat",  # only right after an import; without one it redirects
-    "bevraging.export",
+    "bevraging.export", "zelfevaluatie.export",
 }
 # Routes only another role reaches; visited in that role's pass.
 ROLLEN = {
@@ -73,6 +75,7 @@ def _ids(app) -> dict:
             "tabel": "organisatie", "record_id": contact.organisatie_id, "voorwaarde": "E1",
         }
         ids.update(_bevraging(beheerder.id))
+        ids.update(_zelfevaluatie())
         db.session.commit()
         return ids
 
@@ -80,7 +83,7 @@ def _ids(app) -> dict:
 def _bevraging(beheerder_id: int) -> dict:
     """A meetmoment of the first network that three members finished (results and drawing
     shown), and the demo partner's own participation in it."""
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     from huisvanhetkind.auth.models import Gebruiker
     from huisvanhetkind.bevraging import operations
@@ -100,6 +103,16 @@ def _bevraging(beheerder_id: int) -> dict:
         Gebruiker.email == "partner@demo.hvk.be"))
     eigen = next((d for d in m.deelnames if d.organisatie_id == partner_org), m.deelnames[-1])
     return {"meetmoment_id": m.id, "deelname_id": eigen.id}
+
+
+def _zelfevaluatie() -> dict:
+    """A zelfevaluatie of the first network with one weak point (its linking pages)."""
+    from huisvanhetkind.domein.zelfevaluatie import KERNPRINCIPES
+    from huisvanhetkind.zelfevaluatie import operations
+
+    z = operations.nieuwe_zelfevaluatie(
+        1, datum=date.today(), scores={k: (2 if k == "burgerschap" else 3, "") for k in KERNPRINCIPES})
+    return {"zelfevaluatie_id": z.id, "kernprincipe": "burgerschap"}
 
 
 # URL arguments whose value depends on the route
