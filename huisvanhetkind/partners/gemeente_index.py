@@ -89,7 +89,9 @@ def _sync(session: Session, flush_context) -> None:
     conn = session.connection()
     for model, objecten in gewijzigd.items():
         tabel, kolom = INDEX[model]
-        conn.execute(delete(tabel).where(tabel.c[kolom].in_([o.id for o in objecten])))
+        oud = [o.id for o in objecten if o not in nieuw]  # a new row has no index rows yet
+        if oud:
+            conn.execute(delete(tabel).where(tabel.c[kolom].in_(oud)))
         rows = rijen(model, objecten)
         if rows:
             conn.execute(insert(tabel), rows)
