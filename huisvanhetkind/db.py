@@ -43,10 +43,15 @@ class CodeList(types.TypeDecorator):
     impl = Text
     cache_ok = True
 
+    @staticmethod
+    def codes(value) -> list[str]:
+        """The codes as stored: stripped, each once, sorted (also for rows derived from them)."""
+        if isinstance(value, str):
+            value = value.split(";")
+        return sorted({str(v).strip() for v in value or () if str(v).strip()})
+
     def process_bind_param(self, value, dialect):
-        if value is None:
-            return ""
-        codes = sorted({str(v).strip() for v in value if str(v).strip()})
+        codes = self.codes(value)
         return ";" + ";".join(codes) + ";" if codes else ""
 
     def process_result_value(self, value, dialect):

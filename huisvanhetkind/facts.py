@@ -17,16 +17,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 
 from . import cache, revisie
-from .db import has_code
 from .domein import snapshot as s
 from .erkenning.models import Actie, Engagement, Zorgregio
 from .extensions import db
 from .fouten import NietGevonden
 from .graaf.models import BewustNiet, Indicator, Verwijzing
+from .partners.gemeente_index import aanbod_in
 from .partners.models import Aanbod, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
 from .vingerafdruk import vingerafdruk
 
@@ -310,9 +310,7 @@ def _verplicht_kg(gemeenten: set[str]) -> list[tuple[s.Aanbod, frozenset[int], t
     if not gemeenten:
         return []
     codes = sorted(gemeenten)
-    in_gebied = or_(*(has_code(Aanbod.gemeenten, nis) for nis in codes),
-                    and_(Aanbod.gemeenten == "",
-                         or_(*(has_code(Organisatie.gemeenten, nis) for nis in codes))))
+    in_gebied = aanbod_in(codes)
     leden_van: dict[int, set[int]] = defaultdict(set)
     rows = db.session.execute(
         select(*_AANBOD, Organisatie.naam.label("org_naam"),

@@ -13,3 +13,4 @@ from .zelfevaluatie.models import KernprincipeScore, Zelfevaluatie  # noqa: F401
 from .meldingen.models import Melding, Meldingsvoorkeur, UitgaandeMail  # noqa: F401
 from .bevraging.models import Deelname, Meetmoment, Relatie  # noqa: F401
 from . import revisie  # noqa: F401,E402  (listeners giving changed networks a new revisie)
+from .partners import gemeente_index  # noqa: F401,E402  (indexed municipality rows, kept in sync)

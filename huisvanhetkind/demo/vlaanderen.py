@@ -23,6 +23,7 @@ from ..db import Base, utcnow
 from ..erkenning.models import Actie, Engagement
 from ..extensions import db
 from ..graaf.models import BewustNiet, Indicator, Verwijzing
+from ..partners import gemeente_index
 from ..partners.models import (Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie,
                                WerkingsgebiedDeel)
 from . import indicatoren, vlaanderen_aanbod, vlaanderen_bestuur as bestuur
@@ -150,6 +151,11 @@ def _reset_sequences() -> None:
                 f"COALESCE((SELECT MAX(id) FROM {tabel.name}), 0) + 1, false)"))
 
 
+def _in_stukken(tabel, rijen: list[dict]) -> None:
+    for i in range(0, len(rijen), CHUNK):
+        db.session.execute(insert(tabel), rijen[i:i + CHUNK])
+
+
 def laad(ds: Dataset, *, leeg_eerst: bool = False) -> float:
     """Bulk-insert the data set in one transaction (committed here). Returns the seconds spent."""
     begin = time.perf_counter()
@@ -162,8 +168,9 @@ def laad(ds: Dataset, *, leeg_eerst: bool = False) -> float:
         extra = {k: v for k, v in (("version", 1), ("created_at", nu), ("updated_at", nu))
                  if k in tabel.c}
         rijen = [{**r, **extra} for r in ds.rijen[naam]]
-        for i in range(0, len(rijen), CHUNK):
-            db.session.execute(insert(tabel), rijen[i:i + CHUNK])
+        _in_stukken(tabel, rijen)
+        if model in gemeente_index.INDEX:  # Core inserts pass no flush listener: add the index
+            _in_stukken(gemeente_index.INDEX[model][0], gemeente_index.rijen(model, rijen))
     _reset_sequences()
     t = ds.tellingen()
     record_event(db.session, "demo_vlaanderen",

@@ -9,11 +9,11 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import contains_eager
 
 from ..domein.permissions import BEHEERDER, CONSULTANT, COORDINATOR, PARTNER, Actor
-from ..db import has_code
 from ..extensions import db
 from ..fouten import NietGevonden
 from ..domein import gemeenten
 from ..domein.taxonomie import AANBODVORM, SECTOR
+from .gemeente_index import met_gemeente
 from .models_eigendom import OPEN, Uitnodiging
 from .models import (Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie,
                      WerkingsgebiedDeel, zoekt)
@@ -155,7 +155,7 @@ def leden_stmt(netwerk_id: int, *, actief: bool = True, q: str = "", sector: str
     if sector:
         stmt = stmt.where(Organisatie.sector == sector)
     if gemeente:
-        stmt = stmt.where(has_code(Organisatie.gemeenten, gemeente))
+        stmt = stmt.where(met_gemeente(Organisatie, gemeente))
     if overeenkomst in ("ja", "nee"):
         stmt = stmt.where(Lidmaatschap.overeenkomst_getekend.is_(overeenkomst == "ja"))
     order = LEDEN_SORTERING.get(sorteer, LEDEN_SORTERING["naam"]) if actief \

@@ -1,7 +1,7 @@
 """Queries on a network's aanbod: the filtered list and the overview by vorm and age.
 
-Every filter is SQL (has_code for CodeList columns), so a page costs the same number of
-statements whatever the number of rows.
+Every filter is SQL (has_code for CodeList columns, the indexed rows of gemeente_index for
+municipalities), so a page costs the same number of statements whatever the number of rows.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from sqlalchemy.orm import contains_eager
 from ..db import has_code
 from ..extensions import db
 from ..domein.taxonomie import AANBODVORM, LEEFTIJDSGROEP, doelgroepen_die_bedienen
+from .gemeente_index import met_gemeente
 from .models import Aanbod, Lidmaatschap, Organisatie
 from .queries import naam_of_kbo
 
@@ -45,7 +46,7 @@ SORTERING = {
 def _gemeente(nis: str):
     """The aanbod's own municipalities, or (when it has none) its organisation's."""
     leeg = or_(Aanbod.gemeenten == (), Aanbod.gemeenten.is_(None))
-    return or_(has_code(Aanbod.gemeenten, nis), and_(leeg, has_code(Organisatie.gemeenten, nis)))
+    return or_(met_gemeente(Aanbod, nis), and_(leeg, met_gemeente(Organisatie, nis)))
 
 
 def aanbod_stmt(netwerk_id: int, f: AanbodFilter):
