@@ -29,7 +29,7 @@ from .models import DossierPdf
 MAX_GELIJKTIJDIG = 1  # renders per process (WeasyPrint is CPU-bound: one per core's worker)
 CLAIM_VERLOOPT = timedelta(minutes=2)
 BEWAARD = 5  # PDFs kept per network
-SJABLOON = "dossier-5"  # bump when the PDF's template changes: old PDFs then no longer match
+SJABLOON = "dossier-6"  # bump when the PDF's template changes: old PDFs then no longer match
 
 _renders = threading.BoundedSemaphore(MAX_GELIJKTIJDIG)
 
