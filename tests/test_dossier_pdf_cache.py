@@ -97,3 +97,22 @@ def test_only_the_newest_pdfs_of_a_network_are_kept(wereld, login, app, renders)
         assert _pdf(c, wereld.netwerk_x, op=f"2026-09-{dag:02d}").status_code == 200
     with app.app_context():
         assert len(db.session.scalars(select(DossierPdf)).all()) == pdf_cache.BEWAARD
+
+
+def test_a_kept_pdf_and_the_busy_page_do_not_build_the_dossier(wereld, login, app, renders,
+                                                               monkeypatch):
+    """Issue 16: ten clients at once: only the head of the network is read, not the dossier."""
+    c = login(wereld.coordinator_x)
+    eerste = _pdf(c, wereld.netwerk_x)
+
+    def niet_bouwen(*args):
+        raise AssertionError("the dossier was built")
+    monkeypatch.setattr(views_dossier.dossier_mod, "bouw", niet_bouwen)
+    assert _pdf(c, wereld.netwerk_x).data == eerste.data
+    with app.app_context():
+        db.session.execute(update(DossierPdf).values(pdf=None, gestart_op=utcnow()))
+        db.session.commit()
+    r = _pdf(c, wereld.netwerk_x)
+    assert r.status_code == 202 and "Het erkenningsdossier wordt gemaakt" in r.get_data(as_text=True)
+    assert "(toestand op 01/09/2026)" in r.get_data(as_text=True)
+    assert len(renders) == 1

@@ -49,16 +49,33 @@ def bewaard(bron: tuple | None, peildatum: date) -> bytes | None:
     return db.session.scalar(select(DossierPdf.pdf).where(DossierPdf.sleutel == key))
 
 
+BEZIG = b""  # stand(): a render of this key is under way (a falsy marker, never a PDF)
+
+
+def stand(bron: tuple | None, peildatum: date) -> bytes | None:
+    """The finished PDF, BEZIG while a live claim is being rendered, or None: nothing yet (or
+    a dead worker's claim), the caller may render. Read before building the dossier, so that a
+    kept PDF and the 'wordt gemaakt' page cost one query instead of the whole dossier."""
+    key = sleutel(bron, peildatum)
+    if key is None:
+        return None
+    rij = db.session.execute(select(DossierPdf.pdf, DossierPdf.gestart_op)
+                             .where(DossierPdf.sleutel == key)).first()
+    if rij is None:
+        return None
+    if rij.pdf is not None:
+        return rij.pdf
+    return BEZIG if utcnow() - rij.gestart_op < CLAIM_VERLOOPT else None
+
+
 def pdf_of_bezig(netwerk_id: int, bron: tuple | None, peildatum: date,
                  render: Callable[[], bytes]) -> bytes | None:
     """The PDF (from the database, or rendered now), or None while it is being made elsewhere
     or this process is busy rendering another one: then ask again in a moment."""
     key = sleutel(bron, peildatum)
-    if key is not None:
-        rij = db.session.execute(select(DossierPdf.pdf, DossierPdf.gestart_op)
-                                 .where(DossierPdf.sleutel == key)).first()
-        if rij is not None and (rij.pdf is not None or utcnow() - rij.gestart_op < CLAIM_VERLOOPT):
-            return rij.pdf
+    gevonden = stand(bron, peildatum)
+    if gevonden is not None:
+        return gevonden or None
     if not _renders.acquire(blocking=False):
         return None
     try:
