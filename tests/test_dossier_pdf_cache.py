@@ -119,7 +119,7 @@ def test_a_kept_pdf_and_the_busy_page_do_not_build_the_dossier(wereld, login, ap
 
 
 def test_a_render_longer_than_the_wait_answers_wordt_gemaakt_and_keeps_its_pdf(
-        wereld, login, monkeypatch):
+        wereld, login, app, monkeypatch):
     """Issue 16: no request over 5 s: the render goes on in its own thread."""
     import threading
     import time
@@ -129,7 +129,7 @@ def test_a_render_longer_than_the_wait_answers_wordt_gemaakt_and_keeps_its_pdf(
         assert los.wait(10)
         return b"%PDF-1.7 traag"
     monkeypatch.setattr(views_dossier, "render_pdf", traag)
-    monkeypatch.setattr(views_dossier, "ANTWOORD_BINNEN", 0.2)
+    monkeypatch.setitem(app.config, "DOSSIER_PDF_WACHTEN", 0.2)
     c = login(wereld.coordinator_x)
     r = _pdf(c, wereld.netwerk_x)
     assert r.status_code == 202 and r.headers["Retry-After"] == "3"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 
-from flask import abort, make_response, render_template
+from flask import abort, current_app, make_response, render_template
 
 from .. import facts
 from ..auth.guard import authorize
@@ -15,8 +15,6 @@ from .pdf import render_pdf
 from ..main.peildatum import peildatum_uit_request
 
 VERVERS = 3  # seconds before the "wordt gemaakt" page asks again
-# longest wait for a render before answering "wordt gemaakt" (issue 16: no request over 5 s)
-ANTWOORD_BINNEN = 4.0
 
 
 def _peildatum():
@@ -55,7 +53,7 @@ def dossier_pdf(netwerk_id: int):
             netwerk_id, bron, peildatum,
             lambda: render_template("erkenning/dossier_pdf.html",
                                     d=dossier_mod.bouw(netwerk_id, peildatum)),
-            lambda html: render_pdf(html), begonnen + ANTWOORD_BINNEN)
+            lambda html: render_pdf(html), begonnen + current_app.config["DOSSIER_PDF_WACHTEN"])
     if not pdf:  # being made by another request: a page that asks again in a moment
         response = make_response(render_template(
             "erkenning/dossier_bezig.html", netwerk_id=netwerk_id, naam=naam,
