@@ -30,6 +30,9 @@ class Defaults:
     DEMO_TOEGESTAAN = False
     # compute a changed network's analyses again in the background after the commit (opwarmen.py)
     ANALYSE_NA_WIJZIGING = True
+    # seconds a dossier PDF request waits for its render, then answers "wordt gemaakt" while the
+    # render goes on (erkenning/pdf_cache.py; issue 16: no request over 5 s)
+    DOSSIER_PDF_WACHTEN = 4.0
     # Flask-Limiter: per-worker memory by default; set e.g. redis://… to share limits between hosts
     RATELIMIT_STORAGE_URI = "geheugen://"  # memory:// without its thread per request
     RATELIMIT_HEADERS_ENABLED = True

@@ -66,6 +66,11 @@ def netwerk_facts(netwerk_id: int, peildatum: date | None = None) -> s.Netwerk:
     return found[netwerk_id]
 
 
+def bron_op(kop: "Kop", peildatum: date) -> tuple | None:
+    """The `bron` that netwerken_facts gives this network at the peildatum, from its head alone."""
+    return s.bron_op(kop.bron, peildatum, date.today())
+
+
 def netwerken_facts(netwerk_ids: Iterable[int], peildatum: date | None = None,
                     koppen: dict[int, "Kop"] | None = None) -> dict[int, s.Netwerk]:
     """Facts of several networks (e.g. a province overview) in a fixed number of statements,

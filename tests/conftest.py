@@ -24,7 +24,9 @@ pytest_plugins = ["tests.fixtures"]
 def test_config(url: str, **extra) -> dict:
     return {"TESTING": True, "SECRET_KEY": "test-geheim", "SQLALCHEMY_DATABASE_URI": url,
             "WTF_CSRF_ENABLED": False, "ANALYSE_NA_WIJZIGING": False,
-            "MAIL_METEEN": False, **extra}
+            "MAIL_METEEN": False,
+            # a real render on a busy test machine may take longer than production's 4 s
+            "DOSSIER_PDF_WACHTEN": 120, **extra}
 
 
 def pytest_configure(config):

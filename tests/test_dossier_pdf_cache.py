@@ -97,3 +97,47 @@ def test_only_the_newest_pdfs_of_a_network_are_kept(wereld, login, app, renders)
         assert _pdf(c, wereld.netwerk_x, op=f"2026-09-{dag:02d}").status_code == 200
     with app.app_context():
         assert len(db.session.scalars(select(DossierPdf)).all()) == pdf_cache.BEWAARD
+
+
+def test_a_kept_pdf_and_the_busy_page_do_not_build_the_dossier(wereld, login, app, renders,
+                                                               monkeypatch):
+    """Issue 16: ten clients at once: only the head of the network is read, not the dossier."""
+    c = login(wereld.coordinator_x)
+    eerste = _pdf(c, wereld.netwerk_x)
+
+    def niet_bouwen(*args):
+        raise AssertionError("the dossier was built")
+    monkeypatch.setattr(views_dossier.dossier_mod, "bouw", niet_bouwen)
+    assert _pdf(c, wereld.netwerk_x).data == eerste.data
+    with app.app_context():
+        db.session.execute(update(DossierPdf).values(pdf=None, gestart_op=utcnow()))
+        db.session.commit()
+    r = _pdf(c, wereld.netwerk_x)
+    assert r.status_code == 202 and "Het erkenningsdossier wordt gemaakt" in r.get_data(as_text=True)
+    assert "(toestand op 01/09/2026)" in r.get_data(as_text=True)
+    assert len(renders) == 1
+
+
+def test_a_render_longer_than_the_wait_answers_wordt_gemaakt_and_keeps_its_pdf(
+        wereld, login, app, monkeypatch):
+    """Issue 16: no request over 5 s: the render goes on in its own thread."""
+    import threading
+    import time
+    los = threading.Event()
+
+    def traag(html):
+        assert los.wait(10)
+        return b"%PDF-1.7 traag"
+    monkeypatch.setattr(views_dossier, "render_pdf", traag)
+    monkeypatch.setitem(app.config, "DOSSIER_PDF_WACHTEN", 0.2)
+    c = login(wereld.coordinator_x)
+    r = _pdf(c, wereld.netwerk_x)
+    assert r.status_code == 202 and r.headers["Retry-After"] == "3"
+    assert _pdf(c, wereld.netwerk_x).status_code == 202  # the claim: not rendered twice
+    los.set()
+    for _ in range(50):
+        r = _pdf(c, wereld.netwerk_x)
+        if r.status_code == 200:
+            break
+        time.sleep(0.1)
+    assert r.data == b"%PDF-1.7 traag"

@@ -195,8 +195,7 @@ class Netwerk:
         partners = tuple(p for p in self.partners if p.lid_op(dag))
         leden = {p.id for p in partners}
         return replace(
-            self, stand_op=dag,
-            bron=None if self.bron is None else self.bron + (dag,),
+            self, stand_op=dag, bron=bron_op(self.bron, peildatum, vandaag),
             partners=partners,
             aanbod=tuple(a for a in self.aanbod if a.partner_id in leden
                          and geldig_op(a.startdatum, a.einddatum, dag)),
@@ -230,3 +229,9 @@ class Netwerk:
             acties=tuple(a if a.trekker_id != partner_id else replace(a, trekker_id=None)
                          for a in self.acties),
         )
+
+
+def bron_op(bron: tuple | None, peildatum: date, vandaag: date) -> tuple | None:
+    """The `bron` of facts as they stood on the peildatum (Netwerk.op): the facts' own plus the
+    day they describe, so a cache can find what was made from them before reading them."""
+    return None if bron is None else bron + (min(peildatum, vandaag),)

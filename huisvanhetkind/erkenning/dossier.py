@@ -68,6 +68,9 @@ class Dossier:
     omgeving: object | None = None
 
     max_partnertabel = 300
+    # the PDF names this many aanbod of an overlap, then counts the rest: in the largest network
+    # an overlap holds hundreds, and those cells were 150 of the PDF's 180 pages (issue 16)
+    max_overlap_namen = 10
     toestanden = TOESTANDEN  # the aanvraag's states in Dutch, for its history
 
     @property

@@ -9,16 +9,20 @@ of the site slow (issue 12). So:
   finds the claim gets the Dutch "wordt gemaakt" page that refreshes itself, instead of
   rendering the same PDF again (single flight across processes); a claim older than
   CLAIM_VERLOOPT (a killed worker) is taken over;
-- each process renders at most MAX_GELIJKTIJDIG PDFs at once; more requests get the same page.
+- each process renders at most MAX_GELIJKTIJDIG PDFs at once; more requests get the same page;
+- the render runs in a thread of its own: the request that claimed it waits a few seconds, then
+  gets the same page too while the PDF is finished and kept (issue 16: no request over 5 s).
 The newest BEWAARD PDFs of a network are kept, older ones are deleted.
 """
 from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from datetime import date, timedelta
 from typing import Callable
 
+from flask import current_app
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -29,7 +33,7 @@ from .models import DossierPdf
 MAX_GELIJKTIJDIG = 1  # renders per process (WeasyPrint is CPU-bound: one per core's worker)
 CLAIM_VERLOOPT = timedelta(minutes=2)
 BEWAARD = 5  # PDFs kept per network
-SJABLOON = "dossier-5"  # bump when the PDF's template changes: old PDFs then no longer match
+SJABLOON = "dossier-6"  # bump when the PDF's template changes: old PDFs then no longer match
 
 _renders = threading.BoundedSemaphore(MAX_GELIJKTIJDIG)
 
@@ -49,33 +53,88 @@ def bewaard(bron: tuple | None, peildatum: date) -> bytes | None:
     return db.session.scalar(select(DossierPdf.pdf).where(DossierPdf.sleutel == key))
 
 
-def pdf_of_bezig(netwerk_id: int, bron: tuple | None, peildatum: date,
-                 render: Callable[[], bytes]) -> bytes | None:
-    """The PDF (from the database, or rendered now), or None while it is being made elsewhere
-    or this process is busy rendering another one: then ask again in a moment."""
+BEZIG = b""  # stand(): a render of this key is under way (a falsy marker, never a PDF)
+
+
+def stand(bron: tuple | None, peildatum: date) -> bytes | None:
+    """The finished PDF, BEZIG while a live claim is being rendered, or None: nothing yet (or
+    a dead worker's claim), the caller may render. Read before building the dossier, so that a
+    kept PDF and the 'wordt gemaakt' page cost one query instead of the whole dossier."""
     key = sleutel(bron, peildatum)
-    if key is not None:
-        rij = db.session.execute(select(DossierPdf.pdf, DossierPdf.gestart_op)
-                                 .where(DossierPdf.sleutel == key)).first()
-        if rij is not None and (rij.pdf is not None or utcnow() - rij.gestart_op < CLAIM_VERLOOPT):
-            return rij.pdf
+    if key is None:
+        return None
+    rij = db.session.execute(select(DossierPdf.pdf, DossierPdf.gestart_op)
+                             .where(DossierPdf.sleutel == key)).first()
+    if rij is None:
+        return None
+    if rij.pdf is not None:
+        return rij.pdf
+    return BEZIG if utcnow() - rij.gestart_op < CLAIM_VERLOOPT else None
+
+
+def pdf_of_bezig(netwerk_id: int, bron: tuple | None, peildatum: date,
+                 html: Callable[[], str], render: Callable[[str], bytes],
+                 tot: float) -> bytes | None:
+    """The PDF (from the database, or rendered now), or None while it is being made: then ask
+    again in a moment. The key is claimed before `html()` builds the dossier, so that others
+    get the 'wordt gemaakt' page at once; `render(html)` runs in a thread of its own, and this
+    request waits for it only until `tot` (a time.monotonic() deadline): a longer render goes
+    on and keeps its PDF for the next ask (issue 16: no request over 5 s)."""
+    key = sleutel(bron, peildatum)
+    gevonden = stand(bron, peildatum)
+    if gevonden is not None:
+        return gevonden or None
     if not _renders.acquire(blocking=False):
         return None
-    try:
-        if key is None:
-            return render()
-        if not _claim(netwerk_id, key, peildatum):
-            return None
+    if key is None:  # uncommitted facts: render now, keep nothing
         try:
-            pdf = render()
-        except BaseException:
-            with aparte_schrijftransactie(db.engine) as conn:
-                conn.execute(delete(DossierPdf.__table__).where(DossierPdf.__table__.c.sleutel == key))
-            raise
-        _bewaar(netwerk_id, key, pdf)
-        return pdf
+            return render(html())
+        finally:
+            _renders.release()
+    try:
+        if not _claim(netwerk_id, key, peildatum):
+            _renders.release()
+            return None
+    except BaseException:
+        _renders.release()
+        raise
+    try:
+        tekst = html()
+    except BaseException:
+        _geef_vrij(key)
+        _renders.release()
+        raise
+    klaar, uit = threading.Event(), {}
+    threading.Thread(target=_render_en_bewaar, name=f"dossier-pdf-{netwerk_id}",
+                     args=(current_app._get_current_object(), netwerk_id, key, tekst, render,
+                           klaar, uit)).start()
+    if not klaar.wait(max(0.0, tot - time.monotonic())):
+        return None
+    if "fout" in uit:
+        raise uit["fout"]
+    return uit["pdf"]
+
+
+def _render_en_bewaar(app, netwerk_id: int, key: str, html: str, render, klaar, uit) -> None:
+    """The render thread: the PDF is stored (or the claim given up) before anyone is told."""
+    try:
+        with app.app_context():
+            try:
+                pdf = render(html)
+                _bewaar(netwerk_id, key, pdf)
+                uit["pdf"] = pdf
+            except BaseException as fout:  # told to the waiting request, if it still waits
+                uit["fout"] = fout
+                _geef_vrij(key)
     finally:
         _renders.release()
+        klaar.set()
+
+
+def _geef_vrij(key: str) -> None:
+    """Give up a claim (a failed render): the next request tries again."""
+    with aparte_schrijftransactie(db.engine) as conn:
+        conn.execute(delete(DossierPdf.__table__).where(DossierPdf.__table__.c.sleutel == key))
 
 
 def _claim(netwerk_id: int, key: str, peildatum: date) -> bool:

@@ -9,6 +9,7 @@ by both), and the failed logins that make an account wait.
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from sqlalchemy import func, select
@@ -37,6 +38,7 @@ def _pdf(s, base: str, url: str):
         r = s.get(base + url, timeout=120)
         if r.status_code != 202:
             return r
+        time.sleep(0.5)  # the render goes on in its own thread meanwhile
     raise AssertionError("the dossier PDF never came")
 
 
