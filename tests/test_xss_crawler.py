@@ -57,6 +57,8 @@ GEEN_VRIJE_TEKST = {
     "kernprincipe_score.kernprincipe",  # a code of domein/zelfevaluatie.py
     # the samenwerkingsbevraging's codes (domein/bevraging.py)
     "bevraging_relatie.intensiteit", "bevraging_relatie.bijdragen",
+    # municipality codes as index rows, derived from the CodeList (partners/gemeente_index.py)
+    "aanbod_gemeente.nis", "organisatie_gemeente.nis",
 }
 GEVAARLIJK_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 VIJANDIGE_WAARDE = "x" + IMG  # for string URL arguments: reflected in a 404?
