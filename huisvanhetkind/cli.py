@@ -97,12 +97,33 @@ def status():
 
     from .auth.models import Gebruiker
     from .demo.toegang import actieve_demo_accounts, weigering
+    if fout := _schema_fout(current_app):
+        raise click.ClickException(fout)
     if not current_app.config.get("DEMO_TOEGESTAAN") and (demo := actieve_demo_accounts()):
         raise click.ClickException(weigering(demo))
     if not db.session.scalar(select(func.count(Gebruiker.id))):
         click.echo("Er is nog geen gebruiker. Maak de eerste beheerder met:\n"
                    "  echo 'een-sterk-wachtwoord' | .venv/bin/flask --app huisvanhetkind hvk "
                    "gebruiker maak jij@voorbeeld.be --rol beheerder")
+
+
+def _schema_fout(app) -> str | None:
+    """A Dutch refusal when the database is not at the code's migration head (a fresh install
+    that skipped `db upgrade`, or an upgrade of the code without one); None when it is."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    verwacht = set(ScriptDirectory.from_config(
+        app.extensions["migrate"].migrate.get_config()).get_heads())
+    with db.engine.connect() as verbinding:
+        huidig = set(MigrationContext.configure(verbinding).get_current_heads())
+    if huidig == verwacht:
+        return None
+    opdracht = "  .venv/bin/flask --app huisvanhetkind db upgrade"
+    if not huidig:
+        return f"De databank heeft nog geen tabellen. Maak ze met:\n{opdracht}"
+    return (f"De databank staat op schemaversie {', '.join(sorted(huidig))}, de code verwacht "
+            f"{', '.join(sorted(verwacht))}. Werk ze bij met:\n{opdracht}")
 
 
 @hvk.command("demo-accounts")

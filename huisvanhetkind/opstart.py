@@ -9,6 +9,7 @@ the compiled templates and libraries copy-on-write.
 """
 from __future__ import annotations
 
+import gc
 import importlib
 import pkgutil
 
@@ -33,16 +34,21 @@ def voor_de_workers(app: Flask) -> None:
         importlib.import_module(naam)
     for naam in app.jinja_env.list_templates():
         app.jinja_env.get_template(naam)
-    _sluit_verbindingen(app, close=True)
+    sluit_verbindingen(app, close=True)
+    # What the master loaded lives as long as the workers: move it out of the collector's sight,
+    # so that a worker's full collection walks only what its requests made (shorter pauses), and
+    # the pages of the shared memory are not copied because the collector touched them.
+    gc.collect()
+    gc.freeze()
 
 
 def na_fork(app: Flask) -> None:
     """In a new worker: forget the pool inherited from the master without closing its
     connections (closing would end the master's sessions; it should have none left anyway)."""
-    _sluit_verbindingen(app, close=False)
+    sluit_verbindingen(app, close=False)
 
 
-def _sluit_verbindingen(app: Flask, close: bool) -> None:
+def sluit_verbindingen(app: Flask, close: bool) -> None:
     with app.app_context():
         for engine in db.engines.values():
             engine.dispose(close=close)

@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import io
 
+from typing import TYPE_CHECKING
+
 from flask import send_file
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from .partners.importer.cells import neutraliseer
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def nieuwe_werkmap() -> Workbook:
+    # openpyxl (with numpy) takes ~150 ms to import: only a download pays it, not every start.
+    from openpyxl import Workbook
     wb = Workbook()
     wb.remove(wb.active)
     return wb
@@ -22,6 +27,7 @@ def nieuwe_werkmap() -> Workbook:
 
 def blad(wb: Workbook, titel: str, kop: list[str], rijen: list[list],
          breedtes=(40, 18, 18, 18)) -> None:
+    from openpyxl.styles import Font
     ws = wb.create_sheet(titel)
     ws.append(kop)
     for cel in ws[1]:

@@ -60,3 +60,17 @@ def test_reset_password(runner, wereld, app):
     with app.app_context():
         user = db.session.get(Gebruiker, wereld.partner_a)
         assert verify_password(user.wachtwoord_hash, "helemaal-nieuw-1")
+
+
+def test_status_refuses_a_database_without_tables_or_behind_the_code(runner, app):
+    from flask_migrate import downgrade, upgrade
+
+    with app.app_context():
+        downgrade(revision="-1")
+    result = runner.invoke(args=["hvk", "status"])
+    assert result.exit_code == 1 and "schemaversie" in result.output
+    assert "db upgrade" in result.output and "Traceback" not in result.output
+    with app.app_context():
+        upgrade()
+    assert runner.invoke(args=["hvk", "status"]).exit_code == 0
+

@@ -32,3 +32,18 @@ def test_gunicorn_reads_the_project_settings():
     settings = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
     assert settings["preload_app"] is True
     assert callable(settings["when_ready"]) and callable(settings["post_fork"])
+
+
+def test_starting_the_app_leaves_the_heavy_libraries_for_later():
+    """Every CLI call and worker start pays what create_app imports (issue 16: start ≤ 0.6 s):
+    spreadsheets, graphs, PDF and password strength load when a request first needs them."""
+    import subprocess
+
+    ZWAAR = ("networkx", "openpyxl", "numpy", "weasyprint", "zxcvbn", "PIL")
+    code = ("import sys; from huisvanhetkind import create_app; create_app({'TESTING': True, "
+            "'SECRET_KEY': 'x', 'SQLALCHEMY_DATABASE_URI': 'sqlite://'}); "
+            "print(' '.join(m for m in %r if m in sys.modules))" % (ZWAAR,))
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                       cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == []

@@ -86,3 +86,11 @@ def test_a_changed_demo_password_is_no_demo_account(demo_env):
     assert r.returncode == 0, r.stderr
     r = _flask(demo_env, "hvk", "demo-accounts")
     assert "beheerder@demo.hvk.be" not in r.stdout and "partner@demo.hvk.be" in r.stdout
+
+
+def test_status_explains_a_database_without_tables(tmp_path):
+    """`make serve` on a database that never had `db upgrade`: a Dutch instruction, no traceback."""
+    r = _flask(_env(tmp_path / "leeg.db"), "hvk", "status")
+    assert r.returncode == 1, r.stderr
+    assert "nog geen tabellen" in r.stderr and "db upgrade" in r.stderr
+    assert "Traceback" not in r.stderr

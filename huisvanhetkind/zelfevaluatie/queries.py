@@ -13,7 +13,9 @@ from ..extensions import db
 from ..fouten import NietGevonden
 from .models import KernprincipeScore, Zelfevaluatie
 
-_MET_SCORES = selectinload(Zelfevaluatie.scores).selectinload(KernprincipeScore.actie)
+def _met_scores():
+    # Built per call: building it at import would configure every mapper while the app loads.
+    return selectinload(Zelfevaluatie.scores).selectinload(KernprincipeScore.actie)
 
 
 def evaluaties(netwerk_id: int, tot: date | None = None) -> list[Zelfevaluatie]:
@@ -22,7 +24,7 @@ def evaluaties(netwerk_id: int, tot: date | None = None) -> list[Zelfevaluatie]:
     stmt = select(Zelfevaluatie).where(Zelfevaluatie.netwerk_id == netwerk_id)
     if tot is not None:
         stmt = stmt.where(Zelfevaluatie.datum <= tot)
-    return list(db.session.scalars(stmt.options(_MET_SCORES).order_by(Zelfevaluatie.datum)))
+    return list(db.session.scalars(stmt.options(_met_scores()).order_by(Zelfevaluatie.datum)))
 
 
 def datums(netwerk_id: int, behalve: int | None = None) -> list[date]:
@@ -36,14 +38,14 @@ def datums(netwerk_id: int, behalve: int | None = None) -> list[date]:
 def laatste(netwerk_id: int) -> Zelfevaluatie | None:
     return db.session.scalar(
         select(Zelfevaluatie).where(Zelfevaluatie.netwerk_id == netwerk_id)
-        .options(_MET_SCORES).order_by(Zelfevaluatie.datum.desc()).limit(1))
+        .options(_met_scores()).order_by(Zelfevaluatie.datum.desc()).limit(1))
 
 
 def evaluatie_in_netwerk(netwerk_id: int, zelfevaluatie_id: int) -> Zelfevaluatie:
     """NietGevonden (404) when it does not exist or belongs to another network."""
     found = db.session.scalar(
         select(Zelfevaluatie).where(Zelfevaluatie.id == zelfevaluatie_id,
-                                    Zelfevaluatie.netwerk_id == netwerk_id).options(_MET_SCORES))
+                                    Zelfevaluatie.netwerk_id == netwerk_id).options(_met_scores()))
     if found is None:
         raise NietGevonden(zelfevaluatie_id)
     return found
