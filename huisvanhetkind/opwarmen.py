@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 log = logging.getLogger(__name__)
 
@@ -38,15 +39,20 @@ def na_commit(netwerk_ids: set[int]) -> None:
 
 
 RUST = 0.5  # seconds without a new change before warming: a burst of writes costs one computation
+# ... but at most this long after the first change: under a steady stream of writes (50 users)
+# the pause never came, and every reader after a change computed the bundle itself
+UITERLIJK = 2.0
 
 
 def _werk() -> None:
     while True:
         _er_is_werk.wait()
         # wait until the writes have paused, so the thread does not compete with the writers
+        begin = time.monotonic()
         while True:
             _er_is_werk.clear()
-            if not _er_is_werk.wait(RUST):
+            over = UITERLIJK - (time.monotonic() - begin)
+            if over <= 0 or not _er_is_werk.wait(min(RUST, over)):
                 break
         with _lock:
             taken = dict(_wachtend)

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, TypeVar
 
 from . import berekeningen, facts, revisie
 from .domein import snapshot
+from .domein.analyse import Structuurmaten, structuur_sleutel, structuurmaten
 from .domein.bundel import Bundel
 from .extensions import db
 from .fouten import NietGevonden
@@ -26,8 +27,23 @@ def _sleutel(bron: tuple | None, peildatum: date) -> str | None:
     return berekeningen.sleutel("bundel", bron, peildatum)
 
 
-def _bereken(netwerk: snapshot.Netwerk, peildatum: date):
-    return lambda: Bundel(netwerk, peildatum).volledig()
+def _maten(netwerken: dict[int, snapshot.Netwerk]) -> dict[int, Structuurmaten]:
+    """The graph measures of these networks (~0.3 s for 893 partners, most of a bundle), kept
+    per structure: a new aanbod, a '+1' or a renamed partner makes a new bundle but no new
+    shortest paths. One statement for any number of networks."""
+    sleutels = {i: berekeningen.sleutel("structuurmaten", structuur_sleutel(n))
+                for i, n in netwerken.items()}
+    waarden = berekeningen.onthoud_veel({
+        k: (i, "structuurmaten", lambda n=netwerken[i]: structuurmaten(n))
+        for i, k in sleutels.items()})
+    return {i: waarden[k] for i, k in sleutels.items()}
+
+
+def _bereken(netwerk: snapshot.Netwerk, peildatum: date, maten: Structuurmaten | None = None):
+    def bereken() -> Bundel:
+        bekend = maten if maten is not None else _maten({netwerk.id: netwerk})[netwerk.id]
+        return Bundel(netwerk, peildatum, bekend).volledig()
+    return bereken
 
 
 def bundel_van(netwerk: snapshot.Netwerk, peildatum: date) -> Bundel:
@@ -60,8 +76,9 @@ def bundels(netwerk_ids: Iterable[int], peildatum: date | None = None,
     ontbreekt = [i for i, k in sleutels.items() if k not in gevonden]
     if ontbreekt:
         netwerken = facts.netwerken_facts(ontbreekt, peildatum, koppen)
+        maten = _maten({i: netwerken[i] for i in ontbreekt if sleutels[i] is not None})
         gevonden.update(berekeningen.onthoud_veel({
-            sleutels[i]: (i, "bundel", _bereken(netwerken[i], peildatum))
+            sleutels[i]: (i, "bundel", _bereken(netwerken[i], peildatum, maten[i]))
             for i in ontbreekt if sleutels[i] is not None}))
         for i in ontbreekt:
             if sleutels[i] is None:

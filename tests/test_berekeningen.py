@@ -97,6 +97,33 @@ def test_a_change_makes_a_new_key_and_old_rows_are_pruned(ctx):
     assert _rijen("bundel") == berekeningen.BEWAARD
 
 
+def test_an_edit_that_leaves_the_links_alone_keeps_the_graph_measures(ctx, monkeypatch):
+    """Shortest paths are most of a bundle: a renamed partner (or new aanbod, or a '+1') makes a
+    new bundle over the kept structuurmaten; a new link computes them again."""
+    n, a = _netwerk()
+    pipeline.bundel(n, PEIL)
+    berekend = []
+    echt = pipeline.structuurmaten
+    monkeypatch.setattr(pipeline, "structuurmaten", lambda netwerk: berekend.append(1) or echt(netwerk))
+    cache.clear()  # a new worker: only the database remembers
+    db.session.get(Organisatie, a).naam = "A hernoemd"
+    db.session.commit()
+    r = pipeline.bundel(n, PEIL)
+    assert r.netwerk.partner(a).naam == "A hernoemd" and berekend == []
+    assert r.analyse.geisoleerd == () and _rijen("structuurmaten") == 1
+    c = f.organisatie("C")
+    f.lid(_netwerk_model(n), c)
+    db.session.flush()
+    f.verwijzing(db.session.get(Organisatie, a), c)
+    db.session.commit()
+    assert len(pipeline.bundel(n, PEIL).analyse.graad) == 3 and berekend == [1]
+
+
+def _netwerk_model(netwerk_id):
+    from huisvanhetkind.partners.models import Netwerk
+    return db.session.get(Netwerk, netwerk_id)
+
+
 def test_uncommitted_facts_are_never_kept(ctx):
     n, a = _netwerk()
     pipeline.bundel(n, PEIL)
@@ -222,3 +249,18 @@ def test_a_derived_row_is_kept_and_read_without_its_bundle(ctx, monkeypatch):
         return {"naam": b.netwerk.naam}
     with pytest.raises(ZeroDivisionError):
         pipeline.afgeleid([n], PEIL, "test", andere_rij)
+
+
+def test_steady_writes_do_not_keep_the_warming_waiting(app, monkeypatch):
+    """A change every 0.2 s never leaves opwarmen.RUST of quiet: it warms after UITERLIJK anyway."""
+    from huisvanhetkind import opwarmen
+
+    gewarmd = threading.Event()
+    monkeypatch.setattr(opwarmen, "_warm", lambda app_, ids: gewarmd.set())
+    app.config["ANALYSE_NA_WIJZIGING"] = True
+    begin = time.monotonic()
+    with app.test_request_context("/"):
+        while not gewarmd.is_set() and time.monotonic() - begin < 10:
+            opwarmen.na_commit({1})
+            time.sleep(0.2)
+    assert gewarmd.is_set()

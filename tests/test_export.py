@@ -240,13 +240,18 @@ def _netwerk(naam: str, n: int) -> int:
 
 @pytest.mark.parametrize("formaat", list(FORMATEN))
 def test_export_uses_a_bounded_number_of_queries(app, formaat):
+    from huisvanhetkind import cache
+
     with app.app_context():
         klein, groot = _netwerk("Klein", 3), _netwerk("Groot", 30)
+        # cold, whatever ran before: a bundle and its graph measures are each looked up, claimed,
+        # computed and kept (upsert and prune) on top of reading the facts
+        cache.clear()
         db.session.expunge_all()
         few = _count_queries(lambda: FORMATEN[formaat].maak(klein))
         db.session.expunge_all()
         many = _count_queries(lambda: FORMATEN[formaat].maak(groot))
-    assert many == few and many <= 12
+    assert many == few and many <= 20
 
 
 def test_same_export_twice_is_byte_identical_for_csv(app, wereld):

@@ -147,10 +147,45 @@ def _schakels_en_bruggen(g: nx.Graph) -> tuple[set[int], list[tuple[int, int]]]:
     return {n for n, c in gezien.items() if c > 1}, bruggen
 
 
-def analyseer(netwerk: Netwerk) -> Analyse:
+@dataclass(frozen=True)
+class Structuurmaten:
+    """The costly graph measures: they depend on the undirected graph alone (member ids and
+    linked pairs), so an edit of names, aanbod, counts or confirmations keeps them. The pipeline
+    keeps them per structure (`structuur_sleutel`) for every worker and host."""
+    betweenness: dict[int, float] = field(hash=False)
+    benaderd: bool
+    schakels: frozenset[int]
+    bruggen: tuple[tuple[int, int], ...]
+    componenten: int
+    dichtheid: float
+
+
+def structuur_sleutel(netwerk: Netwerk) -> tuple:
+    """What structuurmaten() reads: the member ids and the undirected linked pairs."""
+    g = graaf(netwerk)
+    return (tuple(sorted(g.nodes)), tuple(sorted((min(a, b), max(a, b)) for a, b in g.edges)))
+
+
+def structuurmaten(netwerk: Netwerk, g: nx.Graph | None = None) -> Structuurmaten:
     import networkx as nx
 
+    g = graaf(netwerk) if g is None else g
+    k = pivots(g.number_of_nodes(), g.number_of_edges())
+    benaderd = k < g.number_of_nodes()
+    betweenness = nx.betweenness_centrality(g, k=k if benaderd else None, normalized=True,
+                                            seed=BETWEENNESS_SEED if benaderd else None)
+    schakels, bruggen = _schakels_en_bruggen(g)
+    return Structuurmaten(betweenness=betweenness, benaderd=benaderd,
+                          schakels=frozenset(schakels), bruggen=tuple(bruggen),
+                          componenten=nx.number_connected_components(g),
+                          dichtheid=nx.density(g))
+
+
+def analyseer(netwerk: Netwerk, maten: Structuurmaten | None = None) -> Analyse:
+    """The graph analysis; `maten` are structuurmaten() of this very structure when already
+    known (then no shortest path is computed here)."""
     g = graaf(netwerk)
+    maten = structuurmaten(netwerk, g) if maten is None else maten
     naam = {p.id: p.naam for p in netwerk.partners}
 
     def key(n: int) -> tuple[str, int]:
@@ -167,24 +202,20 @@ def analyseer(netwerk: Netwerk) -> Analyse:
     koppels = g.number_of_edges()
     reciprociteit = (koppels - len(eenrichting)) / koppels if koppels else None
 
-    k = pivots(g.number_of_nodes(), g.number_of_edges())
-    benaderd = k < g.number_of_nodes()
-    betweenness = nx.betweenness_centrality(g, k=k if benaderd else None, normalized=True,
-                                            seed=BETWEENNESS_SEED if benaderd else None)
+    betweenness = maten.betweenness
     # round so float noise in equal scores cannot beat the name tie-break; only the top few
     # are shown, so no full sort of every partner
     kandidaten = heapq.nsmallest(MAX_MAKELAARS, (n for n, b in betweenness.items() if b > 1e-12),
                                  key=lambda n: (-round(betweenness[n], 12), key(n)))
-    schakels, bruggen = _schakels_en_bruggen(g)
 
     return Analyse(
         geisoleerd=geisoleerd(netwerk),
-        kwetsbare_schakels=tuple(sorted(schakels, key=key)),
-        bruggen=tuple(sorted((paar(a, b) for a, b in bruggen),
+        kwetsbare_schakels=tuple(sorted(maten.schakels, key=key)),
+        bruggen=tuple(sorted((paar(a, b) for a, b in maten.bruggen),
                              key=lambda p: (key(p[0]), key(p[1])))),
         makelaars=tuple(kandidaten),
-        componenten=nx.number_connected_components(g),
-        dichtheid=nx.density(g),
+        componenten=maten.componenten,
+        dichtheid=maten.dichtheid,
         reciprociteit=reciprociteit,
         eenrichting=tuple(eenrichting),
         onbevestigd=tuple(v for v in netwerk.verwijzingen
@@ -192,7 +223,7 @@ def analyseer(netwerk: Netwerk) -> Analyse:
         cb_bereik=_cb_bereik(g, netwerk.consultatiebureau_partners()),
         graad=dict(g.degree()),
         betweenness=betweenness,
-        benaderd=benaderd,
+        benaderd=maten.benaderd,
     )
 
 

@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from . import dekking, nood as nood_regel
-from .analyse import Analyse, analyseer, to_json as analyse_json
+from .analyse import Analyse, Structuurmaten, analyseer, to_json as analyse_json
 from .beoordeling import Beoordeling, Uitkomst, evaluate
 from .snapshot import Netwerk, Partner
 
@@ -24,6 +24,9 @@ from .snapshot import Netwerk, Partner
 class Bundel:
     netwerk: Netwerk  # as it stood on the peildatum
     peildatum: date
+    # the costly graph measures when already known for this structure (the pipeline keeps them
+    # apart: most edits leave the structure alone)
+    maten: Structuurmaten | None = None
 
     # cached_property writes the instance __dict__ directly, so it works on a frozen dataclass;
     # two threads racing on a fresh bundle at worst compute a part twice, with the same result
@@ -50,7 +53,7 @@ class Bundel:
 
     @cached_property
     def analyse(self) -> Analyse:
-        return analyseer(self.netwerk)
+        return analyseer(self.netwerk, self.maten)
 
     @cached_property
     def gedekt(self) -> dict[tuple[str, str, str], tuple[int, ...]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
-from flask import Flask, request, session
+from flask import Flask, request, session, url_for
 from flask_login import current_user
 
 from ..domein import permissions
@@ -54,6 +54,20 @@ def wijzigingen(entry) -> list[tuple[str, str, str]]:
     return weergave.leesbaar(entry.tabel, entry.wijzigingen)
 
 
+# an int the int converters accept, and that no other part of a URL of ours contains
+_MERKER = 7_919_191_919
+
+
+def url_per_rij(endpoint: str, sleutel: str, **vast):
+    """url_for for a link that repeats per row (893 partner links on the largest network's page):
+    werkzeug builds the URL once with a marker for the row's id, each row fills in its int
+    (~17 µs per url_for against <1 µs). Per render: the URL depends on the request's root."""
+    voor, merker, na = url_for(endpoint, **vast, **{sleutel: _MERKER}).partition(str(_MERKER))
+    if not merker or str(_MERKER) in na:
+        raise ValueError(f"{endpoint}: {sleutel} is not a single int part of the URL")
+    return lambda waarde: f"{voor}{int(waarde)}{na}"
+
+
 def install(app: Flask) -> None:
     app.add_template_filter(datum)
     app.add_template_filter(aantal)
@@ -71,6 +85,7 @@ def install(app: Flask) -> None:
     app.add_template_global(taxonomie, "tax")
     app.add_template_global(bevraging, "bv")  # the survey's labels and threshold (also the dossier)
     app.add_template_global(date.today, "vandaag")
+    app.add_template_global(url_per_rij)
 
     @app.context_processor
     def navigation():

@@ -205,3 +205,19 @@ def test_schakels_and_bruggen_match_their_definition(pijlen):
         assert splits == (tuple(sorted(e)) in {tuple(sorted(b)) for b in a.bruggen})
     if a.reciprociteit is not None:
         assert a.reciprociteit == pytest.approx(1 - len(a.eenrichting) / g.number_of_edges())
+
+
+def test_structure_measures_depend_on_the_undirected_links_only():
+    """The pipeline keeps structuurmaten per structure_sleutel (issue 16): what leaves the
+    undirected graph alone keeps the key, and the analysis over kept measures is the analysis."""
+    n, ids = net([("a", "b"), ("b", "c"), ("c", "d"), ("d", "b")], aanbod=[("a", "consultatiebureau")])
+    sleutel = analyse.structuur_sleutel(n)
+    hernoemd = replace(n, partners=tuple(replace(p, naam=p.naam.upper()) for p in n.partners))
+    omgekeerd = replace(n, verwijzingen=n.verwijzingen + (Verwijzing(ids["b"], ids["a"], "overleg",
+                                                                     bevestigd=False),))
+    for zelfde in (hernoemd, omgekeerd, replace(n, aanbod=())):
+        assert analyse.structuur_sleutel(zelfde) == sleutel
+        assert analyseer(zelfde, analyse.structuurmaten(n)) == analyseer(zelfde)
+    nieuw = replace(n, verwijzingen=n.verwijzingen + (Verwijzing(ids["a"], ids["c"], "overleg"),))
+    assert analyse.structuur_sleutel(nieuw) != sleutel
+    assert analyse.structuur_sleutel(replace(n, partners=n.partners[:-1])) != sleutel
