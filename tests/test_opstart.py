@@ -1,13 +1,14 @@
 """gunicorn's master warms the app once before it forks (gunicorn.conf.py, opstart.py)."""
 from __future__ import annotations
 
+import gc
 import runpy
 import sys
 
 from sqlalchemy import text
 
 from huisvanhetkind.extensions import db
-from huisvanhetkind.opstart import TRAAG_GELADEN, na_fork, voor_de_workers
+from huisvanhetkind.opstart import GC_DREMPELS, TRAAG_GELADEN, na_fork, voor_de_workers
 from tests.zwaar.conftest import ROOT
 
 
@@ -23,7 +24,14 @@ def test_the_master_compiles_every_template_and_keeps_no_connection(app):
     namen = app.jinja_env.list_templates()
     assert len(namen) > 50 and len(app.jinja_env.cache) >= len(namen)
     assert pool.checkedin() == 0
-    na_fork(app)  # a worker starts on a pool of its own and can query at once
+    standaard = gc.get_threshold()
+    try:
+        na_fork(app)  # a worker starts on a pool of its own and can query at once
+        assert gc.get_threshold() == GC_DREMPELS  # and collects less often (opstart.py)
+        assert gc.get_freeze_count() > 100_000  # the master's modules and templates are frozen
+    finally:
+        gc.set_threshold(*standaard)
+        gc.unfreeze()
     with app.app_context():
         assert db.session.scalar(text("SELECT 1")) == 1
 
