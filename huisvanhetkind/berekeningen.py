@@ -72,6 +72,12 @@ def _in_geheugen(k: str) -> tuple:
     return ("berekening", str(db.engine.url), k)
 
 
+def _onthoud(k: str, netwerk_id: int, soort: str, waarde: T) -> T:
+    """Into this process's memory, where a network's newer values push out its older ones."""
+    return cache.put(_in_geheugen(k), waarde, groep=("berekening", str(db.engine.url),
+                                                     netwerk_id, soort))
+
+
 def _houdt_schrijfslot() -> bool:
     # a writing request (or the command line) on SQLite holds the one write lock from its first
     # statement (BEGIN IMMEDIATE): a second connection would wait for this very transaction
@@ -111,10 +117,10 @@ def haal_veel(sleutels: Iterable[str]) -> dict[str, object]:
     if missing:
         t = _tabel()
         for i in range(0, len(missing), 500):
-            for k, data in db.session.execute(
-                    select(t.c.sleutel, t.c.gegevens)
+            for k, netwerk_id, soort, data in db.session.execute(
+                    select(t.c.sleutel, t.c.netwerk_id, t.c.soort, t.c.gegevens)
                     .where(t.c.sleutel.in_(missing[i:i + 500]), t.c.gegevens.is_not(None))):
-                found[k] = cache.put(_in_geheugen(k), pickle.loads(data))
+                found[k] = _onthoud(k, netwerk_id, soort, pickle.loads(data))
     return found
 
 
@@ -124,7 +130,7 @@ def bewaar_veel(waarden: dict[str, tuple[int, str, object]]) -> None:
         return
     rijen = []
     for k, (netwerk_id, soort, waarde) in waarden.items():
-        cache.put(_in_geheugen(k), waarde)
+        _onthoud(k, netwerk_id, soort, waarde)
         rijen.append({"sleutel": k, "netwerk_id": netwerk_id, "soort": soort,
                       "gegevens": pickle.dumps(waarde, protocol=pickle.HIGHEST_PROTOCOL),
                       "gestart_op": utcnow(), "gemaakt_op": utcnow()})
@@ -220,12 +226,12 @@ def _wacht_op(sleutels: list[str]) -> dict[str, object]:
     einde = time.monotonic() + WACHTEN.total_seconds()
     while open_ and time.monotonic() < einde:
         with db.engine.connect() as conn:
-            rijen = conn.execute(select(t.c.sleutel, t.c.gegevens)
+            rijen = conn.execute(select(t.c.sleutel, t.c.netwerk_id, t.c.soort, t.c.gegevens)
                                  .where(t.c.sleutel.in_(sorted(open_)))).all()
-        for k, data in rijen:
+        for k, netwerk_id, soort, data in rijen:
             if data is not None:
-                klaar[k] = cache.put(_in_geheugen(k), pickle.loads(data))
-        open_ &= {k for k, data in rijen if data is None}
+                klaar[k] = _onthoud(k, netwerk_id, soort, pickle.loads(data))
+        open_ &= {k for k, _, _, data in rijen if data is None}
         if open_:
             time.sleep(POLL)
     return klaar

@@ -14,6 +14,10 @@ from typing import Callable, Hashable, TypeVar
 T = TypeVar("T")
 
 MAX_ENTRIES = 1024  # all of Flanders: 130 networks × a few kinds of analysis
+# entries kept per group (a network's values of one kind): the newest revisie and peildata. Older
+# revisies are never asked again, yet filled the LRU: ~1,000 bundles of old revisies under the
+# 50-user load test, millions of objects that every full garbage collection walked (1.6 s)
+PER_GROEP = 2
 
 
 class Lru:
@@ -22,6 +26,7 @@ class Lru:
         self._entries: OrderedDict[Hashable, object] = OrderedDict()
         self._lock = threading.Lock()
         self._inflight: dict[Hashable, threading.Lock] = {}
+        self._groepen: dict[Hashable, list[Hashable]] = {}  # group → its keys, oldest first
         self.stats = {"hits": 0, "misses": 0}
 
     def get(self, key: Hashable) -> object | None:
@@ -32,16 +37,26 @@ class Lru:
                 return self._entries[key]
             return None
 
-    def put(self, key: Hashable, value: T) -> T:
+    def put(self, key: Hashable, value: T, groep: Hashable | None = None) -> T:
+        """Keep value under key; with a groep, only the PER_GROEP newest keys of that group stay
+        (a new revisie of a network pushes out its old ones at once)."""
         with self._lock:
             self.stats["misses"] += 1
             self._entries[key] = value
             self._entries.move_to_end(key)
+            if groep is not None:
+                leden = self._groepen.setdefault(groep, [])
+                if key in leden:
+                    leden.remove(key)
+                leden.append(key)
+                while len(leden) > PER_GROEP:
+                    self._entries.pop(leden.pop(0), None)
             while len(self._entries) > self.max_entries:
                 self._entries.popitem(last=False)
         return value
 
-    def remember(self, key: Hashable | None, compute: Callable[[], T]) -> T:
+    def remember(self, key: Hashable | None, compute: Callable[[], T],
+                 groep: Hashable | None = None) -> T:
         """The cached value for key, computed once; key None means: do not cache.
 
         Threads asking for the same missing key wait for the first one's result (single
@@ -59,7 +74,7 @@ class Lru:
                 found = self.get(key)  # computed by another thread while this one waited
                 if found is not None:
                     return found  # type: ignore[return-value]
-                return self.put(key, compute())
+                return self.put(key, compute(), groep)
         finally:
             with self._lock:
                 self._inflight.pop(key, None)
@@ -67,6 +82,7 @@ class Lru:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._groepen.clear()
             self.stats.update(hits=0, misses=0)
 
 

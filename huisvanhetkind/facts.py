@@ -80,7 +80,8 @@ def netwerken_facts(netwerk_ids: Iterable[int], peildatum: date | None = None,
     database = str(db.engine.url)
     return {i: cache.remember(None if raw.bron is None
                               else ("op", database, raw.bron, peildatum or vandaag),
-                              lambda raw=raw: raw.op(peildatum or vandaag, vandaag))
+                              lambda raw=raw: raw.op(peildatum or vandaag, vandaag),
+                              groep=("op", database, i))
             for i, raw in _raw_facts(netwerk_ids, koppen).items()}
 
 
@@ -185,7 +186,8 @@ def _eigen_van(bronnen: dict[int, tuple | None]) -> dict[int, _Eigen]:
             eigen = {i: e or (sleutels[i] and cache.get(sleutels[i])) for i, e in eigen.items()}
             nieuw = _eigen([i for i, e in eigen.items() if e is None])
             for i, e in nieuw.items():
-                eigen[i] = e if sleutels[i] is None else cache.put(sleutels[i], e)
+                eigen[i] = e if sleutels[i] is None else cache.put(
+                    sleutels[i], e, groep=("eigen", database, i))
     return eigen
 
 

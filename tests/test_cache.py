@@ -122,3 +122,22 @@ def test_simultaneous_first_visitors_compute_once():
     for t in threads:
         t.join()
     assert len(calls) == 1 and cache.remember(("test", 1), slow) == ("uitkomst",)
+
+
+def test_a_group_keeps_only_its_newest_entries():
+    """A network's new revisie pushes its old values out at once (PER_GROEP per network and
+    kind) instead of letting ~1,000 dead bundles fill the LRU; other groups stay."""
+    from huisvanhetkind.cache import PER_GROEP, Lru
+
+    lru = Lru(100)
+    lru.put("ander", 1, groep="netwerk 2")
+    for revisie in range(PER_GROEP + 3):
+        lru.put(("bundel", revisie), revisie, groep="netwerk 1")
+    assert [lru.get(("bundel", r)) for r in range(PER_GROEP + 3)] == \
+        [None] * 3 + list(range(3, PER_GROEP + 3))
+    assert lru.get("ander") == 1
+    assert lru.remember(("bundel", 99), lambda: 99, groep="netwerk 1") == 99
+    assert lru.get(("bundel", 3)) is None
+    lru.clear()
+    lru.put(("bundel", 0), 0, groep="netwerk 1")  # no stale group members after clear
+    assert lru.get(("bundel", 0)) == 0

@@ -49,7 +49,7 @@ def _graaf_json(r: Bundel) -> dict:
         data["peildatum"] = r.peildatum.isoformat()
         return data
 
-    return cache.remember(_sleutel(r, "graafdata"), bereken)
+    return cache.remember(_sleutel(r, "graafdata"), bereken, groep=("graafdata", r.netwerk.id))
 
 
 def _namen(r: Bundel) -> dict[int, str]:
@@ -78,7 +78,7 @@ def netwerk_graaf(netwerk_id: int):
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
     peildatum, fout = peildatum_uit_request()
     p = cache.remember(("graafpagina", queries.netwerk_revisie(netwerk_id), peildatum),
-                       lambda: _pagina(netwerk_id, peildatum))
+                       lambda: _pagina(netwerk_id, peildatum), groep=("graafpagina", netwerk_id))
     return render_template(
         "graaf/graaf.html", **p, netwerk_id=netwerk_id, uitleg=UITLEG, peildatum=peildatum,
         peildatum_fout=fout,
@@ -97,7 +97,8 @@ def graaf_data(netwerk_id: int):
     # serialised document (~2 MB for the largest network) without reading the facts again
     sleutel = ("graafjson", queries.netwerk_revisie(netwerk_id), peildatum)
     body = cache.remember(sleutel, lambda: json.dumps(
-        _graaf_json(pipeline.bundel(netwerk_id, peildatum)), separators=(",", ":")).encode())
+        _graaf_json(pipeline.bundel(netwerk_id, peildatum)), separators=(",", ":")).encode(),
+        groep=("graafjson", netwerk_id))
     return Response(body, mimetype="application/json")
 
 
