@@ -128,12 +128,14 @@ def bewaar_veel(waarden: dict[str, tuple[int, str, object]]) -> None:
     """Keep {key: (netwerk_id, soort, value)} in memory and in the database (two statements)."""
     if not waarden:
         return
-    rijen = []
+    # pickled before other threads can see the value in memory: a reader that fills a bundle's
+    # memoised part (Bundel.matrix) during pickle.dumps changed its __dict__ mid-iteration
+    rijen = [{"sleutel": k, "netwerk_id": netwerk_id, "soort": soort,
+              "gegevens": pickle.dumps(waarde, protocol=pickle.HIGHEST_PROTOCOL),
+              "gestart_op": utcnow(), "gemaakt_op": utcnow()}
+             for k, (netwerk_id, soort, waarde) in waarden.items()]
     for k, (netwerk_id, soort, waarde) in waarden.items():
         _onthoud(k, netwerk_id, soort, waarde)
-        rijen.append({"sleutel": k, "netwerk_id": netwerk_id, "soort": soort,
-                      "gegevens": pickle.dumps(waarde, protocol=pickle.HIGHEST_PROTOCOL),
-                      "gestart_op": utcnow(), "gemaakt_op": utcnow()})
     t = _tabel()
     with _schrijven() as conn:
         upsert = (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(t)

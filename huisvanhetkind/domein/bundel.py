@@ -60,6 +60,14 @@ class Bundel:
         """Per covered (functie, leeftijdsgroep, nis) cell the aanbod ids covering it."""
         return dekking.dekking(self.netwerk)
 
+    def __getstate__(self) -> dict:
+        # kept in memory and pickled for the database at once, while readers may fill a part or
+        # a matrix: copy the __dict__ in one step (pickle's own walk raised "dictionary changed
+        # size during iteration" under the load test); the matrices are made again when asked
+        staat = dict(self.__dict__)
+        staat.pop("_matrices", None)
+        return staat
+
     def matrix(self, nis: str | None = None) -> dekking.Matrix:
         """The coverage matrix of one municipality or the whole werkingsgebied (memoised)."""
         matrices = self.__dict__.setdefault("_matrices", {})

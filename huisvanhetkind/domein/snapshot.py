@@ -205,6 +205,13 @@ class Netwerk:
                          else replace(a, status=LOPEND) for a in self.acties),
         )
 
+    def __getstate__(self) -> dict:
+        # pickled (berekeningen.py) while other threads may share this snapshot: dict() copies
+        # the __dict__ in one step, where pickle's own walk saw a memo being added mid-iteration
+        staat = dict(self.__dict__)
+        staat.pop("_partners_by_id", None)
+        return staat
+
     @cached_property
     def _partners_by_id(self) -> dict[int, Partner]:
         # cached_property writes the instance __dict__ directly, so it works on a frozen dataclass

@@ -221,3 +221,21 @@ def test_structure_measures_depend_on_the_undirected_links_only():
     nieuw = replace(n, verwijzingen=n.verwijzingen + (Verwijzing(ids["a"], ids["c"], "overleg"),))
     assert analyse.structuur_sleutel(nieuw) != sleutel
     assert analyse.structuur_sleutel(replace(n, partners=n.partners[:-1])) != sleutel
+
+
+def test_a_pickled_bundle_leaves_out_what_readers_fill_in_later():
+    """Bundles are pickled for the database while other threads read them (berekeningen.py): the
+    memoised matrices and partner index are left out and made again, the rest round-trips."""
+    import pickle
+    from datetime import date
+
+    from huisvanhetkind.domein.bundel import Bundel
+
+    n, ids = net([("a", "b"), ("b", "c")], aanbod=[("a", "consultatiebureau")])
+    b = Bundel(n, date(2026, 9, 1)).volledig()
+    b.matrix()
+    assert n.partner(ids["a"]).naam == "a"
+    terug = pickle.loads(pickle.dumps(b))
+    assert "_matrices" not in terug.__dict__ and "_partners_by_id" not in terug.netwerk.__dict__
+    assert terug.analyse == b.analyse and terug.lacunes == b.lacunes
+    assert terug.matrix() == b.matrix() and terug.netwerk.partner(ids["b"]).naam == "b"
