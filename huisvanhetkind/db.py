@@ -9,7 +9,10 @@ from datetime import datetime, timezone
 
 from sqlalchemy import Integer, MetaData, Text, event, types
 from sqlalchemy.engine import Engine
+from sqlalchemy.pool import Pool
 from sqlalchemy.orm import DeclarativeBase, Session, Mapped, declared_attr, mapped_column
+
+from . import schrijfslot
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -112,9 +115,49 @@ def is_read_only() -> bool:
 @event.listens_for(Engine, "begin")
 def _sqlite_begin_immediate(conn):
     # The driver's deferred BEGIN lets two writers read the same row and both write: lost updates.
-    # BEGIN IMMEDIATE takes the write lock up front; busy_timeout makes the second one wait.
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("BEGIN" if _read_only.get() else "BEGIN IMMEDIATE")
+    # BEGIN IMMEDIATE takes the write lock up front; writers queue for it in schrijfslot first,
+    # and busy_timeout covers what remains (a commit still finishing, another program).
+    if conn.dialect.name != "sqlite":
+        return
+    if _read_only.get():
+        conn.exec_driver_sql("BEGIN")
+        return
+    slot = schrijfslot.voor(conn.engine.url.database)
+    if slot is not None and _SLOT not in conn.info:
+        slot.neem()
+        conn.info[_SLOT] = slot
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    except BaseException:
+        _geef_slot_vrij(conn.info)
+        raise
+
+
+_SLOT = "hvk_schrijfslot"
+
+
+def _geef_slot_vrij(info: dict) -> None:
+    slot = info.pop(_SLOT, None)
+    if slot is not None:
+        slot.geef_vrij()
+
+
+@event.listens_for(Engine, "commit")
+@event.listens_for(Engine, "rollback")
+def _einde_transactie(conn):
+    # just before the COMMIT itself: the next writer's BEGIN IMMEDIATE may wait a millisecond
+    # in busy_timeout, which is cheaper than an event after the commit that SQLAlchemy lacks
+    _geef_slot_vrij(conn.info)
+
+
+@event.listens_for(Pool, "checkin")
+def _slot_bij_teruggave(dbapi_connection, connection_record):
+    _geef_slot_vrij(connection_record.info)  # a transaction that never ended (a lost connection)
+
+
+@event.listens_for(Pool, "invalidate")
+def _slot_bij_ongeldig(dbapi_connection, connection_record, exception):
+    _geef_slot_vrij(connection_record.info)
 
 
 @contextmanager

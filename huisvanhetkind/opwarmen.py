@@ -3,8 +3,12 @@
 The writer does not wait for it (its request has already committed when this starts), and the
 next reader of the network finds the bundle kept (berekeningen.py) instead of computing it. One
 daemon thread per process works through a set of network ids, so a burst of edits to one network
-costs one computation. Only the web application warms (not the command line, whose process
-may end before the thread finishes); ANALYSE_NA_WIJZIGING switches it off.
+costs one computation. Only networks that this process served to a reader in the last
+GEBRUIKT seconds are warmed: a network nobody looks at waits for its next reader (as after a
+restart) instead of costing a computation after every change — with ten writers and no
+readers, warming took a third of the machine and the writers' p95 rose from 0.2 to 0.4 s.
+Only the web application warms (not the command line, whose process may end before the thread
+finishes); ANALYSE_NA_WIJZIGING switches it off.
 """
 from __future__ import annotations
 
@@ -18,6 +22,24 @@ _wachtend: dict[int, object] = {}  # netwerk_id → the app that asked
 _lock = threading.Lock()
 _er_is_werk = threading.Event()
 _draad: threading.Thread | None = None
+_gelezen: dict[int, float] = {}  # netwerk_id → when a reader last asked for its bundle
+_hier = threading.local()  # .warmt: this thread is the warming thread (its reads do not count)
+
+GEBRUIKT = 600.0
+
+
+def gelezen(netwerk_ids) -> None:
+    """A reader asked for these networks' bundles (pipeline.bundels)."""
+    if getattr(_hier, "warmt", False):
+        return
+    nu = time.monotonic()
+    for i in netwerk_ids:
+        _gelezen[i] = nu
+
+
+def _in_gebruik(ids) -> list[int]:
+    grens = time.monotonic() - GEBRUIKT
+    return [i for i in ids if _gelezen.get(i, grens) > grens]
 
 
 def na_commit(netwerk_ids: set[int]) -> None:
@@ -45,6 +67,7 @@ UITERLIJK = 2.0
 
 
 def _werk() -> None:
+    _hier.warmt = True
     while True:
         _er_is_werk.wait()
         # wait until the writes have paused, so the thread does not compete with the writers
@@ -59,7 +82,8 @@ def _werk() -> None:
             _wachtend.clear()
             _er_is_werk.clear()
         per_app: dict[object, list[int]] = {}
-        for i, app in taken.items():
+        for i in _in_gebruik(taken):
+            app = taken[i]
             per_app.setdefault(app, []).append(i)
         for app, ids in per_app.items():
             _warm(app, ids)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable, Iterable, TypeVar
 
-from . import berekeningen, facts, revisie
+from . import berekeningen, facts, opwarmen, revisie
 from .domein import snapshot
 from .domein.analyse import Structuurmaten, structuur_sleutel, structuurmaten
 from .domein.bundel import Bundel
@@ -71,6 +71,7 @@ def bundels(netwerk_ids: Iterable[int], peildatum: date | None = None,
     rows read and their bundle computed."""
     peildatum = peildatum or date.today()
     koppen = koppen if koppen is not None else facts.koppen(netwerk_ids)
+    opwarmen.gelezen(koppen)
     sleutels = {i: _sleutel(kop.bron, peildatum) for i, kop in koppen.items()}
     gevonden = berekeningen.haal_veel(k for k in sleutels.values() if k)
     ontbreekt = [i for i, k in sleutels.items() if k not in gevonden]

@@ -207,6 +207,8 @@ def test_a_change_is_computed_again_in_the_background(app, monkeypatch):
     app.config["ANALYSE_NA_WIJZIGING"] = True
     with app.app_context():
         n, a = _netwerk()
+        pipeline.bundel(n)  # somebody looks at the network
+        db.session.commit()
         voor = _rijen("bundel")
     with app.test_request_context(f"/organisaties/{a}/bewerken", method="POST"):
         db.session.get(Organisatie, a).naam = "A nieuw"
@@ -262,9 +264,32 @@ def test_steady_writes_do_not_keep_the_warming_waiting(app, monkeypatch):
     gewarmd = threading.Event()
     monkeypatch.setattr(opwarmen, "_warm", lambda app_, ids: gewarmd.set())
     app.config["ANALYSE_NA_WIJZIGING"] = True
+    opwarmen.gelezen({1})
     begin = time.monotonic()
     with app.test_request_context("/"):
         while not gewarmd.is_set() and time.monotonic() - begin < 10:
             opwarmen.na_commit({1})
             time.sleep(0.2)
     assert gewarmd.is_set()
+
+
+def test_a_network_nobody_reads_is_not_warmed(app, monkeypatch):
+    """Warming serves readers: a changed network that no reader asked for in the last
+    opwarmen.GEBRUIKT seconds waits for its next reader instead of costing a computation."""
+    from huisvanhetkind import opwarmen
+
+    gewarmd: list[list[int]] = []
+    klaar = threading.Event()
+    monkeypatch.setattr(opwarmen, "_warm", lambda app_, ids: (gewarmd.append(sorted(ids)),
+                                                                klaar.set()))
+    monkeypatch.setattr(opwarmen, "RUST", 0.05)
+    monkeypatch.setitem(opwarmen._gelezen, 7001, time.monotonic() - opwarmen.GEBRUIKT - 1)
+    app.config["ANALYSE_NA_WIJZIGING"] = True
+    with app.app_context():
+        n, _ = _netwerk()
+        pipeline.bundel(n)  # read now
+        db.session.remove()
+    with app.test_request_context("/"):
+        opwarmen.na_commit({n, 7001, 7002})  # 7001 read long ago, 7002 never
+    assert klaar.wait(10)
+    assert gewarmd == [[n]]

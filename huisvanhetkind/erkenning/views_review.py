@@ -16,9 +16,8 @@ from ..partners.refs import netwerk_ref
 from . import bp, operations
 from .forms import AntwoordForm, ReviewForm
 from .links import herstel_links
-from .queries import opmerking_in_netwerk, review_per_voorwaarde
+from .queries import netwerk_of_404, opmerking_in_netwerk, review_per_voorwaarde
 from ..domein.beoordeling import PER_ID
-from .. import pipeline
 from ..main.peildatum import bundel_op_peildatum, peildatum_uit_request
 
 
@@ -64,7 +63,8 @@ def review_opmerking(netwerk_id: int, voorwaarde: str):
     if not form.validate_on_submit():
         return _pagina(netwerk_id, voorwaarde, review_form=form, status=ONGELDIG)
     peildatum, _ = peildatum_uit_request()
-    pipeline.bundel(netwerk_id, peildatum)  # NietGevonden (404) for a network that does not exist
+    # 404 for a network that does not exist; no analysis here: this request holds the write lock
+    netwerk_of_404(netwerk_id)
     operations.review_opmerking(netwerk_id, voorwaarde, tekst=form.tekst.data,
                                 oordeel=form.oordeel.data, auteur_id=current_user.id,
                                 peildatum=peildatum)
