@@ -13,6 +13,7 @@ finishes); ANALYSE_NA_WIJZIGING switches it off.
 from __future__ import annotations
 
 import logging
+import mmap
 import threading
 import time
 
@@ -22,10 +23,15 @@ _wachtend: dict[int, object] = {}  # netwerk_id → the app that asked
 _lock = threading.Lock()
 _er_is_werk = threading.Event()
 _draad: threading.Thread | None = None
-_gelezen: dict[int, float] = {}  # netwerk_id → when a reader last asked for its bundle
 _hier = threading.local()  # .warmt: this thread is the warming thread (its reads do not count)
 
 GEBRUIKT = 600.0
+# When a reader last asked for a network's bundle (time.monotonic(), one clock for the whole
+# machine), per netwerk_id modulo the size. Shared memory made at import, i.e. in gunicorn's
+# master before it forks: a network read through one worker and changed through the other is
+# warmed too. Two networks on one place only make an extra warming.
+_PLAATSEN = 8192
+_gelezen = memoryview(mmap.mmap(-1, _PLAATSEN * 8)).cast("d")
 
 
 def gelezen(netwerk_ids) -> None:
@@ -34,12 +40,12 @@ def gelezen(netwerk_ids) -> None:
         return
     nu = time.monotonic()
     for i in netwerk_ids:
-        _gelezen[i] = nu
+        _gelezen[i % _PLAATSEN] = nu
 
 
 def _in_gebruik(ids) -> list[int]:
     grens = time.monotonic() - GEBRUIKT
-    return [i for i in ids if _gelezen.get(i, grens) > grens]
+    return [i for i in ids if _gelezen[i % _PLAATSEN] > grens]
 
 
 def na_commit(netwerk_ids: set[int]) -> None:

@@ -283,7 +283,8 @@ def test_a_network_nobody_reads_is_not_warmed(app, monkeypatch):
     monkeypatch.setattr(opwarmen, "_warm", lambda app_, ids: (gewarmd.append(sorted(ids)),
                                                                 klaar.set()))
     monkeypatch.setattr(opwarmen, "RUST", 0.05)
-    monkeypatch.setitem(opwarmen._gelezen, 7001, time.monotonic() - opwarmen.GEBRUIKT - 1)
+    opwarmen._gelezen[7001 % opwarmen._PLAATSEN] = time.monotonic() - opwarmen.GEBRUIKT - 1
+    opwarmen._gelezen[7002 % opwarmen._PLAATSEN] = 0.0
     app.config["ANALYSE_NA_WIJZIGING"] = True
     with app.app_context():
         n, _ = _netwerk()
@@ -293,3 +294,15 @@ def test_a_network_nobody_reads_is_not_warmed(app, monkeypatch):
         opwarmen.na_commit({n, 7001, 7002})  # 7001 read long ago, 7002 never
     assert klaar.wait(10)
     assert gewarmd == [[n]]
+
+
+def test_what_one_process_read_counts_in_another(app):
+    """gunicorn's workers are forks of one master: a read in one of them lets the other warm."""
+    import multiprocessing
+
+    from huisvanhetkind import opwarmen
+
+    kind = multiprocessing.get_context("fork").Process(target=opwarmen.gelezen, args=([7003],))
+    kind.start()
+    kind.join(10)
+    assert opwarmen._in_gebruik([7003, 7004]) == [7003]

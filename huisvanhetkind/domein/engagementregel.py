@@ -22,7 +22,11 @@ from .voorwaarde import (ERKENNING, NIET_VOLDAAN, SUBSIDIE, VOLDAAN, WAARSCHUWIN
 
 GEREALISEERD = ACTIESTATUS["gerealiseerd"].code
 WAARSCHUWINGSTERMIJN = 90  # days before the deadline from which an unrealised engagement warns
-MAX_IN_UITLEG = 5  # the full list goes into details
+MAX_IN_UITLEG = 5  # the longer list goes into details
+# a large network has dozens of overlaps, each with dozens of aanbod: listing all of them made one
+# condition's details 200 KB of HTML that nobody reads; the coverage matrix has every one
+MAX_IN_DETAILS = 25
+MAX_NAMEN = 8
 
 
 class EngagementVoorwaarde(Voorwaarde):
@@ -154,7 +158,10 @@ class OverlapEnLacunes(EngagementVoorwaarde):
                    "zonder gerealiseerde actie")
         getoond = "; ".join(items[:MAX_IN_UITLEG])
         rest = f" en {len(items) - MAX_IN_UITLEG} meer" if len(items) > MAX_IN_UITLEG else ""
-        return f"{telling}: {getoond}{rest}", [f"{telling}:", *items]
+        details = [f"{telling}:", *items[:MAX_IN_DETAILS]]
+        if len(items) > MAX_IN_DETAILS:
+            details.append(f"… en {len(items) - MAX_IN_DETAILS} meer: zie de dekkingsmatrix")
+        return f"{telling}: {getoond}{rest}", details
 
 
 def _gerealiseerd(netwerk: Netwerk, voorwaarde: str, peildatum: date) -> bool:
@@ -187,8 +194,18 @@ def beschrijf(item: Any) -> str:
         delen.append(f"in {gemeenten.naam(plaats) if plaats.isdigit() else plaats}")
     aanbod = _veld(item, "aanbod") or _veld(item, "aanbod_namen")  # dict or dekking.Overlap
     if aanbod and not isinstance(aanbod, str):
-        delen.append("(" + ", ".join(str(getattr(a, "naam", a)) for a in aanbod) + ")")
+        delen.append(f"({_namen([str(getattr(a, 'naam', a)) for a in aanbod])})")
     return " ".join(delen) if delen else str(item)
+
+
+def _namen(namen: list[str]) -> str:
+    """'A, B ×3, C' for at most MAX_NAMEN different names, then how many more."""
+    tellers: dict[str, int] = {}
+    for naam in namen:
+        tellers[naam] = tellers.get(naam, 0) + 1
+    getoond = [n if k == 1 else f"{n} ×{k}" for n, k in list(tellers.items())[:MAX_NAMEN]]
+    rest = len(tellers) - MAX_NAMEN
+    return ", ".join(getoond) + (f" en {rest} andere" if rest > 0 else "")
 
 
 def engagementen() -> list[EngagementVoorwaarde]:

@@ -313,3 +313,26 @@ def test_s2_describes_coverage_lacunes_and_overlaps():
     assert "Overlap: Spel en ontmoeting 0 tot 3 jaar in Temse (Babyhuis, Kruimel)" in u.details
     assert any(d.startswith("Lacune: Ontmoeting") and d.endswith("in Sint-Niklaas")
                for d in u.details)
+
+
+def test_long_overlap_lists_are_summed_up():
+    """Dozens of overlaps with dozens of aanbod each: the details stay readable (and small)."""
+    from huisvanhetkind.domein import engagementregel as er
+
+    overlap = {"functie": "ontmoeting", "gemeente": "46021",
+               "aanbod": ["Kruimel"] * 3 + [f"Aanbod {i}" for i in range(12)]}
+    tekst = er.beschrijf(overlap)
+    assert "(Kruimel ×3, Aanbod 0, Aanbod 1" in tekst and tekst.endswith("en 5 andere)")
+    assert "Aanbod 7" not in tekst
+    assert er._namen(["A", "B"]) == "A, B"
+
+
+def test_s2_details_name_at_most_25_lacunes_and_overlaps():
+    from huisvanhetkind.domein.engagementregel import MAX_IN_DETAILS
+
+    lacunes = [Lacune("vrije_tijd", "6-12", TEMSE)] * 40
+    gepland = volledig(acties=(*volledig().acties[:7], actie("S2", "gepland")))
+    u = status(gepland, "S2", lacunes=lacunes)
+    assert "40 lacunes en 0 overlappen" in u.uitleg
+    assert len(u.details) == 2 + MAX_IN_DETAILS + 1  # actions, count, items, the rest
+    assert u.details[-1] == "… en 15 meer: zie de dekkingsmatrix"
