@@ -15,7 +15,7 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
@@ -71,6 +71,13 @@ def bron_op(kop: "Kop", peildatum: date) -> tuple | None:
     return s.bron_op(kop.bron, peildatum, date.today())
 
 
+def dossier_bron(kop: "Kop", peildatum: date) -> tuple | None:
+    """What identifies the dossier of this network at the peildatum: its facts and everything
+    else it shows (contact persons, review remarks: the network's revisie)."""
+    bron = bron_op(kop, peildatum)
+    return None if bron is None else (*bron, kop.revisie)
+
+
 def netwerken_facts(netwerk_ids: Iterable[int], peildatum: date | None = None,
                     koppen: dict[int, "Kop"] | None = None) -> dict[int, s.Netwerk]:
     """Facts of several networks (e.g. a province overview) in a fixed number of statements,
@@ -85,10 +92,22 @@ def netwerken_facts(netwerk_ids: Iterable[int], peildatum: date | None = None,
             for i, raw in _raw_facts(netwerk_ids, koppen).items()}
 
 
+class _Rij(NamedTuple):
+    id: int
+    naam: str
+    rechtsvorm: str
+    aanvraagdatum: date | None
+    erkenningsdatum: date | None
+    coordinator_naam: str
+    coordinator_email: str
+    feitenrevisie: int
+
+
 @dataclass(frozen=True)
 class Kop:
     """What a network's facts hold besides its own rows, and `bron`: what identifies its facts
-    (None while this transaction holds uncommitted changes)."""
+    (None while this transaction holds uncommitted changes). `revisie` changes with everything
+    about the network, facts or not (the dossier PDF is kept under bron and revisie)."""
     rij: tuple
     werkingsgebied: tuple[s.Deel, ...]
     andere_netwerken: tuple[s.AnderNetwerk, ...]
@@ -96,6 +115,7 @@ class Kop:
     verplicht_kg_buiten: tuple[s.Aanbod, ...]
     bron: tuple | None
     indicatoren: tuple[s.Indicator, ...] = ()
+    revisie: int = 0
 
 
 def koppen(netwerk_ids: Iterable[int]) -> dict[int, Kop]:
@@ -108,7 +128,7 @@ def koppen(netwerk_ids: Iterable[int]) -> dict[int, Kop]:
     rijen = db.session.execute(select(
         Netwerk.id, Netwerk.naam, Netwerk.rechtsvorm, Netwerk.aanvraagdatum,
         Netwerk.erkenningsdatum, Netwerk.coordinator_naam, Netwerk.coordinator_email,
-        Netwerk.revisie).where(Netwerk.id.in_(ids))).all()
+        Netwerk.feitenrevisie, Netwerk.revisie).where(Netwerk.id.in_(ids))).all()
     gebied: dict[int, list[s.Deel]] = defaultdict(list)
     for netwerk_id, nis, deel in db.session.execute(
             select(WerkingsgebiedDeel.netwerk_id, WerkingsgebiedDeel.nis, WerkingsgebiedDeel.deel)
@@ -122,7 +142,8 @@ def koppen(netwerk_ids: Iterable[int]) -> dict[int, Kop]:
     verplicht_kg = _verplicht_kg(alle_gemeenten)
     indicatoren = _indicatoren(alle_gemeenten)
     uit = {}
-    for k in rijen:
+    for *k, alle_revisie in rijen:
+        k = _Rij(*k)
         werkingsgebied = tuple(gebied[k.id])
         gemeenten = {d.nis for d in werkingsgebied}
         andere_netwerken = _andere_voor(andere, k.id, gemeenten)
@@ -138,10 +159,10 @@ def koppen(netwerk_ids: Iterable[int]) -> dict[int, Kop]:
         # the indicators of its municipalities only when there are any, so that a network
         # without them keeps the key it had before indicators existed
         gedeeld = (tuple(k), werkingsgebied, andere_netwerken, buiten, eigen_zorgregio)
-        bron = None if onzeker else ("netwerk", k.id, k.revisie, vingerafdruk(
+        bron = None if onzeker else ("netwerk", k.id, k.feitenrevisie, vingerafdruk(
             gedeeld + (eigen_indicatoren,) if eigen_indicatoren else gedeeld))
         uit[k.id] = Kop(tuple(k), werkingsgebied, andere_netwerken, eigen_zorgregio, buiten, bron,
-                        eigen_indicatoren)
+                        eigen_indicatoren, alle_revisie)
     return uit
 
 

@@ -1,9 +1,13 @@
-"""Every commit that changes a network's facts gives that network a new `revisie` token.
+"""Every commit that changes a network gives that network a new `revisie` token, and a new
+`feitenrevisie` when the change touches the facts the analysis reads.
 
-Analyses are cached per process under (netwerk_id, revisie) (cache.py); a worker sees another
-worker's change because the token is written in the same transaction as the change. Which network
-a change belongs to comes from the models' `audit_scope()` (the audit log asks the same question):
-a change scoped to an organisation touches every network it is an active member of.
+Analyses are kept under the feitenrevisie (facts.py, berekeningen.py), the dossier PDF, the public
+guide and the HSDS feed under the revisie; a worker sees another worker's change because the
+tokens are written in the same transaction as the change. Which network a change belongs to comes
+from the models' `audit_scope()` (the audit log asks the same question): a change scoped to an
+organisation touches every network it is an active member of. A model that the analysis never
+reads says so with `__geen_feit__ = True` (contact persons, review remarks): without it, every
+change counts as a change of facts.
 """
 from __future__ import annotations
 
@@ -16,8 +20,13 @@ _KEY = "hvk_revisie_scopes"
 _GEWIJZIGD = "hvk_revisie_gewijzigd"
 
 
+def _scopes(session: Session) -> tuple[set, set, set, set]:
+    """(networks, organisations) touched at all, then (networks, organisations) whose facts."""
+    return session.info.setdefault(_KEY, (set(), set(), set(), set()))
+
+
 def _collect(session: Session, flush_context) -> None:
-    scopes = session.info.setdefault(_KEY, (set(), set()))
+    scopes = _scopes(session)
     # session.dirty rebuilds a set on every access: read it once (an import flushes thousands)
     gewijzigd = [o for o in session.dirty if session.is_modified(o)]
     for obj in (*session.new, *gewijzigd, *session.deleted):
@@ -25,39 +34,56 @@ def _collect(session: Session, flush_context) -> None:
         if scope is None:
             continue
         netwerk_id, organisatie_id = scope()
+        feit = not getattr(obj, "__geen_feit__", False)
         if netwerk_id is not None:
             scopes[0].add(netwerk_id)
+            if feit:
+                scopes[2].add(netwerk_id)
         if organisatie_id is not None:
             scopes[1].add(organisatie_id)
+            if feit:
+                scopes[3].add(organisatie_id)
 
 
 def raak(session: Session, netwerk_ids) -> None:
     """These networks' facts change with this transaction although none of their own rows does
-    (an indicator of one of their municipalities): they get a new revisie at the commit."""
-    session.info.setdefault(_KEY, (set(), set()))[0].update(netwerk_ids)
+    (an indicator of one of their municipalities): they get new tokens at the commit."""
+    scopes = _scopes(session)
+    scopes[0].update(netwerk_ids)
+    scopes[2].update(netwerk_ids)
 
 
 def _bump(session: Session) -> None:
     session.flush()  # before_commit runs before the final flush: pending changes add scopes
     if _KEY not in session.info:
         return
-    netwerken, organisaties = session.info.pop(_KEY)
+    netwerken, organisaties, feit_netwerken, feit_organisaties = session.info.pop(_KEY)
     from .partners.models import Lidmaatschap, Netwerk
     if organisaties:
-        netwerken |= set(session.scalars(select(Lidmaatschap.netwerk_id).where(
-            Lidmaatschap.organisatie_id.in_(organisaties), Lidmaatschap.lid_tot.is_(None))))
-    session.info[_GEWIJZIGD] = netwerken
+        leden_van = {o: set() for o in organisaties}
+        for o, n in session.execute(select(Lidmaatschap.organisatie_id, Lidmaatschap.netwerk_id)
+                                    .where(Lidmaatschap.organisatie_id.in_(organisaties),
+                                           Lidmaatschap.lid_tot.is_(None))):
+            leden_van[o].add(n)
+        for o, ns in leden_van.items():
+            netwerken |= ns
+            if o in feit_organisaties:
+                feit_netwerken |= ns
+    session.info[_GEWIJZIGD] = feit_netwerken
     # one row at a time in id order, as the last statements of the transaction: no deadlocks
+    t = Netwerk.__table__
     for netwerk_id in sorted(netwerken):
-        session.execute(update(Netwerk.__table__).where(Netwerk.__table__.c.id == netwerk_id)
-                        .values(revisie=nieuwe_revisie()))
+        waarden = {"revisie": nieuwe_revisie()}
+        if netwerk_id in feit_netwerken:
+            waarden["feitenrevisie"] = nieuwe_revisie()
+        session.execute(update(t).where(t.c.id == netwerk_id).values(**waarden))
 
 
 def onzeker(session: Session) -> bool:
     """True while this transaction holds changes to facts that are not committed yet: what is read
     now carries the old revisie token, so it must not be cached under it (berekeningen.py)."""
     scopes = session.info.get(_KEY)
-    return bool(scopes and (scopes[0] or scopes[1])) or bool(
+    return bool(scopes and (scopes[2] or scopes[3])) or bool(
         session.new or session.deleted or any(session.is_modified(o) for o in session.dirty))
 
 

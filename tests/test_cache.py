@@ -141,3 +141,32 @@ def test_a_group_keeps_only_its_newest_entries():
     lru.clear()
     lru.put(("bundel", 0), 0, groep="netwerk 1")  # no stale group members after clear
     assert lru.get(("bundel", 0)) == 0
+
+
+def _feitenrevisie(netwerk_id: int) -> int:
+    return db.session.scalar(select(Netwerk.feitenrevisie).where(Netwerk.id == netwerk_id))
+
+
+def test_what_the_analysis_does_not_read_leaves_its_facts_and_bundle_alone(ctx):
+    """A contact person or a review remark renews the revisie (the dossier shows them) but not
+    the feitenrevisie: the kept analysis bundle stays valid and the dossier gets a new key."""
+    from huisvanhetkind import facts
+    from huisvanhetkind.erkenning.models import ReviewOpmerking
+    from huisvanhetkind.partners.models import Contactpersoon
+
+    x, y, a, b, c = _two_networks()
+    eerst = pipeline.bundel(x)
+    db.session.commit()
+    rx, fx, fy = _revisie(x), _feitenrevisie(x), _feitenrevisie(y)
+    dossier = facts.dossier_bron(facts.koppen([x])[x], date.today())
+    db.session.add(Contactpersoon(organisatie_id=a, naam="Jan", functie="onthaal"))
+    db.session.add(ReviewOpmerking(netwerk_id=x, voorwaarde="E1", tekst="ok",
+                                   oordeel="opmerking", peildatum=date.today()))
+    db.session.commit()
+    assert _revisie(x) != rx and (_feitenrevisie(x), _feitenrevisie(y)) == (fx, fy)
+    assert facts.dossier_bron(facts.koppen([x])[x], date.today()) != dossier
+    assert pipeline.bundel(x) is eerst  # the same kept bundle: nothing computed again
+    db.session.get(Aanbod, db.session.scalar(select(Aanbod.id))).naam = "Spelotheek (nieuw)"
+    db.session.commit()
+    assert _feitenrevisie(x) != fx and _feitenrevisie(y) == fy
+    assert pipeline.bundel(x) is not eerst

@@ -56,6 +56,7 @@ class Actie(Versioned, Timestamps, db.Model):
 class ReviewOpmerking(db.Model):
     """A consultant's comment and verdict on one condition, or a coordinator's answer to it."""
     __tablename__ = "review_opmerking"
+    __geen_feit__ = True  # not in the analysis facts (revisie.py)
     __audit__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)

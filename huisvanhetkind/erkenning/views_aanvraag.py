@@ -10,6 +10,7 @@ from datetime import date
 from flask import flash, make_response, redirect, render_template, url_for
 from flask_login import current_user
 
+from .. import facts
 from ..auth.guard import authorize, current_actor
 from ..domein import aanvraag as a
 from ..domein.permissions import aanvraag_stappen, can_aanvraag, can_view_aanvraag
@@ -65,7 +66,8 @@ def _bevriezer(netwerk_id: int) -> ops.Bevriezer:
     def bevries() -> ops.Bevroren:
         peildatum = date.today()
         d = dossier_mod.bouw(netwerk_id, peildatum)
-        pdf = pdf_cache.bewaard(d.netwerk.bron, peildatum) or render_pdf(
+        kop = facts.koppen([netwerk_id])[netwerk_id]
+        pdf = pdf_cache.bewaard(facts.dossier_bron(kop, peildatum), peildatum) or render_pdf(
             render_template("erkenning/dossier_pdf.html", d=d))
         return ops.Bevroren(peildatum, d.netwerk, d.b.to_json(d.netwerk.naam), pdf)
     return bevries

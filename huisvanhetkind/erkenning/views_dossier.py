@@ -46,7 +46,7 @@ def dossier_pdf(netwerk_id: int):
     if kop is None:
         raise NietGevonden(netwerk_id)
     naam = kop.rij[1]  # the head row: (id, naam, …)
-    bron = facts.bron_op(kop, peildatum)
+    bron = facts.dossier_bron(kop, peildatum)
     pdf = pdf_cache.stand(bron, peildatum)
     if pdf is None:
         pdf = pdf_cache.pdf_of_bezig(

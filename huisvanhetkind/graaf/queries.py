@@ -184,10 +184,10 @@ def werkingsgebied(netwerk_id: int) -> list[str]:
 
 
 def netwerk_revisie(netwerk_id: int) -> tuple:
-    """(database, netwerk_id, revisie): one SELECT that tells whether what is cached about this
-    network's own facts still holds (revisie.py bumps it at every commit touching them);
+    """(database, netwerk_id, feitenrevisie): one SELECT that tells whether what is cached about
+    this network's own facts still holds (revisie.py bumps it at every commit touching them);
     NietGevonden when the network does not exist."""
-    revisie = db.session.scalar(select(Netwerk.revisie).where(Netwerk.id == netwerk_id))
+    revisie = db.session.scalar(select(Netwerk.feitenrevisie).where(Netwerk.id == netwerk_id))
     if revisie is None:
         raise NietGevonden(netwerk_id)
     return (str(db.engine.url), netwerk_id, revisie)

@@ -61,7 +61,7 @@ class Netwerk(MetNaamSleutel, Versioned, Timestamps, db.Model):
     """A Huis van het Kind."""
     __tablename__ = "netwerk"
     __audit__ = True
-    __audit_exclude__ = ("revisie", "naam_sleutel")
+    __audit_exclude__ = ("revisie", "feitenrevisie", "naam_sleutel")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     naam: Mapped[str] = mapped_column(String(200), unique=True)
@@ -74,8 +74,13 @@ class Netwerk(MetNaamSleutel, Versioned, Timestamps, db.Model):
     publiek: Mapped[bool] = mapped_column(default=False)  # publishes a public aanbod page
     # origins (https://www.gemeente.be) that may embed the public guide in a frame
     gids_origins: Mapped[tuple[str, ...]] = mapped_column(CodeList, default=(), server_default="")
-    # changes (a new random token) with every commit touching the network's facts: revisie.py
+    # a new random token with every commit touching the network (revisie.py): the dossier, the
+    # public guide and the HSDS feed show more than the analysis facts (contact persons, reviews)
     revisie: Mapped[int] = mapped_column(BigInteger, default=nieuwe_revisie, server_default="0")
+    # ... and one that changes only with the facts the analysis reads (facts.py): a new contact
+    # person or review remark needs a new dossier, not a new analysis bundle
+    feitenrevisie: Mapped[int] = mapped_column(BigInteger, default=nieuwe_revisie,
+                                               server_default="0")
 
     werkingsgebied = relationship("WerkingsgebiedDeel", back_populates="netwerk", lazy="raise",
                                   cascade="all, delete-orphan", order_by="WerkingsgebiedDeel.nis")
@@ -144,6 +149,7 @@ class Contactpersoon(Versioned, db.Model):
     """Only what is needed to reach a partner: name, function, work e-mail and phone (GDPR)."""
     __tablename__ = "contactpersoon"
     __audit__ = True
+    __geen_feit__ = True  # not in the analysis facts (revisie.py)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisatie_id: Mapped[int] = mapped_column(
