@@ -37,14 +37,24 @@ _AANBOD = (Aanbod.id, Aanbod.organisatie_id, Aanbod.naam, Aanbod.aanbodvorm, Aan
            Aanbod.laagdrempelig, Aanbod.verplicht_kg, Aanbod.startdatum, Aanbod.einddatum)
 
 
-def _aanbod(r, partner_naam: str) -> s.Aanbod:
+class _Sets(dict):
+    """One frozenset per distinct code list while reading: 60,000 aanbod share a few hundred
+    combinations of functies, age groups, werkvormen and municipalities. Fewer objects to build,
+    to keep in memory and for the garbage collector to walk (the largest network's facts: 107 ms
+    of building sets before)."""
+
+    def __missing__(self, codes):
+        waarde = self[codes] = frozenset(codes)
+        return waarde
+
+
+def _aanbod(r, partner_naam: str, sets: _Sets | None = None) -> s.Aanbod:
+    sets = _Sets() if sets is None else sets
     return s.Aanbod(
-        id=r.id, partner_id=r.organisatie_id, naam=r.naam, aanbodvorm=r.aanbodvorm,
-        functies=frozenset(r.functies), leeftijdsgroepen=frozenset(r.leeftijdsgroepen),
-        doelgroep=r.doelgroep, werkvormen=frozenset(r.werkvormen),
-        gemeenten=frozenset(r.gemeenten), laagdrempelig=r.laagdrempelig,
-        verplicht_kg=r.verplicht_kg, partner_naam=partner_naam, startdatum=r.startdatum,
-        einddatum=r.einddatum)
+        r.id, r.organisatie_id, r.naam, r.aanbodvorm, sets[tuple(r.functies)],
+        sets[tuple(r.leeftijdsgroepen)], r.doelgroep, sets[tuple(r.werkvormen)],
+        sets[tuple(r.gemeenten)], r.laagdrempelig, r.verplicht_kg, partner_naam, r.startdatum,
+        r.einddatum)
 
 
 @dataclass(frozen=True)
@@ -228,10 +238,11 @@ def _eigen(ids: list[int]) -> dict[int, _Eigen]:
                       Lidmaatschap.lid_tot, Lidmaatschap.id)):
         leden[r.netwerk_id, r.id].append(r)
     partners: dict[int, list[s.Partner]] = defaultdict(list)
+    sets = _Sets()
     for (netwerk_id, _), rows in leden.items():
         r = rows[-1]  # the current (or most recent) membership carries the terms
         partners[netwerk_id].append(s.Partner(
-            id=r.id, naam=r.naam, sector=r.sector, gemeenten=frozenset(r.gemeenten),
+            id=r.id, naam=r.naam, sector=r.sector, gemeenten=sets[tuple(r.gemeenten)],
             overeenkomst_getekend=r.overeenkomst_getekend, lid_sinds=r.lid_sinds,
             lid_tot=r.lid_tot, kbo=r.kbo,
             perioden=tuple((x.lid_sinds, x.lid_tot) for x in rows)))
@@ -248,7 +259,7 @@ def _eigen(ids: list[int]) -> dict[int, _Eigen]:
             .where(Lidmaatschap.netwerk_id.in_(ids)).order_by(Aanbod.id)):
         naam = namen.get((r.netwerk_id, r.organisatie_id))
         if naam is not None:
-            aanbod[r.netwerk_id].append(_aanbod(r, naam))
+            aanbod[r.netwerk_id].append(_aanbod(r, naam, sets))
 
     van, naar = aliased(Lidmaatschap), aliased(Lidmaatschap)
     verwijzingen: dict[int, list[s.Verwijzing]] = defaultdict(list)

@@ -109,3 +109,13 @@ def test_a_member_committed_between_two_statements_shows_up_whole_or_not_at_all(
     assert eerste in leden
     assert all(a.partner_id in leden for a in eigen.aanbod)
     assert all(v.van in leden and v.naar in leden for v in eigen.verwijzingen)
+
+
+def test_equal_code_lists_are_one_set_in_memory(ctx):
+    """60,000 aanbod share a few hundred code lists: each distinct list is built once per read
+    (fewer objects to build, keep, pickle and for the garbage collector to walk)."""
+    net, orgs = _network(3)
+    aanbod = netwerk_facts(net.id).aanbod
+    assert len(aanbod) == 3 and aanbod[0].leeftijdsgroepen == {"0-3", "ouders"}
+    assert aanbod[0].leeftijdsgroepen is aanbod[1].leeftijdsgroepen is aanbod[2].leeftijdsgroepen
+    assert aanbod[0].functies is aanbod[2].functies
