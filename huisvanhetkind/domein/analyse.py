@@ -161,9 +161,13 @@ class Structuurmaten:
 
 
 def structuur_sleutel(netwerk: Netwerk) -> tuple:
-    """What structuurmaten() reads: the member ids and the undirected linked pairs."""
-    g = graaf(netwerk)
-    return (tuple(sorted(g.nodes)), tuple(sorted((min(a, b), max(a, b)) for a, b in g.edges)))
+    """What structuurmaten() reads: the member ids and the undirected linked pairs (the nodes
+    and edges of graaf(), without building the graph: this key is made for every new bundle)."""
+    leden = {p.id for p in netwerk.partners}
+    paren = {(v.van, v.naar) if v.van < v.naar else (v.naar, v.van)
+             for v in netwerk.verwijzingen if v.van != v.naar and v.van in leden
+             and v.naar in leden}
+    return (tuple(sorted(leden)), tuple(sorted(paren)))
 
 
 def structuurmaten(netwerk: Netwerk, g: nx.Graph | None = None) -> Structuurmaten:

@@ -66,6 +66,8 @@ class Bundel:
         # size during iteration" under the load test); the matrices are made again when asked
         staat = dict(self.__dict__)
         staat.pop("_matrices", None)
+        if "analyse" in staat:
+            staat["maten"] = None  # the analysis holds the same betweenness: keep it once
         return staat
 
     def matrix(self, nis: str | None = None) -> dekking.Matrix:

@@ -221,6 +221,12 @@ def test_structure_measures_depend_on_the_undirected_links_only():
     nieuw = replace(n, verwijzingen=n.verwijzingen + (Verwijzing(ids["a"], ids["c"], "overleg"),))
     assert analyse.structuur_sleutel(nieuw) != sleutel
     assert analyse.structuur_sleutel(replace(n, partners=n.partners[:-1])) != sleutel
+    with_self_and_outsider = replace(n, verwijzingen=n.verwijzingen + (
+        Verwijzing(ids["a"], ids["a"], "overleg"), Verwijzing(ids["a"], 999_999, "overleg")))
+    for m in (n, nieuw, with_self_and_outsider):  # the nodes and edges of graaf(), exactly
+        g = analyse.graaf(m)
+        assert analyse.structuur_sleutel(m) == (
+            tuple(sorted(g.nodes)), tuple(sorted(tuple(sorted(e)) for e in g.edges)))
 
 
 def test_a_pickled_bundle_leaves_out_what_readers_fill_in_later():
@@ -239,3 +245,19 @@ def test_a_pickled_bundle_leaves_out_what_readers_fill_in_later():
     assert "_matrices" not in terug.__dict__ and "_partners_by_id" not in terug.netwerk.__dict__
     assert terug.analyse == b.analyse and terug.lacunes == b.lacunes
     assert terug.matrix() == b.matrix() and terug.netwerk.partner(ids["b"]).naam == "b"
+
+
+def test_a_pickled_bundle_keeps_its_graph_measures_once():
+    """With the analysis computed, the structure measures it was made from are not stored again
+    (betweenness is most of a large network's bundle)."""
+    import pickle
+    from datetime import date
+
+    from huisvanhetkind.domein.bundel import Bundel
+
+    n, _ = net([("a", "b"), ("b", "c")])
+    b = Bundel(n, date(2026, 9, 1), analyse.structuurmaten(n)).volledig()
+    terug = pickle.loads(pickle.dumps(b))
+    assert terug.maten is None and terug.analyse == b.analyse
+    half = Bundel(n, date(2026, 9, 1), analyse.structuurmaten(n))  # analysis not made yet
+    assert pickle.loads(pickle.dumps(half)).maten == half.maten
