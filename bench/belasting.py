@@ -123,7 +123,9 @@ def _rij(naam: str, soort: str, lijst: list[Verzoek]) -> str:
 
 def titel(res: dict) -> str:
     engine = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}.get(res["engine"], res["engine"])
-    return f"## Belastingstest {engine} {res['versie']}".rstrip()
+    # only writers without a pause (issue 16: 10 concurrent writers) is a section of its own
+    soort = "Schrijvers" if res["schrijven"] >= 1 and not res["denktijd"] else "Belastingstest"
+    return f"## {soort} {engine} {res['versie']}".rstrip()
 
 
 def markdown(res: dict) -> str:
