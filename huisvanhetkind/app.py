@@ -11,7 +11,10 @@ from . import config, templates_dir
 
 
 def create_app(test_config: dict | None = None) -> Flask:
+    from .main.routing import LazyBuildRule
+
     app = Flask(__package__, instance_relative_config=True, template_folder=templates_dir())
+    app.url_rule_class = LazyBuildRule  # url_for builders compile on first use (main/routing.py)
     app.config.from_object(config.Defaults)
     os.makedirs(app.instance_path, exist_ok=True)
     if test_config is None:
