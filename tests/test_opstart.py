@@ -145,3 +145,16 @@ def test_lazily_compiled_url_builders_build_what_werkzeug_builds(app):
             for method in r.methods - {"HEAD", "OPTIONS"}:
                 assert lui.build(r.endpoint, {**waarden, **extra}, method=method) == \
                     gewoon.build(r.endpoint, {**waarden, **extra}, method=method)
+
+
+def test_model_annotations_are_objects_not_strings(app):
+    """huisvanhetkind/models.py: without `from __future__ import annotations` SQLAlchemy does
+    not have to evaluate every Mapped[...] annotation as a string at start."""
+    import __future__
+
+    from huisvanhetkind.db import Base
+
+    modules = {m.class_.__module__ for m in Base.registry.mappers} | {"huisvanhetkind.db"}
+    assert len(modules) > 10
+    assert [m for m in sorted(modules)
+            if getattr(sys.modules[m], "annotations", None) is __future__.annotations] == []
