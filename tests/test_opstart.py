@@ -23,6 +23,8 @@ def test_the_master_compiles_every_template_and_keeps_no_connection(app):
     assert set(TRAAG_GELADEN) <= set(sys.modules)
     namen = app.jinja_env.list_templates()
     assert len(namen) > 50 and len(app.jinja_env.cache) >= len(namen)
+    regels = [r for r in app.url_map.iter_rules() if r.endpoint != "static"]
+    assert regels and all(len(r._builders) == 2 for r in regels)  # url_for, main/routing.py
     assert pool.checkedin() == 0
     standaard = gc.get_threshold()
     try:
