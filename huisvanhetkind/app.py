@@ -7,11 +7,14 @@ import sys
 
 from flask import Flask, request
 
-from . import PACKAGE_DIR, config, templates_dir
+from . import config, templates_dir
 
 
 def create_app(test_config: dict | None = None) -> Flask:
+    from .main.routing import LazyBuildRule
+
     app = Flask(__package__, instance_relative_config=True, template_folder=templates_dir())
+    app.url_rule_class = LazyBuildRule  # url_for builders compile on first use (main/routing.py)
     app.config.from_object(config.Defaults)
     os.makedirs(app.instance_path, exist_ok=True)
     if test_config is None:
@@ -38,11 +41,11 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from . import models  # noqa: F401  (the whole schema, for Alembic)
-    from .extensions import bootstrap, csrf, db, limiter, login_manager, mail, migrate
+    from . import migratie
+    from .extensions import bootstrap, csrf, db, limiter, login_manager, mail
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"),
-                     compare_type=True)
+    migratie.init_app(app)  # Flask-Migrate, loaded when a migration first runs
     login_manager.init_app(app)
     csrf.init_app(app)
     bootstrap.init_app(app)

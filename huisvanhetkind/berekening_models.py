@@ -1,5 +1,4 @@
 """The table of computed analyses shared by every worker and host (berekeningen.py)."""
-from __future__ import annotations
 
 from datetime import datetime
 

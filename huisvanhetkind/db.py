@@ -1,5 +1,4 @@
 """Declarative base, naming convention, shared column types and the SQLite connection settings."""
-from __future__ import annotations
 
 import secrets
 import sqlite3

@@ -1,10 +1,9 @@
-"""Every extension, created unbound; create_app() binds them."""
+"""Every extension, created unbound; create_app() binds them (Flask-Migrate: migratie.py)."""
 from flask_bootstrap import Bootstrap5
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_mailman import Mail
-from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 
@@ -12,7 +11,6 @@ from . import ratelimit_geheugen  # noqa: F401  (registers the geheugen:// stora
 from .db import Base
 
 db = SQLAlchemy(model_class=Base)
-migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 bootstrap = Bootstrap5()

@@ -16,14 +16,15 @@ import pkgutil
 from flask import Flask
 
 from .extensions import db
+from .main.routing import LazyBuildRule
 
 # imported inside functions to keep the CLI quick; a server wants them before the first request
 TRAAG_GELADEN = ("networkx", "openpyxl", "weasyprint", "flask_mailman", "zxcvbn")
 
 
 def voor_de_workers(app: Flask) -> None:
-    """In the master: compile every template, import every module and the lazily imported
-    libraries, then close the master's database connections (a forked connection shared by two
+    """In the master: compile every template and URL builder, import every module and the lazily
+    imported libraries, then close the master's database connections (a forked connection shared by two
     processes corrupts the protocol stream)."""
     import huisvanhetkind
 
@@ -34,6 +35,9 @@ def voor_de_workers(app: Flask) -> None:
         importlib.import_module(naam)
     for naam in app.jinja_env.list_templates():
         app.jinja_env.get_template(naam)
+    for regel in app.url_map.iter_rules():  # url_for builders (main/routing.py)
+        if isinstance(regel, LazyBuildRule):
+            regel.compile_builders()
     sluit_verbindingen(app, close=True)
     # What the master loaded lives as long as the workers: move it out of the collector's sight,
     # so that a worker's full collection walks only what its requests made (shorter pauses), and

@@ -23,6 +23,8 @@ def test_the_master_compiles_every_template_and_keeps_no_connection(app):
     assert set(TRAAG_GELADEN) <= set(sys.modules)
     namen = app.jinja_env.list_templates()
     assert len(namen) > 50 and len(app.jinja_env.cache) >= len(namen)
+    regels = [r for r in app.url_map.iter_rules() if r.endpoint != "static"]
+    assert regels and all(len(r._builders) == 2 for r in regels)  # url_for, main/routing.py
     assert pool.checkedin() == 0
     standaard = gc.get_threshold()
     try:
@@ -55,3 +57,106 @@ def test_starting_the_app_leaves_the_heavy_libraries_for_later():
                        cwd=ROOT)
     assert r.returncode == 0, r.stderr
     assert r.stdout.split() == []
+
+
+def _na_create_app(code: str, url: str = "sqlite://") -> str:
+    """What `code` prints after create_app in a fresh interpreter (the modules it loaded)."""
+    import subprocess
+
+    opstart = ("import sys; from huisvanhetkind import create_app; app = create_app({'TESTING': "
+               f"True, 'SECRET_KEY': 'x', 'SQLALCHEMY_DATABASE_URI': {url!r}}}); ")
+    r = subprocess.run([sys.executable, "-c", opstart + code], capture_output=True, text=True,
+                       timeout=60, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+def test_starting_the_app_leaves_alembic_for_the_migrations():
+    """Alembic (~0.1 s: the DDL of every dialect) loads when a migration runs (migratie.py), and
+    on SQLite the PostgreSQL dialect never loads (berekeningen.py)."""
+    weg = ("alembic", "flask_migrate", "sqlalchemy.dialects.postgresql")
+    assert _na_create_app("print(' '.join(m for m in %r if m in sys.modules))" % (weg,)) == "\n"
+
+
+def test_status_at_the_head_needs_no_alembic(database_url):
+    """`hvk status` (make serve) reads the heads without Alembic when the database is at them."""
+    uit = _na_create_app("from huisvanhetkind.cli import _schema_fout\n"
+                         "with app.app_context(): fout = _schema_fout(app)\n"
+                         "print(fout, 'alembic' in sys.modules)", database_url)
+    assert uit.split() == ["None", "False"]
+
+
+def test_the_heads_read_without_alembic_are_alembics(app):
+    from alembic.script import ScriptDirectory
+
+    from huisvanhetkind import migratie
+
+    with app.app_context():
+        script = ScriptDirectory.from_config(app.extensions["migrate"].migrate.get_config())
+    assert migratie.heads() == set(script.get_heads())
+
+
+def test_a_migration_file_that_is_not_plain_leaves_the_heads_to_alembic():
+    from huisvanhetkind.migratie import _toekenningen
+
+    assert _toekenningen('revision = "b"\ndown_revision = ("a", "c")\n') == {
+        "revision": "b", "down_revision": ("a", "c")}
+    assert _toekenningen('revision = "b"\ndown_revision = VORIGE\n') is None
+    assert _toekenningen('revision = "b"\nrevision = "c"\n') is None
+
+
+def test_flask_db_is_flask_migrates_group(app, runner):
+    """`flask db ...` hands over to Flask-Migrate when it is parsed: same options, commands."""
+    from huisvanhetkind import migratie
+
+    hulp = runner.invoke(args=["db", "--help"])
+    assert hulp.exit_code == 0 and "--x-arg" in hulp.output
+    assert {"upgrade", "downgrade", "migrate", "current", "stamp", "check"} <= set(
+        hulp.output.split())
+    assert "Perform database migrations." in runner.invoke(args=["--help"]).output
+
+    def versie():
+        with app.app_context(), db.engine.connect() as verbinding:
+            return migratie.databank_versies(verbinding)
+
+    assert versie() == migratie.heads()
+    assert runner.invoke(args=["db", "downgrade"]).exit_code == 0
+    assert versie() and versie() != migratie.heads()
+    assert runner.invoke(args=["db", "upgrade"]).exit_code == 0
+    assert versie() == migratie.heads()
+
+
+def test_lazily_compiled_url_builders_build_what_werkzeug_builds(app):
+    """main/routing.py: every rule builds the same URL as werkzeug's own Rule."""
+    from werkzeug.routing import Map, Rule
+    from werkzeug.routing.converters import AnyConverter, NumberConverter
+
+    from huisvanhetkind.main.routing import LazyBuildRule
+
+    werkzeug = Map([Rule(r.rule, endpoint=r.endpoint, defaults=r.defaults, methods=r.methods)
+                    for r in app.url_map.iter_rules()], converters=app.url_map.converters)
+    lui = app.url_map.bind("localhost")
+    gewoon = werkzeug.bind("localhost")
+    regels = list(app.url_map.iter_rules())
+    assert all(isinstance(r, LazyBuildRule) for r in regels if r.endpoint != "static")
+    for r in regels:
+        waarden = {a: 7 if isinstance(c := r._converters[a], NumberConverter)
+                   else min(c.items) if isinstance(c, AnyConverter) else "x y/é"
+                   for a in r.arguments}
+        for extra in ({}, {"q": "a&b", "page": 2}):
+            for method in r.methods - {"HEAD", "OPTIONS"}:
+                assert lui.build(r.endpoint, {**waarden, **extra}, method=method) == \
+                    gewoon.build(r.endpoint, {**waarden, **extra}, method=method)
+
+
+def test_model_annotations_are_objects_not_strings(app):
+    """huisvanhetkind/models.py: without `from __future__ import annotations` SQLAlchemy does
+    not have to evaluate every Mapped[...] annotation as a string at start."""
+    import __future__
+
+    from huisvanhetkind.db import Base
+
+    modules = {m.class_.__module__ for m in Base.registry.mappers} | {"huisvanhetkind.db"}
+    assert len(modules) > 10
+    assert [m for m in sorted(modules)
+            if getattr(sys.modules[m], "annotations", None) is __future__.annotations] == []

@@ -1,5 +1,4 @@
 """The audit log: one row per change of domain data and per security event."""
-from __future__ import annotations
 
 from datetime import datetime
 

@@ -1,5 +1,4 @@
 """Users (gebruikers) with their role and scope."""
-from __future__ import annotations
 
 import secrets
 from datetime import date, datetime

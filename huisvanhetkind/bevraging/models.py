@@ -5,7 +5,6 @@ Only the meetmoment is audited. The answers are not (`__audit__` off on purpose)
 audit log is read by its coordinators and consultants, and no one may see what another
 organisation answered (§12).
 """
-from __future__ import annotations
 
 from datetime import date, datetime
 

@@ -1,5 +1,4 @@
 """Engagements with their actions, review comments and the zorgregio table."""
-from __future__ import annotations
 
 from datetime import date, datetime
 

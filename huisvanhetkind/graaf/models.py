@@ -1,6 +1,5 @@
 """Verwijzingen between organisations, 'bewust niet' coverage decisions and the indicators of
 the omgevingsanalyse."""
-from __future__ import annotations
 
 from datetime import date
 

@@ -1,5 +1,4 @@
 """Notifications (meldingen), each user's mail preference and the transactional mail outbox."""
-from __future__ import annotations
 
 from datetime import datetime
 

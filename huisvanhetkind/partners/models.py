@@ -1,5 +1,4 @@
 """Networks, their werkingsgebied, organisations, contact persons, memberships and aanbod."""
-from __future__ import annotations
 
 from datetime import date
 

@@ -6,7 +6,6 @@ the organisation, or a beheerder for one without, accepts. A coordinator who may
 organisation (it has its own partner account, or other networks rely on it too) proposes the
 change (`Wijzigingsvoorstel`) and the organisation or a beheerder accepts or declines it.
 """
-from __future__ import annotations
 
 from datetime import date, datetime
 

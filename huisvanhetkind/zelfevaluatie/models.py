@@ -1,5 +1,4 @@
 """A network's zelfevaluatie of the kernprincipes (domein.md §12; domein/zelfevaluatie.py)."""
-from __future__ import annotations
 
 from datetime import date
 

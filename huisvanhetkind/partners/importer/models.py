@@ -1,5 +1,4 @@
 """An uploaded import file waiting for confirmation (opslag.py)."""
-from __future__ import annotations
 
 from datetime import datetime
 
