@@ -11,7 +11,7 @@ PORT ?= 5000
 
 help:
 	@echo "make run    - installeer, maak/upgrade de SQLite-databank, laad de demo en start op http://$(HOST):$(PORT)"
-	@echo "make serve  - zelfde databank, productieserver (gunicorn, 2 workers)"
+	@echo "make serve  - zelfde databank, productieserver (gunicorn, 4 workers × 2 threads)"
 	@echo "make test   - installeer wat de tests nodig hebben en draai alles op SQLite en PostgreSQL"
 	@echo "make js     - bouw de bibliotheek van de netwerktekening opnieuw (npm: sigma.js, graphology) → huisvanhetkind/static/vendor/"
 	@echo "make bench  - meet pagina's en API op de Vlaanderen-dataset (SQLite en PostgreSQL) → bench/results.md"
@@ -48,7 +48,7 @@ serve: install
 	scripts/system-deps.sh run
 	$(FLASK) db upgrade
 	$(FLASK) hvk status
-	$(VENV)/bin/gunicorn --no-control-socket --workers 2 --threads 4 --bind $(HOST):$(PORT) --access-logfile - 'huisvanhetkind:create_app()'
+	$(VENV)/bin/gunicorn --no-control-socket --bind $(HOST):$(PORT) --access-logfile - 'huisvanhetkind:create_app()'
 
 test: install-test
 	scripts/test.sh

@@ -1,6 +1,11 @@
-"""gunicorn reads this file from the working directory by itself: `make serve` and the gates in
-tests/zwaar start from the project root, so production and the gates run the same settings.
-The command line still says how many workers and threads (Makefile, tests/zwaar/conftest.py)."""
+"""gunicorn reads this file from the working directory by itself: `make serve`, the benchmarks and
+the gates in tests/zwaar start from the project root, so production and the gates run the same
+settings. Workers and threads come from huisvanhetkind/opstart.py (why 4 × 2 is explained there);
+a command line that names them (the crash gates in tests/zwaar/conftest.py) wins."""
+from huisvanhetkind.opstart import THREADS, WORKERS
+
+workers = WORKERS
+threads = THREADS
 
 # the master loads the app and warms it once (huisvanhetkind/opstart.py); workers fork warm
 preload_app = True

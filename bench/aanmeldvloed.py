@@ -7,7 +7,7 @@ refused attempts write nothing.
 
 Run: `.venv/bin/python -m bench.aanmeldvloed [--duur 45] [--draden 16] [--database URL]`.
 A throwaway SQLite database (or DATABASE_URL) gets the demo; gunicorn serves it as `make serve`
-does (2 workers × 4 threads) on 127.0.0.1. Three phases of `--duur` seconds each, the partner
+does (gunicorn.conf.py: 4 workers × 2 threads) on 127.0.0.1. Three phases of `--duur` seconds each, the partner
 saving back to back all the time: no flood; a flood from one address (a single attacker: the
 address limit answers it after 50 failures); a flood with a different forged X-Forwarded-For
 per request behind PROXY_HOPS=1 (a botnet: every attempt pays the argon2 check). Reports the

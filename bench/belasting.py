@@ -138,7 +138,7 @@ def markdown(res: dict) -> str:
     lines = [
         titel(res), "",
         f"Gemeten op {m['datum']}, commit {m['commit']}; {m['nproc']} cores, {m['cpu']}; "
-        f"gunicorn met 2 workers × 4 threads (gthread) op 127.0.0.1, de gesimuleerde "
+        f"{report.GUNICORN} op 127.0.0.1, de gesimuleerde "
         f"gebruikers draaien op dezelfde machine; load average bij het einde {m['load']}.", "",
         f"- {len(wie)} gebruikers, elk met een eigen account en wachtwoord "
         f"'{WACHTWOORD}': " + ", ".join(f"{per_rol[r]} {ROLLEN[r]}" for r in ROLLEN)

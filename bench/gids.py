@@ -1,6 +1,6 @@
 """`python -m bench.gids`: the public guide (and any other anonymous URL) on the Flanders data set.
 
-Two measurements per run, with gunicorn as `make serve` runs it (2 workers × 4 threads) on
+Two measurements per run, with gunicorn as `make serve` runs it (gunicorn.conf.py: 4 workers × 2 threads) on
 127.0.0.1 and `/gezondheid` measured alongside as the yardstick (the ratio says how much the page
 costs above the bare request):
 1. latency: each URL at `--clients` clients (closed loop, back to back), median and p95;
@@ -201,8 +201,8 @@ def main(argv=None) -> None:
     m = report.machine()
     kop = [f"{KOP}, {backend}", "",
            f"{m['datum']}, commit {m['commit']}, {m['nproc']} cores ({m['cpu']}), Python "
-           f"{m['python']}, SQLite {m['sqlite']}, belasting vooraf {m['load']}. gunicorn 2 workers "
-           f"× 4 threads; {naam} (id {gids}, {aanbod} aanbod, het grootste publieke netwerk van "
+           f"{m['python']}, SQLite {m['sqlite']}, belasting vooraf {m['load']}. {report.GUNICORN}; "
+           f"{naam} (id {gids}, {aanbod} aanbod, het grootste publieke netwerk van "
            "de Vlaanderen-dataset). Elke aanvraag een eigen X-Forwarded-For achter PROXY_HOPS=1: "
            "duizenden bezoekers, elk ver onder GIDS_RATELIMIT (de limiet zelf blijft zoals "
            "ingesteld en kost mee in de cijfers). Pagina's zonder If-None-Match: telkens volledig "

@@ -1,5 +1,5 @@
 """`python -m bench.graaf`: the network picture of the largest Flanders network, in headless
-Chromium (WebGL through SwiftShader, the flags of tests/e2e), served by gunicorn (2 workers).
+Chromium (WebGL through SwiftShader, the flags of tests/e2e), served by gunicorn (gunicorn.conf.py).
 
 Measures, with a warm server cache: the time from navigation to `#graaf[data-klaar="ja"]`; the
 repaint after a filter, a search and a focus change; the drawn label boxes of the default view
@@ -20,7 +20,7 @@ from datetime import date
 from itertools import combinations
 from pathlib import Path
 
-from bench import load, run
+from bench import load, report, run
 from bench.belasting import schrijf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -234,7 +234,7 @@ def sectie(r: dict) -> str:
     ok = lambda b: "✅" if b else "❌"  # noqa: E731
     return "\n".join([
         "## Netwerkgraaf (sigma.js, WebGL) op het grootste netwerk", "",
-        f"`python -m bench.graaf`, {r['datum']}: {r['netwerk']}; gunicorn met 2 workers, "
+        f"`python -m bench.graaf`, {r['datum']}: {r['netwerk']}; {report.GUNICORN}, "
         "warme servercache; headless Chromium met SwiftShader (software-WebGL, de vlaggen van "
         f"tests/e2e), venster 1280×900. Mediaan van de herhalingen. Belasting van de machine "
         f"(2 kernen, gedeeld) bij het begin: {r['belasting']} (loadavg 1/5/15 min); wat de pagina "

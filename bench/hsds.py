@@ -4,7 +4,7 @@ Run: `.venv/bin/python -m bench.hsds [--klein] [--clients 10] [--n 200] [--datab
 A throwaway SQLite database (or DATABASE_URL / --database) gets `flask hvk demo --schaal
 vlaanderen` (`--klein`: the small demo, to try the script), every network is made to publish
 (Netwerk.publiek, so anonymous callers see all the aanbod), and gunicorn serves it as `make serve`
-does (2 workers × 4 threads) on 127.0.0.1. Anonymous clients then ask `/gezondheid` (the floor:
+does (gunicorn.conf.py: 4 workers × 2 threads) on 127.0.0.1. Anonymous clients then ask `/gezondheid` (the floor:
 a response without the database) and three HSDS lists: the first page, a page deep in the list,
 and a search with a taxonomy term. Reports median, p95 and p95 as a multiple of /gezondheid's.
 The anonymous rate limit is lifted for the run (FLASK_API_LIMIET_ANONIEM); every loop is bounded.

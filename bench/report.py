@@ -9,6 +9,10 @@ import subprocess
 from datetime import datetime
 from pathlib import Path
 
+from huisvanhetkind.opstart import THREADS, WORKERS
+
+GUNICORN = f"gunicorn met {WORKERS} workers × {THREADS} threads (gthread, gunicorn.conf.py)"
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -76,7 +80,7 @@ def schrijf(pad: Path, m: dict, instellingen: str, backends: list[dict],
         "# Benchmark op de Vlaanderen-dataset", "",
         f"Gemeten op {m['datum']}, commit {m['commit']}.", "",
         f"- Machine: {m['nproc']} cores, {m['ram']} RAM, {m['cpu']}",
-        f"- Python {m['python']}, SQLite {m['sqlite']}; gunicorn met 2 workers × 4 threads (gthread) op "
+        f"- Python {m['python']}, SQLite {m['sqlite']}; {GUNICORN} op "
         "127.0.0.1; de belastingsgenerator (bench/load.py, threads + http.client) draait op "
         "dezelfde machine en deelt dus de 2 cores.",
         f"- Belasting van de machine (load average 1/5/15 min) bij het einde: {m['load']}"

@@ -1,8 +1,8 @@
 """`make bench`: the Flanders data set on SQLite (and PostgreSQL), served by gunicorn, measured.
 
 For each database: a fresh database under bench/out/ (PostgreSQL: a throwaway cluster on port
-54340, never the test cluster's), migrations, `flask hvk demo --schaal vlaanderen`, gunicorn with
-2 workers on 127.0.0.1, then every page of bench/pages.py at 1 and 10 clients. Finally the pure
+54340, never the test cluster's), migrations, `flask hvk demo --schaal vlaanderen`, gunicorn as
+gunicorn.conf.py sets it up on 127.0.0.1, then every page of bench/pages.py at 1 and 10 clients. Finally the pure
 analysis of the largest network at 1×, 4× and 16×. Writes bench/results.md.
 """
 from __future__ import annotations
@@ -103,7 +103,7 @@ def _start_gunicorn(env: dict, log: Path):
     port = _vrije_poort()
     gunicorn = Path(sys.executable).parent / "gunicorn"
     proc = subprocess.Popen(
-        [str(gunicorn), "--no-control-socket", "--workers", "2", "--threads", "4",
+        [str(gunicorn), "--no-control-socket",  # workers and threads: gunicorn.conf.py
          "--keep-alive", "5", "--bind", f"127.0.0.1:{port}",
          "--timeout", "300", "--log-level", "warning", "huisvanhetkind:create_app()"],
         cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)

@@ -18,6 +18,15 @@ from flask import Flask
 from .extensions import db
 from .main.routing import LazyBuildRule
 
+# How gunicorn serves the app (gunicorn.conf.py; `make serve`, the benchmarks and the load test).
+# Four processes of two threads rather than two of four: a request that computes a network's
+# analysis holds its process's GIL for 0.1–0.5 s, and every other thread of that process waits.
+# 50 users for 5 minutes on 2 cores, SQLite, fresh database: p95 744 ms with 2 × 4, 417 ms with
+# 4 × 2 (median 71 → 50 ms), the same 8 requests at once. Each worker keeps its own analyses in
+# memory (~0.2–0.45 GB at the largest network).
+WORKERS = 4
+THREADS = 2
+
 # imported inside functions to keep the CLI quick; a server wants them before the first request
 TRAAG_GELADEN = ("networkx", "openpyxl", "weasyprint", "flask_mailman", "zxcvbn")
 
