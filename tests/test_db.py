@@ -116,3 +116,14 @@ def test_a_get_request_that_writes_fails_loudly(app):
         db.session.commit()
     with app.app_context():
         assert db.session.scalar(select(Organisatie.naam)) == "Schrijft na begin_write"
+
+
+@pytest.mark.skipif(not PG_URL, reason="PostgreSQL's planner setting")
+def test_postgresql_prices_random_reads_for_an_ssd(ctx):
+    """Every connection plans with random_page_cost 1.1 (db.py): index lookups, not hashing
+    whole tables, for the small joins the analysis makes on every page."""
+    from huisvanhetkind.db import PG_RANDOM_PAGE_COST
+
+    assert db.session.execute(text("SHOW random_page_cost")).scalar() == PG_RANDOM_PAGE_COST
+    db.session.rollback()
+    assert db.session.execute(text("SHOW random_page_cost")).scalar() == PG_RANDOM_PAGE_COST

@@ -124,3 +124,23 @@ def test_municipality_filters_use_the_index_not_like(app, wereld):
             aanbod_stmt(x, AanbodFilter(gemeente="44021")))] == ["Elders"]
         assert {a.naam for a in db.session.scalars(
             aanbod_stmt(x, AanbodFilter(gemeente="46021")))} == {"Spelotheek A"}
+
+
+def test_aanbod_dekt_finds_what_aanbod_in_finds(ctx):
+    """The per-row condition (for queries an index narrows down) and the list of ids agree:
+    aanbod with municipalities of its own, and aanbod that takes its organisation's."""
+    from huisvanhetkind.partners.gemeente_index import aanbod_dekt, aanbod_in
+
+    temse = f.organisatie("Temse", gemeenten=("46025",))
+    beide = f.organisatie("Beide", gemeenten=("46021", "46025"))
+    f.aanbod(temse, "eigen gemeente", gemeenten=("46021",))
+    f.aanbod(temse, "van de organisatie")
+    f.aanbod(beide, "van de organisatie, twee")
+    f.aanbod(beide, "elders", gemeenten=("11002",))
+    db.session.commit()
+    for nis in ("46021", ["46025"], ["46021", "11002"], ["44021"]):
+        namen = [sorted(db.session.scalars(select(Aanbod.naam).where(w)))
+                 for w in (aanbod_dekt(nis), aanbod_in(nis))]
+        assert namen[0] == namen[1], nis
+    assert sorted(db.session.scalars(select(Aanbod.naam).where(aanbod_dekt(["46025"])))) == [
+        "van de organisatie", "van de organisatie, twee"]

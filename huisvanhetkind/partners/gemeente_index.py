@@ -8,8 +8,8 @@ bulk insert adds them with `rijen()` (the Flanders generator); deleting the row 
 """
 from __future__ import annotations
 
-from sqlalchemy import (Column, ForeignKey, Index, Integer, String, Table, delete, event, insert,
-                        inspect, or_, select)
+from sqlalchemy import (Column, ForeignKey, Index, Integer, String, Table, and_, delete, event,
+                        insert, inspect, or_, select)
 from sqlalchemy.orm import Session
 
 from ..db import Base, CodeList
@@ -67,6 +67,21 @@ def aanbod_in(nis):
             select(a.c.id).join(organisatie_gemeente,
                                 organisatie_gemeente.c.organisatie_id == a.c.organisatie_id)
             .where(org, leeg)))
+
+
+def aanbod_dekt(nis):
+    """SQL condition on Aanbod: it serves one of these municipalities, asked per aanbod row
+    (two index probes) instead of listing every aanbod of the municipalities as aanbod_in does:
+    for a query that an index already narrows to a few aanbod (the ~1,000 verplicht_kg aanbod
+    of Flanders, asked on every analysis page: 20 ms on PostgreSQL with aanbod_in)."""
+    codes = list(nis) if _is_lijst(nis) else [nis]
+    eigen = select(aanbod_gemeente.c.aanbod_id).where(
+        aanbod_gemeente.c.aanbod_id == Aanbod.id, aanbod_gemeente.c.nis.in_(codes))
+    org = select(organisatie_gemeente.c.organisatie_id).where(
+        organisatie_gemeente.c.organisatie_id == Aanbod.organisatie_id,
+        organisatie_gemeente.c.nis.in_(codes))
+    leeg = or_(Aanbod.gemeenten == "", Aanbod.gemeenten.is_(None))
+    return or_(eigen.exists(), and_(leeg, org.exists()))
 
 
 def _is_lijst(nis) -> bool:

@@ -111,14 +111,18 @@ def netwerk_overzicht(netwerk_id: int, vandaag: date | None = None) -> Overzicht
         .join(Lidmaatschap, Lidmaatschap.organisatie_id == Organisatie.id)
         .where(Lidmaatschap.netwerk_id == netwerk_id, Lidmaatschap.lid_tot.is_(None),
                Lidmaatschap.overeenkomst_getekend.is_(False)).order_by(Organisatie.naam)).all()
+    # NOT EXISTS, not NOT IN: PostgreSQL hashes all 60,000 aanbod for a NOT IN on every network
+    # page (12-32 ms); the anti-join probes the index per member
     zonder_aanbod = db.session.execute(
         select(Organisatie.id, Organisatie.naam).where(
             Organisatie.id.in_(members),
-            Organisatie.id.not_in(select(Aanbod.organisatie_id))).order_by(Organisatie.naam)).all()
+            ~select(Aanbod.id).where(Aanbod.organisatie_id == Organisatie.id).exists())
+        .order_by(Organisatie.naam)).all()
     zonder_contact = db.session.execute(
         select(Organisatie.id, Organisatie.naam).where(
             Organisatie.id.in_(members),
-            Organisatie.id.not_in(select(Contactpersoon.organisatie_id)))
+            ~select(Contactpersoon.id).where(Contactpersoon.organisatie_id == Organisatie.id)
+            .exists())
         .order_by(Organisatie.naam)).all()
     verouderd = db.session.scalar(select(func.count(Aanbod.id)).where(
         Aanbod.organisatie_id.in_(members), Aanbod.verouderd_op(vandaag or date.today())))
