@@ -207,7 +207,7 @@ def wezenlijk(wijzigingen: list[tuple]) -> list[tuple]:
     the notifications (with their mail) a change sends (domein.md §11)."""
     return [w for w in wijzigingen
             if w[0] not in (AuditEntry.__tablename__, "melding", "uitgaande_mail")
-            and w[2] not in ("updated_at", "revisie")]
+            and w[2] not in ("updated_at", "revisie", "feitenrevisie")]
 
 
 def form_van(app, model, ident: int, velden, **changes) -> dict:
