@@ -1,8 +1,9 @@
-"""The table of computed analyses shared by every worker and host (berekeningen.py)."""
+"""The table of computed analyses shared by every worker and host (berekeningen.py), and the
+token of the facts several networks share (revisie.py, facts.koppen)."""
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, LargeBinary, String
+from sqlalchemy import BigInteger, ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .db import utcnow
@@ -22,3 +23,16 @@ class Berekening(db.Model):
     gegevens: Mapped[bytes | None] = mapped_column(LargeBinary)
     gestart_op: Mapped[datetime] = mapped_column(default=utcnow)
     gemaakt_op: Mapped[datetime | None]
+
+
+class GedeeldeFeiten(db.Model):
+    """One row (id 1) whose `revisie` changes with every commit touching facts that networks
+    read from outside their own rows: other networks' names and werkingsgebied, verplicht_kg
+    aanbod with its organisation and memberships, zorgregio, indicators (revisie.py). A process
+    keeps what it read of those under this token (facts.koppen) instead of reading them on every
+    analysis page. No row (a fresh or emptied database) means: read them every time; the first
+    such commit adds it with a random token, so two databases never share one."""
+    __tablename__ = "gedeelde_feiten"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    revisie: Mapped[int] = mapped_column(BigInteger)

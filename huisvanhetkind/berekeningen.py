@@ -29,7 +29,7 @@ from typing import Callable, Iterable, TypeVar
 from sqlalchemy import delete, func, select
 
 from . import PACKAGE_DIR, cache
-from .db import aparte_schrijftransactie, is_read_only, utcnow
+from .db import aparte_schrijftransactie, insert_met_conflict, is_read_only, utcnow
 from .extensions import db
 from .vingerafdruk import vingerafdruk
 
@@ -94,16 +94,6 @@ def _schrijven():
             yield conn
 
 
-def _insert(conn, tabel):
-    """INSERT with the ON CONFLICT clauses of the connection's dialect (imported only then: the
-    PostgreSQL dialect costs ~20 ms at start on SQLite)."""
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(tabel)
-
-
 def _tabel():
     from .berekening_models import Berekening
     return Berekening.__table__
@@ -147,7 +137,7 @@ def bewaar_veel(waarden: dict[str, tuple[int, str, object]]) -> None:
         _onthoud(k, netwerk_id, soort, waarde)
     t = _tabel()
     with _schrijven() as conn:
-        upsert = _insert(conn, t)
+        upsert = insert_met_conflict(conn, t)
         # a claim (or a value another process kept meanwhile) becomes this value
         conn.execute(upsert.on_conflict_do_update(
             index_elements=[t.c.sleutel],
@@ -212,7 +202,7 @@ def _claim(items, sleutels: list[str]) -> set[str]:
         # claims left behind by a killed worker are taken over
         conn.execute(delete(t).where(t.c.sleutel.in_(sleutels), t.c.gegevens.is_(None),
                                      t.c.gestart_op < utcnow() - WACHTEN))
-        insert = _insert(conn, t)
+        insert = insert_met_conflict(conn, t)
         nu = utcnow()
         return set(conn.execute(insert.values([
             {"sleutel": k, "netwerk_id": items[k][0], "soort": items[k][1], "gestart_op": nu}

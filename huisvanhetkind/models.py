@@ -12,7 +12,7 @@ from .partners.models import (  # noqa: F401
     Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel)
 from .partners.importer.models import ImportVoorbeeld  # noqa: F401
 from .partners.models_eigendom import Uitnodiging, Wijzigingsvoorstel  # noqa: F401
-from .berekening_models import Berekening  # noqa: F401
+from .berekening_models import Berekening, GedeeldeFeiten  # noqa: F401
 from .zelfevaluatie.models import KernprincipeScore, Zelfevaluatie  # noqa: F401
 from .meldingen.models import Melding, Meldingsvoorkeur, UitgaandeMail  # noqa: F401
 from .bevraging.models import Deelname, Meetmoment, Relatie  # noqa: F401

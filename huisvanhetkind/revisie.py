@@ -8,16 +8,23 @@ from the models' `audit_scope()` (the audit log asks the same question): a chang
 organisation touches every network it is an active member of. A model that the analysis never
 reads says so with `__geen_feit__ = True` (contact persons, review remarks): without it, every
 change counts as a change of facts.
+
+Facts that networks read from outside their own rows (other networks' names and werkingsgebied,
+verplicht_kg aanbod of organisations that need not be members, zorgregio, indicators) have one
+token for all of them, `gedeelde_feiten.revisie`: a model whose changes can touch them says
+`__gedeeld_feit__ = True` (or a method answering it for one object, like Aanbod), and a bulk
+change outside the ORM calls `raak_gedeeld`. facts.koppen keeps what it read of them per token.
 """
 from __future__ import annotations
 
 from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session
 
-from .db import nieuwe_revisie
+from .db import insert_met_conflict, nieuwe_revisie
 
 _KEY = "hvk_revisie_scopes"
 _GEWIJZIGD = "hvk_revisie_gewijzigd"
+_GEDEELD = "hvk_revisie_gedeeld"
 
 
 def _scopes(session: Session) -> tuple[set, set, set, set]:
@@ -30,6 +37,10 @@ def _collect(session: Session, flush_context) -> None:
     # session.dirty rebuilds a set on every access: read it once (an import flushes thousands)
     gewijzigd = [o for o in session.dirty if session.is_modified(o)]
     for obj in (*session.new, *gewijzigd, *session.deleted):
+        if not session.info.get(_GEDEELD):
+            gedeeld = getattr(obj, "__gedeeld_feit__", False)
+            if gedeeld is True or (callable(gedeeld) and gedeeld()):
+                session.info[_GEDEELD] = True
         scope = getattr(obj, "audit_scope", None)
         if scope is None:
             continue
@@ -53,9 +64,18 @@ def raak(session: Session, netwerk_ids) -> None:
     scopes[2].update(netwerk_ids)
 
 
+def raak_gedeeld(session: Session) -> None:
+    """This transaction changes facts several networks share outside the ORM (a bulk load of the
+    zorgregio table or of the demo data): the shared token changes at the commit."""
+    session.info[_GEDEELD] = True
+
+
 def _bump(session: Session) -> None:
     session.flush()  # before_commit runs before the final flush: pending changes add scopes
+    gedeeld = session.info.pop(_GEDEELD, False)
     if _KEY not in session.info:
+        if gedeeld:
+            _bump_gedeeld(session)
         return
     netwerken, organisaties, feit_netwerken, feit_organisaties = session.info.pop(_KEY)
     from .partners.models import Lidmaatschap, Netwerk
@@ -77,19 +97,34 @@ def _bump(session: Session) -> None:
         if netwerk_id in feit_netwerken:
             waarden["feitenrevisie"] = nieuwe_revisie()
         session.execute(update(t).where(t.c.id == netwerk_id).values(**waarden))
+    if gedeeld:
+        _bump_gedeeld(session)
+
+
+def _bump_gedeeld(session: Session) -> None:
+    """A new shared token, after the network rows (every transaction locks the networks first,
+    then this one row, and holds it only for the commit: no deadlock between writers). An
+    upsert: the first time, or after the table was emptied, it adds the row."""
+    from .berekening_models import GedeeldeFeiten
+    t = GedeeldeFeiten.__table__
+    token = nieuwe_revisie()
+    stmt = insert_met_conflict(session.connection(), t).values(id=1, revisie=token)
+    session.execute(stmt.on_conflict_do_update(index_elements=[t.c.id],
+                                               set_={"revisie": token}))
 
 
 def onzeker(session: Session) -> bool:
     """True while this transaction holds changes to facts that are not committed yet: what is read
     now carries the old revisie token, so it must not be cached under it (berekeningen.py)."""
     scopes = session.info.get(_KEY)
-    return bool(scopes and (scopes[2] or scopes[3])) or bool(
+    return bool(scopes and (scopes[2] or scopes[3])) or bool(session.info.get(_GEDEELD)) or bool(
         session.new or session.deleted or any(session.is_modified(o) for o in session.dirty))
 
 
 def _forget(session: Session, *args) -> None:
     session.info.pop(_KEY, None)
     session.info.pop(_GEWIJZIGD, None)
+    session.info.pop(_GEDEELD, None)
 
 
 def _na_commit(session: Session) -> None:

@@ -9,6 +9,12 @@ from huisvanhetkind.extensions import db
 
 def count_statements(fn, app=None) -> tuple[object, int]:
     """(result of fn(), number of SQL statements sent meanwhile)."""
+    result, statements = sent_statements(fn, app)
+    return result, len(statements)
+
+
+def sent_statements(fn, app=None) -> tuple[object, list[str]]:
+    """(result of fn(), the SQL statements sent meanwhile)."""
     statements = []
 
     def listener(conn, cursor, statement, *args):
@@ -21,4 +27,4 @@ def count_statements(fn, app=None) -> tuple[object, int]:
         result = fn()
     finally:
         event.remove(engine, "before_cursor_execute", listener)
-    return result, len(statements)
+    return result, statements

@@ -168,7 +168,9 @@ def test_bounded_sql(app, wereld, login, url):
                 return url.format(nid).replace("partner=1", f"partner={leden(nid)[0][0]}")
         return url.format(nid)
     few, many = _statements(app, login, wereld, url_of)
-    assert few == many, (few, many)
+    # the big network may need fewer: what the networks' shared municipalities hold is read
+    # with the first one and kept (facts.koppen)
+    assert many <= few, (few, many)
 
 
 ROW = re.compile(r'<th scope="row" class="fw-normal"><a href="/netwerken/\d+">([^<]+)</a>')

@@ -16,6 +16,7 @@ from datetime import date
 
 from sqlalchemy import delete, func, insert, select, text
 
+from .. import revisie
 from ..audit.log import record_event
 from ..audit.models import AuditEntry
 from ..auth.models import Gebruiker, gebruiker_netwerk
@@ -178,6 +179,7 @@ def laad(ds: Dataset, *, leeg_eerst: bool = False) -> float:
                  f"{t['netwerken']} netwerken, {t['organisaties']} organisaties, {t['aanbod']} "
                  f"aanbod, {t['verwijzingen']} verwijzingen, {t['gebruikers']} gebruikers"
                  + (" (databank eerst leeggemaakt)" if leeg_eerst else ""))
+    revisie.raak_gedeeld(db.session)  # Core inserts pass no flush listener
     db.session.commit()
     return time.perf_counter() - begin
 

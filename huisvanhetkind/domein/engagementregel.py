@@ -16,7 +16,7 @@ from . import gemeenten
 from .taxonomie import (ACTIESTATUS, AANBODVORM, ENGAGEMENTEN, FUNCTIE, KWETSBARE_DOELGROEPEN,
                         LEEFTIJDSGROEP)
 from .snapshot import Actie, Netwerk
-from .tekst import aantal
+from .tekst import aantal, namen_kort
 from .voorwaarde import (ERKENNING, NIET_VOLDAAN, SUBSIDIE, VOLDAAN, WAARSCHUWING, Context,
                          Uitkomst, Voorwaarde, datum, deadline, opsomming)
 
@@ -194,18 +194,8 @@ def beschrijf(item: Any) -> str:
         delen.append(f"in {gemeenten.naam(plaats) if plaats.isdigit() else plaats}")
     aanbod = _veld(item, "aanbod") or _veld(item, "aanbod_namen")  # dict or dekking.Overlap
     if aanbod and not isinstance(aanbod, str):
-        delen.append(f"({_namen([str(getattr(a, 'naam', a)) for a in aanbod])})")
+        delen.append(f"({namen_kort([str(getattr(a, 'naam', a)) for a in aanbod], MAX_NAMEN)})")
     return " ".join(delen) if delen else str(item)
-
-
-def _namen(namen: list[str]) -> str:
-    """'A, B ×3, C' for at most MAX_NAMEN different names, then how many more."""
-    tellers: dict[str, int] = {}
-    for naam in namen:
-        tellers[naam] = tellers.get(naam, 0) + 1
-    getoond = [n if k == 1 else f"{n} ×{k}" for n, k in list(tellers.items())[:MAX_NAMEN]]
-    rest = len(tellers) - MAX_NAMEN
-    return ", ".join(getoond) + (f" en {rest} andere" if rest > 0 else "")
 
 
 def engagementen() -> list[EngagementVoorwaarde]:

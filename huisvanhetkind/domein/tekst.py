@@ -22,3 +22,14 @@ def decimaal(x: float | None, cijfers: int = 1) -> str:
         return getal(int(afgerond))
     geheel, _, rest = f"{abs(afgerond):.{cijfers}f}".partition(".")
     return f"{'-' if afgerond < 0 else ''}{getal(int(geheel))},{rest.rstrip('0')}"
+
+
+def namen_kort(namen, maximum: int = 8) -> str:
+    """'A, B ×3, C' for at most `maximum` different names, then how many more ("en 5 andere"):
+    a list of hundreds of partners stays readable (and a page small)."""
+    tellers: dict[str, int] = {}
+    for naam in namen:
+        tellers[naam] = tellers.get(naam, 0) + 1
+    getoond = [n if k == 1 else f"{n} ×{k}" for n, k in list(tellers.items())[:maximum]]
+    rest = len(tellers) - maximum
+    return ", ".join(getoond) + (f" en {getal(rest)} andere" if rest > 0 else "")

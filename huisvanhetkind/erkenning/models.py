@@ -80,6 +80,7 @@ class Zorgregio(db.Model):
     """The official municipality → zorgregio table, loaded by a beheerder (CSV nis;zorgregio)."""
     __tablename__ = "zorgregio"
     __audit__ = True
+    __gedeeld_feit__ = True  # facts of a municipality, read by every network there (revisie.py)
 
     nis: Mapped[str] = mapped_column(String(5), primary_key=True)
     zorgregio: Mapped[str] = mapped_column(String(200))

@@ -11,7 +11,7 @@ from datetime import date
 
 from sqlalchemy import delete, insert, select
 
-from .. import wijzigen
+from .. import revisie, wijzigen
 from ..audit.log import record_event
 from ..meldingen import gebeurtenissen
 from ..domein.engagementregel import GEREALISEERD
@@ -125,6 +125,7 @@ def laad_zorgregio(regio: dict[str, str]) -> str:
                     f"{regios} ({toegevoegd} nieuw, "
                     f"{gewijzigd} gewijzigd, {verwijderd} verwijderd).")
     record_event(db.session, "zorgregio_geladen", samenvatting, tabel="zorgregio")
+    revisie.raak_gedeeld(db.session)  # bulk statements pass no flush listener
     db.session.flush()
     return samenvatting
 

@@ -59,6 +59,7 @@ class Indicator(Timestamps, db.Model):
     reads them with the network's head; the import gives those networks a new revisie)."""
     __tablename__ = "indicator"
     __audit__ = True
+    __gedeeld_feit__ = True  # facts of a municipality, read by every network there (revisie.py)
     __table_args__ = (UniqueConstraint("nis", "jaar", "indicator"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)

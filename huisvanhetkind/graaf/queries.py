@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from flask_sqlalchemy.pagination import SelectPagination
 from sqlalchemy import and_, exists, select, tuple_
-from sqlalchemy.orm import aliased
 
+from ..db import alias
 from ..domein import gemeenten
 from ..domein import snapshot as s
 from ..extensions import db
@@ -64,8 +64,8 @@ class RijPaginatie(SelectPagination):
 def verwijzingen_stmt(netwerk_id: int, toon: str = "alle", naar_in: frozenset[int] = frozenset()):
     """Verwijzingen between two active members, by names; `toon` filters as on the list page:
     onbevestigd, eenrichting (no link back), te_bevestigen (unconfirmed, naar in `naar_in`)."""
-    van, naar = aliased(Organisatie), aliased(Organisatie)
-    van_lid, naar_lid = aliased(Lidmaatschap), aliased(Lidmaatschap)
+    van, naar = alias(Organisatie, "van"), alias(Organisatie, "naar")
+    van_lid, naar_lid = alias(Lidmaatschap, "van_lid"), alias(Lidmaatschap, "naar_lid")
     # joins from the network's memberships (indexed), not IN (members) on both ends: that made
     # SQLite scan every verwijzing of Flanders
     stmt = (select(Verwijzing, van.naam, naar.naam)
@@ -80,7 +80,7 @@ def verwijzingen_stmt(netwerk_id: int, toon: str = "alle", naar_in: frozenset[in
     if toon == "te_bevestigen":
         stmt = stmt.where(Verwijzing.naar_id.in_(sorted(naar_in)))
     if toon == "eenrichting":
-        terug = aliased(Verwijzing)
+        terug = alias(Verwijzing, "terug")
         stmt = stmt.where(~exists().where(terug.van_id == Verwijzing.naar_id,
                                           terug.naar_id == Verwijzing.van_id))
     return stmt.order_by(van.naam, naar.naam, Verwijzing.soort, Verwijzing.id)
@@ -125,7 +125,7 @@ def verwijzing_uiteinden(verwijzing_id: int) -> tuple[int, int]:
 
 def verwijzing_in_netwerk(netwerk_id: int, verwijzing_id: int) -> VerwijzingRij:
     """The verwijzing with its names, 404 unless both ends are active members of the network."""
-    van, naar = aliased(Organisatie), aliased(Organisatie)
+    van, naar = alias(Organisatie, "van"), alias(Organisatie, "naar")
     members = actieve_leden(netwerk_id)
     row = db.session.execute(
         select(Verwijzing, van.naam, naar.naam)

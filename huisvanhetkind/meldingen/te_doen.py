@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import and_, exists, func, literal, select
-from sqlalchemy.orm import aliased
 
 from ..auth.models import Gebruiker, gebruiker_netwerk
 from ..bevraging.models import Deelname, Meetmoment
+from ..db import alias
 from ..domein import aanvraag as av
 from ..domein import gemeenten
 from ..domein.permissions import BEHEERDER, CONSULTANT, COORDINATOR, PARTNER, Actor
@@ -40,7 +40,7 @@ class Item:
 
 def _verwijzingen(organisatie_id: int):
     """Unconfirmed verwijzingen to the organisation, with a network where both are members."""
-    van_lid, naar_lid = aliased(Lidmaatschap), aliased(Lidmaatschap)
+    van_lid, naar_lid = alias(Lidmaatschap, "van_lid"), alias(Lidmaatschap, "naar_lid")
     return (select(Verwijzing.id, Organisatie.naam, func.min(naar_lid.netwerk_id))
             .join(Organisatie, Organisatie.id == Verwijzing.van_id)
             .join(naar_lid, and_(naar_lid.organisatie_id == Verwijzing.naar_id,
@@ -85,7 +85,7 @@ def _coordineert(actor: Actor, kolom):
 
 def _reviews(actor: Actor):
     """A consultant's comments (with a verdict) in the coordinator's networks, not answered."""
-    antwoord = aliased(ReviewOpmerking)
+    antwoord = alias(ReviewOpmerking, "antwoord")
     return (select(ReviewOpmerking.id, ReviewOpmerking.netwerk_id, ReviewOpmerking.voorwaarde,
                    Netwerk.naam)
             .join(Netwerk, Netwerk.id == ReviewOpmerking.netwerk_id)

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from sqlalchemy import (BigInteger, ForeignKey, String, Text, UniqueConstraint, and_, literal, or_,
-                        true)
+from sqlalchemy import (BigInteger, ForeignKey, String, Text, UniqueConstraint, and_, inspect,
+                        literal, or_, true)
 from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
@@ -61,6 +61,7 @@ class Netwerk(MetNaamSleutel, Versioned, Timestamps, db.Model):
     __tablename__ = "netwerk"
     __audit__ = True
     __audit_exclude__ = ("revisie", "feitenrevisie", "naam_sleutel")
+    __gedeeld_feit__ = True  # other networks read its name and area (revisie.py)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     naam: Mapped[str] = mapped_column(String(200), unique=True)
@@ -99,6 +100,7 @@ class WerkingsgebiedDeel(db.Model):
     """One municipality of a werkingsgebied, whole (deel empty) or a named part of it."""
     __tablename__ = "werkingsgebied"
     __audit__ = True
+    __gedeeld_feit__ = True  # other networks read it (E2, revisie.py)
     __table_args__ = (UniqueConstraint("netwerk_id", "nis", "deel"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -116,6 +118,7 @@ class Organisatie(MetNaamSleutel, Versioned, Timestamps, db.Model):
     """A partner organisation; it can be a member of several networks."""
     __tablename__ = "organisatie"
     __audit__ = True
+    __gedeeld_feit__ = True  # name and area of a verplicht_kg aanbod's organisation (revisie.py)
     __audit_exclude__ = ("naam_sleutel",)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -168,6 +171,7 @@ class Lidmaatschap(Versioned, Timestamps, db.Model):
     """An organisation's membership of a network; lid_tot set = left (history is kept)."""
     __tablename__ = "lidmaatschap"
     __audit__ = True
+    __gedeeld_feit__ = True  # which networks a verplicht_kg aanbod belongs to (revisie.py)
     __table_args__ = (UniqueConstraint("netwerk_id", "organisatie_id"),
                       UniqueConstraint("netwerk_id", "sleutel"))
 
@@ -232,6 +236,11 @@ class Aanbod(Versioned, Timestamps, db.Model):
         self.zoektekst = (zoektekst(waarde, andere) if key == "naam"
                           else zoektekst(andere, waarde))
         return waarde
+
+    def __gedeeld_feit__(self) -> bool:
+        """Verplicht_kg aanbod (before or after this change) is read by every network whose
+        area it serves, member or not (facts._verplicht_kg; revisie.py)."""
+        return bool(self.verplicht_kg) or True in inspect(self).attrs.verplicht_kg.history.deleted
 
     @hybrid_method
     def verouderd_op(self, vandaag: date) -> bool:
