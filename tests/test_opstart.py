@@ -21,6 +21,8 @@ def test_the_master_compiles_every_template_and_keeps_no_connection(app):
     app.jinja_env.cache.clear()
     voor_de_workers(app)
     assert set(TRAAG_GELADEN) <= set(sys.modules)
+    from huisvanhetkind.domein import gemeenten
+    assert gemeenten._data.cache_info().currsize == 1  # read once, shared by the workers
     namen = app.jinja_env.list_templates()
     assert len(namen) > 50 and len(app.jinja_env.cache) >= len(namen)
     regels = [r for r in app.url_map.iter_rules() if r.endpoint != "static"]
