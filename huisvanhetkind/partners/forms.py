@@ -45,7 +45,7 @@ class OrganisatieVelden(NlForm):
     sector = SelectField("Sector", choices=[("", "— kies —")] + SECTOR.choices(),
                          validators=[DataRequired("Kies een sector.")])
     gemeenten = SelectMultipleField("Gemeenten waar de organisatie werkt",
-                                    choices=gemeenten.choices(), render_kw=GEMEENTEKIEZER)
+                                    choices=gemeenten.choices, render_kw=GEMEENTEKIEZER)
     straat = StringField("Straat en nummer", validators=[Optional(), Length(max=200)])
     postcode = StringField("Postcode", validators=[Optional(), Length(max=10)])
     plaats = StringField("Plaats", validators=[Optional(), Length(max=100)])

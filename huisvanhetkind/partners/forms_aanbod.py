@@ -30,7 +30,7 @@ class AanbodVelden(NlForm):
     werkvormen = MultiCheckboxField("Werkvormen", choices=WERKVORM.choices(),
                                     validators=[at_least_one("Kies minstens één werkvorm.")])
     gemeenten = SelectMultipleField(
-        "Gemeenten", choices=gemeenten.choices(), render_kw=GEMEENTEKIEZER,
+        "Gemeenten", choices=gemeenten.choices, render_kw=GEMEENTEKIEZER,
         description="Leeg laten: het aanbod geldt in de gemeenten van de organisatie.")
     laagdrempelig = BooleanField("Laagdrempelig aanbod")
     verplicht_kg = BooleanField("Verplicht aanbod van Kind en Gezin",

@@ -54,7 +54,7 @@ class Samenvatting:
 class NetwerkVelden(NlForm):
     naam = StringField("Naam", validators=[DataRequired(VERPLICHT), Length(max=200)])
     gemeenten = SelectMultipleField(
-        "Werkingsgebied: volledige gemeenten", choices=gemeenten.choices(),
+        "Werkingsgebied: volledige gemeenten", choices=gemeenten.choices,
         render_kw=GEMEENTEKIEZER,
         description="Kies de gemeenten die het netwerk volledig bedient.")
     delen = TextAreaField(
