@@ -88,4 +88,9 @@ class Lru:
 
 _analyses = Lru(MAX_ENTRIES)
 get, put, remember, clear = _analyses.get, _analyses.put, _analyses.remember, _analyses.clear
+
+
+def default() -> Lru:
+    """The one cache of analyses (and of what a network page shows per revisie)."""
+    return _analyses
 stats = _analyses.stats

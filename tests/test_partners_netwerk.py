@@ -170,3 +170,34 @@ def test_network_page_shows_what_is_incomplete(wereld, login, app):
         leeg = n.id
     html = login(wereld.beheerder).get(f"/netwerken/{leeg}").get_data(as_text=True)
     assert "Geen werkingsgebied ingevuld." in html and "Nog geen partners." in html
+
+
+def test_network_page_overview_follows_every_change_of_its_members(wereld, login, app):
+    """The overview is kept per network revisie (partners/queries.bewaard_overzicht): an aanbod
+    or a contact person of a member, a change to a member's organisation, renew it."""
+    c = login(wereld.consultant_ov)
+    url = f"/netwerken/{wereld.netwerk_x}"
+    assert "Partner zonder aanbod: Partner B." in c.get(url).get_data(as_text=True)
+    with app.app_context():
+        b = db.session.get(f.Organisatie, wereld.org_b)
+        f.aanbod(b, "Nieuw aanbod van B")
+        db.session.commit()
+    html = c.get(url).get_data(as_text=True)
+    assert "zonder aanbod" not in html
+    with app.app_context():
+        b = db.session.get(f.Organisatie, wereld.org_b)
+        b.naam = "Partner B hernoemd"
+        db.session.commit()
+    assert "Partner B hernoemd" in c.get(url).get_data(as_text=True)
+
+
+def test_network_page_names_a_few_partners_per_sector_and_links_the_rest(wereld, login, app):
+    with app.app_context():
+        n = db.session.get(Netwerk, wereld.netwerk_x)
+        for i in range(15):
+            f.lid(n, f.organisatie(f"Welzijnspartner {i:02d}", sector="welzijn"))
+        db.session.commit()
+    html = login(wereld.consultant_ov).get(f"/netwerken/{wereld.netwerk_x}").get_data(
+        as_text=True)
+    assert "Welzijnspartner 00" in html and "Welzijnspartner 14" not in html
+    assert re.search(r'en <a href="/netwerken/\d+/partners\?sector=welzijn">\d+ andere', html)

@@ -21,7 +21,7 @@ from ..domein.gids import frame_ancestors
 from ..domein.permissions import NetwerkRef, can_view_gids
 from ..extensions import db, limiter
 from ..partners.forms_aanbod import ALLE, filter_waarden
-from ..partners.queries import PER_PAGINA, netwerk_gemeenten
+from ..partners.queries import PER_PAGINA, bewaarde_gemeenten
 from ..partners.queries_aanbod import AanbodFilter
 from ..partners.refs import netwerk_ref
 from . import bp
@@ -88,7 +88,7 @@ def _pagina(n: GidsNetwerk, vandaag: date, soort: str, bouw) -> str:
 
 def _gemeenten(n: GidsNetwerk) -> tuple[tuple[str, str], ...]:
     """The municipalities to filter on, once per network revisie."""
-    return paginas.remember(("gemeenten", n.id, n.revisie), lambda: tuple(netwerk_gemeenten(n.id)))
+    return bewaarde_gemeenten(n, paginas)
 
 
 @bp.get("/gids/<int:netwerk_id>")

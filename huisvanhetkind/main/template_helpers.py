@@ -13,7 +13,7 @@ from ..extensions import db
 from ..domein import kbo
 from .navigation import NAV_PERMISSIE, NETWERK_NAV
 from ..domein import bevraging, gemeenten, taxonomie
-from ..domein.tekst import aantal, decimaal, getal
+from ..domein.tekst import aantal, decimaal, getal, namen_kort
 from ..audit import weergave
 
 BRUSSEL = ZoneInfo("Europe/Brussels")
@@ -71,6 +71,7 @@ def url_per_rij(endpoint: str, sleutel: str, **vast):
 def install(app: Flask) -> None:
     app.add_template_filter(datum)
     app.add_template_filter(aantal)
+    app.add_template_filter(namen_kort)
     app.add_template_filter(getal)
     app.add_template_filter(decimaal)
     app.add_template_filter(wijzigingen)

@@ -4,10 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Callable, TypeVar
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import contains_eager
 
+from .. import cache, revisie
 from ..domein.permissions import BEHEERDER, CONSULTANT, COORDINATOR, PARTNER, Actor
 from ..extensions import db
 from ..fouten import NietGevonden
@@ -17,6 +19,8 @@ from .gemeente_index import met_gemeente
 from .models_eigendom import OPEN, Uitnodiging
 from .models import (Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie,
                      WerkingsgebiedDeel, zoekt)
+
+T = TypeVar("T")
 
 
 def visible_netwerken_stmt(actor: Actor):
@@ -94,6 +98,33 @@ class Overzicht:
     zonder_contact: list[tuple[int, str]]
     verouderd: int
     oud_leden: int
+
+
+def per_revisie(soort: str, netwerk, maak: Callable[[], T], *extra, lru: cache.Lru | None = None
+                ) -> T:
+    """maak(), kept in this process per network revisie: every change to the network, its
+    memberships or its members' organisations, aanbod and contact persons gives it a new revisie
+    (revisie.py). Computed afresh while this transaction holds uncommitted changes."""
+    database = str(db.engine.url)
+    sleutel = None if revisie.onzeker(db.session) else (
+        soort, database, netwerk.id, netwerk.revisie, *extra)
+    return (lru or cache.default()).remember(sleutel, maak, groep=(soort, database, netwerk.id))
+
+
+def bewaard_overzicht(netwerk: Netwerk, vandaag: date | None = None) -> Overzicht:
+    """netwerk_overzicht per revisie and day: the network page reads its seven overview queries
+    (5.6 ms on SQLite for the largest network) only after a change."""
+    vandaag = vandaag or date.today()
+    return per_revisie("overzicht", netwerk, lambda: netwerk_overzicht(netwerk.id, vandaag),
+                       vandaag)
+
+
+def bewaarde_gemeenten(netwerk: Netwerk, lru: cache.Lru | None = None
+                       ) -> tuple[tuple[str, str], ...]:
+    """netwerk_gemeenten per revisie: the filters of the partner and aanbod lists and the guide
+    (three queries over every member, ~2 ms for the largest network)."""
+    return per_revisie("gemeenten", netwerk, lambda: tuple(netwerk_gemeenten(netwerk.id)),
+                       lru=lru)
 
 
 def netwerk_overzicht(netwerk_id: int, vandaag: date | None = None) -> Overzicht:

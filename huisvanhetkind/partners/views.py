@@ -15,7 +15,7 @@ from ..extensions import db
 from . import bp, operations
 from .forms_netwerk import NetwerkForm, NetwerkVelden
 from .models import Netwerk
-from .queries import netwerk_counts, netwerk_overzicht, visible_netwerken_stmt
+from .queries import bewaard_overzicht, netwerk_counts, visible_netwerken_stmt
 from .refs import netwerk_ref
 
 
@@ -39,7 +39,7 @@ def netwerk(netwerk_id: int):
     authorize(can_view_netwerk, ref)
     n = _load_netwerk(netwerk_id)
     return render_template("partners/netwerk.html", netwerk=n,
-                           overzicht=netwerk_overzicht(netwerk_id),
+                           overzicht=bewaard_overzicht(n),
                            mag_bewerken=allowed(can_edit_netwerk, ref),
                            mag_publiceren=allowed(can_publish_gids, ref),
                            mag_audit=allowed(can_view_audit, ref),

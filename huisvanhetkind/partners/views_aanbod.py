@@ -17,7 +17,7 @@ from . import bp, operations
 from .forms_aanbod import (ALLE, AanbodFilterForm, AanbodForm, AanbodNetwerkForm, AanbodVelden,
                            aanbod_waarden, filter_waarden)
 from .models import Aanbod, Netwerk, Organisatie
-from .queries import PER_PAGINA, aanbod_organisatie_id, leden_stmt, netwerk_gemeenten
+from .queries import PER_PAGINA, aanbod_organisatie_id, leden_stmt, bewaarde_gemeenten
 from .queries_aanbod import AanbodFilter, aanbod_overzicht, aanbod_stmt
 from .refs import netwerk_ref, organisatie_ref
 
@@ -30,7 +30,7 @@ def aanbod_lijst(netwerk_id: int):
     authorize(can_view_netwerk, ref)
     n = db.get_or_404(Netwerk, netwerk_id)
     form = AanbodFilterForm(request.args)
-    form.gemeente.choices = ALLE + netwerk_gemeenten(netwerk_id)
+    form.gemeente.choices = ALLE + list(bewaarde_gemeenten(n))
     filters = filter_waarden(form)
     pagina = db.paginate(aanbod_stmt(netwerk_id, AanbodFilter(**filters)), per_page=PER_PAGINA,
                          error_out=False)

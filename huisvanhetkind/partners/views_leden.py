@@ -15,7 +15,7 @@ from .forms_leden import BeeindigForm, LidmaatschapForm, LidmaatschapVelden, Org
 from .models import Netwerk, Organisatie
 from .operations import LID_VELDEN, ORGANISATIE_VELDEN
 from .queries import PER_PAGINA, aanbod_per_organisatie, leden_stmt, lid_met_organisatie, \
-    netwerk_gemeenten, zoek_organisaties
+    bewaarde_gemeenten, zoek_organisaties
 from .queries_toestemming import open_uitnodigingen_van_netwerk
 from .refs import netwerk_ref, organisatie_ref
 
@@ -26,7 +26,7 @@ def leden(netwerk_id: int):
     authorize(can_view_netwerk, ref)
     n = db.get_or_404(Netwerk, netwerk_id)
     form = LedenFilterForm(request.args)
-    form.gemeente.choices = ALLE + netwerk_gemeenten(netwerk_id)
+    form.gemeente.choices = ALLE + list(bewaarde_gemeenten(n))
     filters = filter_waarden(form)
     pagina = db.paginate(leden_stmt(netwerk_id, **filters), per_page=PER_PAGINA, error_out=False)
     rijen = list(pagina.items)
