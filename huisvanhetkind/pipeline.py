@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable, Iterable, TypeVar
 
-from . import berekeningen, facts, opwarmen, revisie
+from . import berekeningen, cache, facts, opwarmen, revisie
 from .domein import snapshot
 from .domein.analyse import Structuurmaten, structuur_sleutel, structuurmaten
 from .domein.bundel import Bundel
@@ -53,6 +53,14 @@ def bundel_van(netwerk: snapshot.Netwerk, peildatum: date) -> Bundel:
     if k is None:
         return Bundel(netwerk, peildatum)
     return berekeningen.onthoud(netwerk.id, "bundel", k, _bereken(netwerk, peildatum))
+
+
+def per_bundel(r: Bundel, soort: str, maak: Callable[[], T], *extra) -> T:
+    """maak(), kept in this process like the bundle it is made from: per the network's facts
+    (`bron`) and peildatum (and `extra`). For what a page derives from the bundle alone and the
+    same for everyone who may see it: serialised documents, rendered fragments."""
+    sleutel = None if r.netwerk.bron is None else (soort, r.netwerk.bron, r.peildatum, *extra)
+    return cache.remember(sleutel, maak, groep=(soort, r.netwerk.id))
 
 
 def bundel(netwerk_id: int, peildatum: date | None = None) -> Bundel:

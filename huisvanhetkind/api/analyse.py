@@ -5,7 +5,7 @@ from flask import current_app
 
 from ..auth.guard import authorize
 from ..domein.permissions import can_view_netwerk
-from .. import cache, pipeline
+from .. import pipeline
 from ..partners.refs import netwerk_ref
 from . import bp, openapi
 
@@ -61,12 +61,9 @@ ANALYSE = {
 def netwerk_analyse(netwerk_id: int):
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
     r = pipeline.bundel(netwerk_id)
-    # the serialised document (630 KB for the largest network, ~10 ms to build and encode) kept
-    # like the bundle it comes from: per network facts and peildatum
-    sleutel = None if r.netwerk.bron is None else ("analysejson", r.netwerk.bron, r.peildatum)
-    body = cache.remember(
-        sleutel, lambda: current_app.json.dumps(r.analyse_json(), separators=(",", ":")).encode(),
-        groep=("analysejson", netwerk_id))
+    # the serialised document (630 KB for the largest network, ~10 ms to build and encode)
+    body = pipeline.per_bundel(r, "analysejson", lambda: current_app.json.dumps(
+        r.analyse_json(), separators=(",", ":")).encode())
     return current_app.response_class(body, mimetype="application/json")
 
 

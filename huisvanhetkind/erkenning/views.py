@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import redirect, render_template, request, url_for
 from markupsafe import Markup
 
-from .. import cache
+from .. import pipeline
 from ..auth.guard import allowed, authorize
 from ..domein.permissions import (can_answer_review, can_edit_netwerk, can_manage_reference_data, can_review, can_view_aanvraag, can_view_netwerk, can_view_review)
 from ..partners.refs import netwerk_ref
@@ -24,10 +24,8 @@ def laatste_oordelen(review: dict) -> dict[str, str]:
 def partner_opties(ev) -> Markup:
     """The <option>s of 'wat als een partner vertrekt?', rendered once per network facts and
     peildatum: 893 partners were two thirds of the largest network's dashboard's rendering."""
-    sleutel = None if ev.netwerk.bron is None else ("partneropties", ev.netwerk.bron, ev.peildatum)
-    return cache.remember(sleutel, lambda: Markup(render_template(
-        "erkenning/_partner_opties.html", partners=ev.netwerk.partners)),
-        groep=("partneropties", ev.netwerk.id))
+    return pipeline.per_bundel(ev, "partneropties", lambda: Markup(render_template(
+        "erkenning/_partner_opties.html", partners=ev.netwerk.partners)))
 
 
 @bp.get("/netwerken/<int:netwerk_id>/erkenning")

@@ -28,10 +28,6 @@ from . import bp, queries
 MAX_TABEL = 300
 
 
-def _sleutel(r: Bundel, soort: str):
-    return None if r.netwerk.bron is None else (soort, r.netwerk.bron, r.peildatum)
-
-
 def _graaf_json(r: Bundel) -> dict:
     """tekening.graph_data plus what only the web layer knows: each partner's page.
 
@@ -49,7 +45,7 @@ def _graaf_json(r: Bundel) -> dict:
         data["peildatum"] = r.peildatum.isoformat()
         return data
 
-    return cache.remember(_sleutel(r, "graafdata"), bereken, groep=("graafdata", r.netwerk.id))
+    return pipeline.per_bundel(r, "graafdata", bereken)
 
 
 def _namen(r: Bundel) -> dict[int, str]:
