@@ -84,14 +84,29 @@ def bundels(netwerk_ids: Iterable[int], peildatum: date | None = None,
     gevonden = berekeningen.haal_veel(k for k in sleutels.values() if k)
     ontbreekt = [i for i, k in sleutels.items() if k not in gevonden]
     if ontbreekt:
-        netwerken = facts.netwerken_facts(ontbreekt, peildatum, koppen)
-        maten = _maten({i: netwerken[i] for i in ontbreekt if sleutels[i] is not None})
+        gelezen: list = []
+
+        def lees() -> tuple[dict, dict]:
+            # the rows are read when this process computes a bundle itself, not before: a
+            # reader that finds another thread or process computing it (after a change, the
+            # warming one) waits for its result instead of reading 12,000 rows for nothing
+            if not gelezen:
+                netwerken = facts.netwerken_facts(ontbreekt, peildatum, koppen)
+                gelezen.append((netwerken, _maten(
+                    {i: netwerken[i] for i in ontbreekt if sleutels[i] is not None})))
+            return gelezen[0]
+
+        def bereken(i: int) -> Callable[[], Bundel]:
+            def uit_rijen() -> Bundel:
+                netwerken, maten = lees()
+                return _bereken(netwerken[i], peildatum, maten[i])()
+            return uit_rijen
+
         gevonden.update(berekeningen.onthoud_veel({
-            sleutels[i]: (i, "bundel", _bereken(netwerken[i], peildatum, maten[i]))
-            for i in ontbreekt if sleutels[i] is not None}))
+            sleutels[i]: (i, "bundel", bereken(i)) for i in ontbreekt if sleutels[i] is not None}))
         for i in ontbreekt:
             if sleutels[i] is None:
-                gevonden[i] = Bundel(netwerken[i], peildatum)
+                gevonden[i] = Bundel(lees()[0][i], peildatum)
     return {i: gevonden[k if k is not None else i] for i, k in sleutels.items()}
 
 

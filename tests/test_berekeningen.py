@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from sqlalchemy import event, func, select
 
-from huisvanhetkind import berekeningen, cache, pipeline
+from huisvanhetkind import berekeningen, cache, facts, pipeline
 from huisvanhetkind.berekening_models import Berekening
 from huisvanhetkind.db import aparte_schrijftransactie, set_read_only, utcnow
 from huisvanhetkind.domein import bundel as bundel_module
@@ -175,6 +175,40 @@ def test_a_value_being_computed_elsewhere_is_waited_for_not_computed_again(app, 
     berekeningen.bewaar_veel({k: (n, "bundel", "elders berekend")})
     draad.join(timeout=10)
     assert uitkomst == {"waarde": "elders berekend"} and berekend == []
+
+
+def test_a_reader_waiting_for_a_bundle_computed_elsewhere_reads_no_rows(app, ctx):
+    n, _ = _netwerk()
+    bundel = pipeline.bundel(n, PEIL)
+    k = pipeline._sleutel(facts.koppen([n])[n].bron, PEIL)
+    db.session.execute(Berekening.__table__.delete())
+    db.session.commit()
+    cache.clear()
+    _claim_elders(k, n)  # another process (the warming one, after a change) is computing it
+    gelezen, uitkomst = [], {}
+
+    def lees(conn, cursor, statement, *args):
+        gelezen.append(statement)
+
+    def lezer():
+        with app.app_context():
+            set_read_only(True)
+            uitkomst["bundel"] = pipeline.bundel(n, PEIL)
+            db.session.remove()
+
+    event.listen(db.engine, "before_cursor_execute", lees)
+    try:
+        draad = threading.Thread(target=lezer)
+        draad.start()
+        time.sleep(0.3)
+        assert draad.is_alive()  # waiting for the other process
+        set_read_only(True)
+        berekeningen.bewaar_veel({k: (n, "bundel", bundel)})
+        draad.join(timeout=10)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", lees)
+    assert uitkomst["bundel"].erkenning_json() == bundel.erkenning_json()
+    assert not [q for q in gelezen if "FROM verwijzing" in q or "FROM lidmaatschap" in q]
 
 
 def test_a_dead_claimers_key_is_taken_over(app, ctx):
