@@ -13,7 +13,9 @@ from typing import Callable, Hashable, TypeVar
 
 T = TypeVar("T")
 
-MAX_ENTRIES = 1024  # all of Flanders: 130 networks × a few kinds of analysis
+# all of Flanders: 130 networks × ~12 kinds (bundle, own facts, graph data, the page parts kept
+# per revisie: overview, counts, filters, fragments), so that small parts never push out bundles
+MAX_ENTRIES = 2048
 # entries kept per group (a network's values of one kind): the newest revisie and peildata. Older
 # revisies are never asked again, yet filled the LRU: ~1,000 bundles of old revisies under the
 # 50-user load test, millions of objects that every full garbage collection walked (1.6 s)

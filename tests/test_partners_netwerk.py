@@ -201,3 +201,20 @@ def test_network_page_names_a_few_partners_per_sector_and_links_the_rest(wereld,
         as_text=True)
     assert "Welzijnspartner 00" in html and "Welzijnspartner 14" not in html
     assert re.search(r'en <a href="/netwerken/\d+/partners\?sector=welzijn">\d+ andere', html)
+
+
+def test_network_list_counts_follow_every_change(wereld, login, app):
+    """Members and aanbod per network are kept per network revisie (partners/queries
+    .per_revisie_veel): a new aanbod of a member shows at once."""
+    c = login(wereld.beheerder)
+
+    def aanbod_van_x():
+        html = c.get("/netwerken").get_data(as_text=True)
+        rij = re.search(rf'netwerken/{wereld.netwerk_x}">.*?</tr>', html, re.S).group(0)
+        return [int(x) for x in re.findall(r'<td class="text-end">(\d+)</td>', rij)]
+
+    leden, aanbod = aanbod_van_x()
+    with app.app_context():
+        f.aanbod(db.session.get(f.Organisatie, wereld.org_a), "Nog een aanbod")
+        db.session.commit()
+    assert aanbod_van_x() == [leden, aanbod + 1]

@@ -9,7 +9,6 @@ from flask_login import current_user
 
 from ..domein import permissions
 from ..auth.guard import allowed, current_actor
-from ..extensions import db
 from ..domein import kbo
 from .navigation import NAV_PERMISSIE, NETWERK_NAV
 from ..domein import bevraging, gemeenten, taxonomie
@@ -92,8 +91,8 @@ def install(app: Flask) -> None:
     def navigation():
         if not current_user or not current_user.is_authenticated:
             return {}
-        from ..partners.queries import visible_netwerken_stmt
-        netwerken = db.session.scalars(visible_netwerken_stmt(current_actor())).all()
+        from ..partners.queries import zichtbare_netwerken
+        netwerken = zichtbare_netwerken()
         # the network in the URL wins; otherwise the one picked in the switcher
         gekozen_id = (request.view_args or {}).get("netwerk_id") or session.get("netwerk_id")
         gekozen = next((n for n in netwerken if n.id == gekozen_id), None)

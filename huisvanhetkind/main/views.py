@@ -15,7 +15,7 @@ from ..domein import aanvraag as aanvraag_domein
 from ..meldingen import dashboard, te_doen
 from ..extensions import db
 from ..partners.models import Aanbod, Lidmaatschap, Organisatie
-from ..partners.queries import netwerk_counts, visible_netwerken_stmt
+from ..partners.queries import netwerk_counts, zichtbare_netwerken
 from ..partners.refs import netwerk_ref
 from . import bp
 
@@ -27,8 +27,8 @@ VIS_DIR = Path(importlib.util.find_spec("pyvis").origin).parent / "templates" / 
 def start():
     authorize(is_authenticated)
     actor = current_actor()
-    netwerken = db.session.scalars(visible_netwerken_stmt(actor)).all()
-    context = {"netwerken": netwerken, "counts": netwerk_counts(n.id for n in netwerken)}
+    netwerken = zichtbare_netwerken()
+    context = {"netwerken": netwerken, "counts": netwerk_counts(netwerken)}
     if actor.rol == PARTNER and actor.organisatie_id:
         org = db.session.scalar(select(Organisatie).where(Organisatie.id == actor.organisatie_id)
                                 .options(selectinload(Organisatie.aanbod)))

@@ -11,6 +11,7 @@ from ..domein import aanvraag as av
 from ..domein.meldingen import onvervulde_engagementen
 from ..erkenning.models import Aanvraag
 from ..partners.models import Aanbod, Lidmaatschap
+from ..partners.queries import per_revisie_veel
 from ..extensions import db
 
 
@@ -28,17 +29,27 @@ class NetwerkStand:
     advies: str | None  # the consultant's advice, once given
 
 
+def _verouderd(ids: list[int], vandaag: date) -> dict[int, int]:
+    """Aanbod of the networks' active members not nagekeken for 12 months, per network."""
+    uit = dict.fromkeys(ids, 0)
+    uit.update(db.session.execute(
+        select(Lidmaatschap.netwerk_id, func.count(Aanbod.id))
+        .join(Aanbod, Aanbod.organisatie_id == Lidmaatschap.organisatie_id)
+        .where(Lidmaatschap.netwerk_id.in_(ids), Lidmaatschap.lid_tot.is_(None),
+               Aanbod.verouderd_op(vandaag))
+        .group_by(Lidmaatschap.netwerk_id)).all())
+    return uit
+
+
 def netwerken(lijst, vandaag: date | None = None) -> list[NetwerkStand]:
     """One row per network: the evaluation from the cached bundle, the stale aanbod in one
     grouped query for all networks."""
     vandaag = vandaag or date.today()
     ids = [n.id for n in lijst]
-    verouderd = {netwerk_id: n for netwerk_id, n in db.session.execute(
-        select(Lidmaatschap.netwerk_id, func.count(Aanbod.id))
-        .join(Aanbod, Aanbod.organisatie_id == Lidmaatschap.organisatie_id)
-        .where(Lidmaatschap.netwerk_id.in_(ids), Lidmaatschap.lid_tot.is_(None),
-               Aanbod.verouderd_op(vandaag))
-        .group_by(Lidmaatschap.netwerk_id))} if ids else {}
+    # kept per network revisie and day (an aanbod nagekeken renews the revisie): the grouped
+    # count over every member's aanbod was the start page's slowest statement
+    verouderd = per_revisie_veel("verouderd", list(lijst),
+                                 lambda ontbreekt: _verouderd(ontbreekt, vandaag), vandaag)
     aanvragen = {r.netwerk_id: r for r in db.session.execute(
         select(Aanvraag.netwerk_id, Aanvraag.toestand, Aanvraag.advies)
         .where(Aanvraag.netwerk_id.in_(ids)))} if ids else {}

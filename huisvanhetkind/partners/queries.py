@@ -41,9 +41,25 @@ def visible_netwerken_stmt(actor: Actor):
     return stmt.where(Netwerk.id == -1)
 
 
-def netwerk_counts(netwerk_ids) -> dict[int, dict[str, int]]:
-    """Active members and their aanbod per network, in two queries."""
-    ids = list(netwerk_ids)
+def zichtbare_netwerken() -> list[Netwerk]:
+    """The networks the current actor may see, read once per request: the start page and the
+    menu on every page both list them (130 rows for a consultant of all of Flanders)."""
+    from flask import g
+
+    from ..auth.guard import current_actor  # late: auth imports partners
+    if "zichtbare_netwerken" not in g:
+        g.zichtbare_netwerken = db.session.scalars(
+            visible_netwerken_stmt(current_actor())).all()
+    return g.zichtbare_netwerken
+
+
+def netwerk_counts(netwerken) -> dict[int, dict[str, int]]:
+    """Active members and their aanbod per network, kept per network revisie; the networks
+    without a kept count in two queries."""
+    return per_revisie_veel("tellingen", list(netwerken), _tellingen)
+
+
+def _tellingen(ids: list[int]) -> dict[int, dict[str, int]]:
     counts = {i: {"leden": 0, "aanbod": 0} for i in ids}
     if not ids:
         return counts
@@ -109,6 +125,24 @@ def per_revisie(soort: str, netwerk, maak: Callable[[], T], *extra, lru: cache.L
     sleutel = None if revisie.onzeker(db.session) else (
         soort, database, netwerk.id, netwerk.revisie, *extra)
     return (lru or cache.default()).remember(sleutel, maak, groep=(soort, database, netwerk.id))
+
+
+def per_revisie_veel(soort: str, netwerken: list, maak: Callable[[list[int]], dict[int, T]],
+                     *extra) -> dict[int, T]:
+    """per_revisie for many networks at once: the kept values, and maak(ids) for the others in
+    one go (a consultant's start page lists 130 networks)."""
+    database = str(db.engine.url)
+    onzeker = revisie.onzeker(db.session)
+    lru = cache.default()
+    sleutels = {n.id: None if onzeker else (soort, database, n.id, n.revisie, *extra)
+                for n in netwerken}
+    uit = {i: k and lru.get(k) for i, k in sleutels.items()}
+    ontbreekt = [i for i, v in uit.items() if v is None]
+    if ontbreekt:
+        for i, waarde in maak(ontbreekt).items():
+            uit[i] = waarde if sleutels[i] is None else lru.put(
+                sleutels[i], waarde, groep=(soort, database, i))
+    return uit
 
 
 def bewaard_overzicht(netwerk: Netwerk, vandaag: date | None = None) -> Overzicht:

@@ -5,7 +5,7 @@ from flask import render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..auth.guard import allowed, authorize, current_actor
+from ..auth.guard import allowed, authorize
 from ..auth.models import Gebruiker
 from ..domein.permissions import (COORDINATOR, can_create_netwerk, can_edit_netwerk, can_publish_gids, can_manage_users, can_view_audit, can_view_netwerk, is_authenticated)
 from ..domein.permissions import can_view_aanvraag
@@ -15,16 +15,16 @@ from ..extensions import db
 from . import bp, operations
 from .forms_netwerk import NetwerkForm, NetwerkVelden
 from .models import Netwerk
-from .queries import bewaard_overzicht, netwerk_counts, visible_netwerken_stmt
+from .queries import bewaard_overzicht, netwerk_counts, zichtbare_netwerken
 from .refs import netwerk_ref
 
 
 @bp.get("/netwerken")
 def netwerken():
     authorize(is_authenticated)
-    rows = db.session.scalars(visible_netwerken_stmt(current_actor())).all()
+    rows = zichtbare_netwerken()
     return render_template("partners/netwerken.html", netwerken=rows,
-                           counts=netwerk_counts(n.id for n in rows),
+                           counts=netwerk_counts(rows),
                            mag_aanmaken=allowed(can_create_netwerk))
 
 
