@@ -1,4 +1,5 @@
 """Aanbod over HTTP: create/edit/delete, validation next to the field, 'nagekeken', the list."""
+import re
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -165,3 +166,19 @@ def test_overview_groups_by_vorm_and_age(wereld, login, app):
     assert "0 tot 3 jaar (2)" in html and "3 tot 6 jaar (1)" in html and "Prenataal (0)" in html
     assert "Geen aanbod voor deze leeftijdsgroep." in html
     assert "leeftijdsgroep=3-6" in html  # matrix cells open the filtered list
+
+
+def test_the_aanbod_list_total_follows_every_change(wereld, login, app):
+    """The total of a (filtered) list is kept per network revisie (partners/queries.pagina_van):
+    a new aanbod of a member counts at once, with and without a filter."""
+    c = login(wereld.coordinator_x)
+
+    def totaal(query=""):
+        html = c.get(f"/netwerken/{wereld.netwerk_x}/aanbod{query}").get_data(as_text=True)
+        return int(re.search(r"Aanbod(?: in deze selectie)? \((\d+)\)", html).group(1))
+
+    alle, gezocht = totaal(), totaal("?q=Speelpleintje")
+    with app.app_context():
+        f.aanbod(db.session.get(f.Organisatie, wereld.org_a), "Speelpleintje aan de kerk")
+        db.session.commit()
+    assert (totaal(), totaal("?q=Speelpleintje")) == (alle + 1, gezocht + 1)

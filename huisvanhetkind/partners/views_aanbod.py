@@ -1,6 +1,7 @@
 """Aanbod: the network's list and overview, and create/edit/delete/'nagekeken' per aanbod."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Callable
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -17,7 +18,7 @@ from . import bp, operations
 from .forms_aanbod import (ALLE, AanbodFilterForm, AanbodForm, AanbodNetwerkForm, AanbodVelden,
                            aanbod_waarden, filter_waarden)
 from .models import Aanbod, Netwerk, Organisatie
-from .queries import PER_PAGINA, aanbod_organisatie_id, leden_stmt, bewaarde_gemeenten
+from .queries import aanbod_organisatie_id, bewaarde_gemeenten, leden_stmt, pagina_van
 from .queries_aanbod import AanbodFilter, aanbod_overzicht, aanbod_stmt
 from .refs import netwerk_ref, organisatie_ref
 
@@ -32,8 +33,9 @@ def aanbod_lijst(netwerk_id: int):
     form = AanbodFilterForm(request.args)
     form.gemeente.choices = ALLE + list(bewaarde_gemeenten(n))
     filters = filter_waarden(form)
-    pagina = db.paginate(aanbod_stmt(netwerk_id, AanbodFilter(**filters)), per_page=PER_PAGINA,
-                         error_out=False)
+    # the filters on the date too: 'niet nagekeken in 12 maanden' moves with the day
+    pagina = pagina_van(aanbod_stmt(netwerk_id, AanbodFilter(**filters)), n, "aanbodtotaal",
+                        tuple(sorted(filters.items())), date.today())
     actor = current_actor()
     return render_template("partners/aanbod_lijst.html", netwerk=n, form=form, pagina=pagina,
                            eigen_organisatie_id=actor.organisatie_id

@@ -14,8 +14,8 @@ from .forms_aanbod import ALLE, LedenFilterForm, filter_waarden
 from .forms_leden import BeeindigForm, LidmaatschapForm, LidmaatschapVelden, OrganisatieNieuwForm
 from .models import Netwerk, Organisatie
 from .operations import LID_VELDEN, ORGANISATIE_VELDEN
-from .queries import PER_PAGINA, aanbod_per_organisatie, leden_stmt, lid_met_organisatie, \
-    bewaarde_gemeenten, zoek_organisaties
+from .queries import (aanbod_per_organisatie, bewaarde_gemeenten, leden_stmt,
+                      lid_met_organisatie, pagina_van, zoek_organisaties)
 from .queries_toestemming import open_uitnodigingen_van_netwerk
 from .refs import netwerk_ref, organisatie_ref
 
@@ -28,7 +28,8 @@ def leden(netwerk_id: int):
     form = LedenFilterForm(request.args)
     form.gemeente.choices = ALLE + list(bewaarde_gemeenten(n))
     filters = filter_waarden(form)
-    pagina = db.paginate(leden_stmt(netwerk_id, **filters), per_page=PER_PAGINA, error_out=False)
+    pagina = pagina_van(leden_stmt(netwerk_id, **filters), n, "ledentotaal",
+                        tuple(sorted(filters.items())))
     rijen = list(pagina.items)
     oud = db.session.scalars(leden_stmt(netwerk_id, actief=False)).all()
     return render_template("partners/leden.html", netwerk=n, form=form, pagina=pagina, rijen=rijen,
