@@ -324,7 +324,7 @@ def test_long_overlap_lists_are_summed_up():
     tekst = er.beschrijf(overlap)
     assert "(Kruimel ×3, Aanbod 0, Aanbod 1" in tekst and tekst.endswith("en 5 andere)")
     assert "Aanbod 7" not in tekst
-    assert er._namen(["A", "B"]) == "A, B"
+    assert er.namen_kort(["A", "B"], er.MAX_NAMEN) == "A, B"
 
 
 def test_s2_details_name_at_most_25_lacunes_and_overlaps():
