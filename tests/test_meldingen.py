@@ -291,3 +291,19 @@ def test_mail_leaves_right_after_the_commit_without_waiting_for_cron(app, wereld
     with app.app_context():
         assert outbox.verstuur().verzonden == 0
     assert len(smtp.postbus.aan("partner-a@test.be")) == 1
+
+
+def test_the_menu_count_statement_is_shared_but_each_user_gets_their_own_count(app, wereld):
+    """tellers() builds its statement once per role and day with the user's ids as parameters
+    (te_doen._tel_stmt): two partners share it and still get their own counts."""
+    from huisvanhetkind.auth.guard import actor_for
+    from huisvanhetkind.auth.models import Gebruiker
+    from huisvanhetkind.meldingen import te_doen
+    with app.app_context():
+        f.verwijzing(db.session.get(f.Organisatie, wereld.org_a),
+                     db.session.get(f.Organisatie, wereld.org_b))
+        db.session.commit()
+        b = actor_for(db.session.get(Gebruiker, wereld.partner_b))
+        a = actor_for(db.session.get(Gebruiker, wereld.partner_a))
+        assert (te_doen.tellers(b)[0], te_doen.tellers(a)[0], te_doen.tellers(b)[0]) == (1, 0, 1)
+        assert te_doen._tel_stmt.cache_info().currsize >= 1

@@ -182,3 +182,27 @@ def test_the_aanbod_list_total_follows_every_change(wereld, login, app):
         f.aanbod(db.session.get(f.Organisatie, wereld.org_a), "Speelpleintje aan de kerk")
         db.session.commit()
     assert (totaal(), totaal("?q=Speelpleintje")) == (alle + 1, gezocht + 1)
+
+
+def test_the_aanbod_list_order_follows_a_rename_and_a_removal(wereld, login, app):
+    """The list's matching ids in their order are kept per network revisie
+    (partners/queries.pagina_van): a renamed aanbod moves at once, a removed one is gone."""
+    c = login(wereld.coordinator_x)
+
+    def volgorde():
+        html = c.get(f"/netwerken/{wereld.netwerk_x}/aanbod").get_data(as_text=True)
+        return [int(i) for i in re.findall(r'href="/aanbod/(\d+)"', html)]
+
+    with app.app_context():
+        a = f.aanbod(db.session.get(f.Organisatie, wereld.org_a), "Zzz als laatste")
+        db.session.commit()
+        aanbod_id = a.id
+    assert volgorde()[-1] == aanbod_id
+    with app.app_context():
+        db.session.get(f.Aanbod, aanbod_id).naam = "Aaa als eerste"
+        db.session.commit()
+    assert volgorde()[0] == aanbod_id
+    with app.app_context():
+        db.session.delete(db.session.get(f.Aanbod, aanbod_id))
+        db.session.commit()
+    assert aanbod_id not in volgorde()

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from sqlalchemy import and_, exists, func, literal, select
+from sqlalchemy import and_, bindparam, exists, func, literal, select
 
 from ..auth.models import Gebruiker, gebruiker_netwerk
 from ..bevraging.models import Deelname, Meetmoment
@@ -138,7 +139,7 @@ def _mail():
 
 
 def _bronnen(actor: Actor, vandaag: date) -> dict:
-    if actor.rol == PARTNER and actor.organisatie_id:
+    if actor.rol == PARTNER and actor.organisatie_id is not None:
         return {"verwijzing": _verwijzingen(actor.organisatie_id),
                 "uitnodiging": _uitnodigingen(actor), "voorstel": _voorstellen(actor),
                 "aanbod": _aanbod(actor.organisatie_id, vandaag),
@@ -157,13 +158,27 @@ def _bronnen(actor: Actor, vandaag: date) -> dict:
 def tellers(actor: Actor, vandaag: date | None = None) -> tuple[int, int]:
     """(items te doen, unread notifications) of this actor, in ONE SQL statement: the count in
     the menu on every page."""
+    stmt = _tel_stmt(actor.rol, actor.organisatie_id is not None, actor.provincies,
+                     vandaag or date.today())
+    rij = db.session.execute(stmt, {"actor_id": actor.id,
+                                    "organisatie_id": actor.organisatie_id}).one()
+    return int(rij[0] or 0), int(rij[1] or 0)
+
+
+@lru_cache(maxsize=64)
+def _tel_stmt(rol: str | None, met_organisatie: bool, provincies: frozenset[str], vandaag: date):
+    """The menu's count statement, built once per shape and day: building it took ~1.3 ms of
+    every page (a dozen selects), running it ~0.1 ms. The user's ids are bound parameters, so
+    every user of a role shares it; the day and a consultant's provinces shape it."""
+    # the same conditions as items(), written for an actor whose ids are still parameters
+    vorm = Actor(id=bindparam("actor_id"), rol=rol, provincies=provincies,
+                 organisatie_id=bindparam("organisatie_id") if met_organisatie else None)
     som = literal(0)
-    for stmt in _bronnen(actor, vandaag or date.today()).values():
+    for stmt in _bronnen(vorm, vandaag).values():
         som = som + select(func.count()).select_from(stmt.subquery()).scalar_subquery()
     ongelezen = select(func.count(Melding.id)).where(
-        Melding.gebruiker_id == actor.id, Melding.gelezen_op.is_(None)).scalar_subquery()
-    rij = db.session.execute(select(som, ongelezen)).one()
-    return int(rij[0] or 0), int(rij[1] or 0)
+        Melding.gebruiker_id == vorm.id, Melding.gelezen_op.is_(None)).scalar_subquery()
+    return select(som, ongelezen)
 
 
 def items(actor: Actor, vandaag: date | None = None) -> list[Item]:

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable, TypeVar
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import contains_eager
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy.orm import contains_eager, joinedload
 
 from .. import cache, revisie
 from ..domein.permissions import BEHEERDER, CONSULTANT, COORDINATOR, PARTNER, Actor
@@ -145,13 +147,34 @@ def per_revisie_veel(soort: str, netwerken: list, maak: Callable[[list[int]], di
     return uit
 
 
-def pagina_van(stmt, netwerk, soort: str, *extra):
-    """db.paginate(stmt) of a network's list, its total kept per network revisie and `extra`
-    (the filters): the COUNT over every matching row was half of the largest network's
-    filtered aanbod list."""
-    pagina = db.paginate(stmt, per_page=PER_PAGINA, error_out=False, count=False)
-    pagina.total = per_revisie(soort, netwerk, pagina._query_count, *extra)
-    return pagina
+class _IdPagina(Pagination):
+    """A page of a list whose matching ids, in order, are known: only its own rows are read."""
+
+    def _query_items(self) -> list:
+        begin = self._query_offset
+        return self._query_args["lees"](list(self._query_args["ids"][begin:begin + self.per_page]))
+
+    def _query_count(self) -> int:
+        return len(self._query_args["ids"])
+
+
+def pagina_van(stmt, netwerk, soort: str, *extra, mee):
+    """A page of a network's list, `stmt` being SELECT Entity … ORDER BY …. The matching ids in
+    their order are kept per network revisie and `extra` (the filters); a request reads only its
+    page's rows by id, with `mee` (a relationship) loaded. Sorting and counting every matching
+    row was most of the largest network's aanbod list (its 3,464 aanbod: 5.8 ms of SQL)."""
+    entiteit = stmt.column_descriptions[0]["entity"]
+    ids = per_revisie(soort, netwerk, lambda: array("q", db.session.scalars(
+        stmt.with_only_columns(entiteit.id, maintain_column_froms=True))), *extra)
+
+    def lees(pagina_ids: list[int]) -> list:
+        if not pagina_ids:
+            return []
+        rijen = {r.id: r for r in db.session.scalars(
+            select(entiteit).where(entiteit.id.in_(pagina_ids)).options(joinedload(mee)))}
+        return [rijen[i] for i in pagina_ids if i in rijen]
+
+    return _IdPagina(per_page=PER_PAGINA, error_out=False, ids=ids, lees=lees)
 
 
 def bewaard_overzicht(netwerk: Netwerk, vandaag: date | None = None) -> Overzicht:

@@ -34,8 +34,8 @@ def aanbod_lijst(netwerk_id: int):
     form.gemeente.choices = ALLE + list(bewaarde_gemeenten(n))
     filters = filter_waarden(form)
     # the filters on the date too: 'niet nagekeken in 12 maanden' moves with the day
-    pagina = pagina_van(aanbod_stmt(netwerk_id, AanbodFilter(**filters)), n, "aanbodtotaal",
-                        tuple(sorted(filters.items())), date.today())
+    pagina = pagina_van(aanbod_stmt(netwerk_id, AanbodFilter(**filters)), n, "aanbodlijst",
+                        tuple(sorted(filters.items())), date.today(), mee=Aanbod.organisatie)
     actor = current_actor()
     return render_template("partners/aanbod_lijst.html", netwerk=n, form=form, pagina=pagina,
                            eigen_organisatie_id=actor.organisatie_id

@@ -12,7 +12,7 @@ from ..fouten import Conflict, OperatieFout
 from . import bp, eigendom, operations
 from .forms_aanbod import ALLE, LedenFilterForm, filter_waarden
 from .forms_leden import BeeindigForm, LidmaatschapForm, LidmaatschapVelden, OrganisatieNieuwForm
-from .models import Netwerk, Organisatie
+from .models import Lidmaatschap, Netwerk, Organisatie
 from .operations import LID_VELDEN, ORGANISATIE_VELDEN
 from .queries import (aanbod_per_organisatie, bewaarde_gemeenten, leden_stmt,
                       lid_met_organisatie, pagina_van, zoek_organisaties)
@@ -28,8 +28,8 @@ def leden(netwerk_id: int):
     form = LedenFilterForm(request.args)
     form.gemeente.choices = ALLE + list(bewaarde_gemeenten(n))
     filters = filter_waarden(form)
-    pagina = pagina_van(leden_stmt(netwerk_id, **filters), n, "ledentotaal",
-                        tuple(sorted(filters.items())))
+    pagina = pagina_van(leden_stmt(netwerk_id, **filters), n, "ledenlijst",
+                        tuple(sorted(filters.items())), mee=Lidmaatschap.organisatie)
     rijen = list(pagina.items)
     oud = db.session.scalars(leden_stmt(netwerk_id, actief=False)).all()
     return render_template("partners/leden.html", netwerk=n, form=form, pagina=pagina, rijen=rijen,
