@@ -1,0 +1,34 @@
+"""The forms' select widget (huisvanhetkind/forms._Select) writes exactly WTForms' HTML."""
+from __future__ import annotations
+
+import pytest
+from werkzeug.datastructures import MultiDict
+from wtforms import Form, SelectField, widgets
+
+from huisvanhetkind.forms import NlFilterMeta, _Select
+
+
+class _Veelsoortig(Form):
+    Meta = NlFilterMeta
+    tekst = SelectField("Tekst", choices=[("", "Alle"), ("x<y", 'X & "Y"'), ("leeg", "")])
+    getal = SelectField("Getal", coerce=int, choices=[(1, "één"), (2, "twee")], default=2)
+    extra = SelectField("Extra", choices=[("1", "a"), ("2", "b", {"disabled": True})])
+    waar = SelectField("Waar", coerce=bool, choices=[(True, "Ja"), (False, "Nee")])
+
+
+@pytest.mark.parametrize("data", [{}, {"tekst": "x<y", "extra": "2"}])
+def test_every_kind_of_option_is_written_as_wtforms_writes_it(data):
+    form = _Veelsoortig(MultiDict(data))
+    for field in form:
+        assert isinstance(field.widget, _Select)
+        assert str(field(class_="form-select")) == \
+            str(widgets.Select()(field, class_="form-select")), field.name
+
+
+def test_a_multiple_select_keeps_wtforms_widget():
+    from wtforms import SelectMultipleField
+
+    class F(Form):
+        Meta = NlFilterMeta
+        veel = SelectMultipleField("Veel", choices=[("a", "A")])
+    assert not isinstance(F().veel.widget, _Select)
