@@ -94,3 +94,22 @@ def test_without_the_row_every_head_reads_the_shared_facts(ctx):
     laad_zorgregio({"46021": "Waasland"})  # the next shared change adds the row again
     db.session.commit()
     assert _token() is not None
+
+
+def test_a_kept_head_follows_the_networks_row_and_revisie(ctx):
+    """facts.koppen keeps each head per row, area and shared token: a renamed network gets a new
+    head and bron; a change outside its facts (a member's contact person) only a new revisie."""
+    netwerk_id, gewoon, kg, buiten = _opzet()
+    db.session.rollback()
+    eerst = facts.koppen([netwerk_id])[netwerk_id]
+    assert facts.koppen([netwerk_id])[netwerk_id] is eerst  # kept
+    net = db.session.get(f.Netwerk, netwerk_id)
+    net.naam = "Hier en nu"
+    db.session.commit()
+    hernoemd = facts.koppen([netwerk_id])[netwerk_id]
+    assert hernoemd.rij[1] == "Hier en nu" and hernoemd.bron != eerst.bron
+    assert hernoemd.revisie != eerst.revisie
+    f.contactpersoon(db.session.get(f.Organisatie, gewoon.organisatie_id), "Nieuw contact")
+    db.session.commit()
+    later = facts.koppen([netwerk_id])[netwerk_id]
+    assert later.bron == hernoemd.bron and later.revisie != hernoemd.revisie
