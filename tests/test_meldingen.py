@@ -306,4 +306,4 @@ def test_the_menu_count_statement_is_shared_but_each_user_gets_their_own_count(a
         b = actor_for(db.session.get(Gebruiker, wereld.partner_b))
         a = actor_for(db.session.get(Gebruiker, wereld.partner_a))
         assert (te_doen.tellers(b)[0], te_doen.tellers(a)[0], te_doen.tellers(b)[0]) == (1, 0, 1)
-        assert te_doen._tel_stmt.cache_info().currsize >= 1
+        assert te_doen._gebouwd.cache_info().currsize >= 1

@@ -56,13 +56,20 @@ def netwerken(lijst, vandaag: date | None = None) -> list[NetwerkStand]:
     bundels = pipeline.bundels(ids, vandaag)
     uit = []
     for n in lijst:
-        bundel = bundels[n.id]
+        open_punten, termijn, onvervuld, onbevestigd = pipeline.per_bundel(
+            bundels[n.id], "stand", lambda: _uit_bundel(bundels[n.id], vandaag))
         aanvraag = aanvragen.get(n.id)
-        termijn, onvervuld = (onvervulde_engagementen(bundel.netwerk, vandaag)
-                              if n.erkenningsdatum else (None, []))
         uit.append(NetwerkStand(
-            n.id, n.naam, len(bundel.beoordeling.open_punten), termijn,
-            (termijn - vandaag).days if termijn else None, tuple(onvervuld),
-            verouderd.get(n.id, 0), sum(not v.bevestigd for v in bundel.netwerk.verwijzingen),
+            n.id, n.naam, open_punten, termijn, (termijn - vandaag).days if termijn else None,
+            onvervuld, verouderd.get(n.id, 0), onbevestigd,
             aanvraag.toestand if aanvraag else av.CONCEPT, aanvraag.advies if aanvraag else None))
     return uit
+
+
+def _uit_bundel(bundel: pipeline.Bundel, vandaag: date) -> tuple:
+    """What a row takes from the network's bundle, kept with it: counting the unconfirmed
+    verwijzingen of the largest network (10,000) was 0.5 ms of every start page."""
+    termijn, onvervuld = (onvervulde_engagementen(bundel.netwerk, vandaag)
+                          if bundel.netwerk.erkenningsdatum else (None, []))
+    return (len(bundel.beoordeling.open_punten), termijn, tuple(onvervuld),
+            sum(not v.bevestigd for v in bundel.netwerk.verwijzingen))
