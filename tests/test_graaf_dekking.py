@@ -144,3 +144,13 @@ def test_invalid_bewust_niet_gives_422_and_writes_nothing(app, wereld, login):
     assert r.status_code == 422 and "hoeft het netwerk niet" in r.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalars(select(BewustNiet)).all() == []
+
+
+def test_the_kept_tables_show_the_mark_links_only_to_who_may_mark(app, wereld, login):
+    """The matrix and lacunes are rendered once per bundle and view (views_dekking._tabellen),
+    whether the links to mark a cell are shown being part of the view."""
+    base = f"/netwerken/{wereld.netwerk_x}/dekking"
+    coordinator = login(wereld.coordinator_x).get(base).get_data(as_text=True)
+    assert "Markeer als bewust niet" in coordinator
+    partner = login(wereld.partner_a).get(base).get_data(as_text=True)
+    assert "LACUNE" in partner and "Markeer als bewust niet" not in partner

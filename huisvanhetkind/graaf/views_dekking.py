@@ -48,17 +48,35 @@ def dekking(netwerk_id: int):
     authorize(can_view_netwerk, ref)
     r = pipeline.bundel(netwerk_id)
     nis = _gemeente(r.netwerk)
-    m = r.matrix(nis)
-    binnen = set(m.gemeenten)
-    aanbod = {a.id: a for a in r.netwerk.aanbod}
-    cijfers = nood.laatste(r.netwerk.indicatoren)
+    binnen = set(r.matrix(nis).gemeenten)
     lacunes = [c for c in r.lacunes if c.nis in binnen]
-    per_duizend = request.args.get("per") == "1000" and bool(cijfers)
-    # the largest network's 51 overlaps were two thirds of its 94 KB page: rendered once per
-    # bundle and municipality filter
+    per_duizend = request.args.get("per") == "1000" and bool(r.netwerk.indicatoren)
+    mag_bewerken = allowed(can_edit_netwerk, ref)
     overlappen = [o for o in r.overlappen if o.nis in binnen]
+    # the matrix, the lacunes and the overlaps are made from the bundle alone: rendered once per
+    # bundle and view (the largest network's 51 overlaps were two thirds of its 94 KB page)
     return render_template(
-        "graaf/dekking.html", r=r, m=m, nis=nis, netwerk_id=netwerk_id, aanbod=aanbod,
+        "graaf/dekking.html", r=r, nis=nis, netwerk_id=netwerk_id, lacunes=lacunes,
+        per_duizend=per_duizend, heeft_indicatoren=bool(r.netwerk.indicatoren),
+        overlappen=overlappen,
+        tabellen=pipeline.per_bundel(r, "dekkingtabellen", lambda: _tabellen(
+            r, nis, lacunes, per_duizend, mag_bewerken), nis, per_duizend, mag_bewerken),
+        overlappen_tabel=pipeline.per_bundel(r, "overlappen", lambda: Markup(render_template(
+            "graaf/_overlappen.html", overlappen=overlappen,
+            aanbod={a.id: a for a in r.netwerk.aanbod}, netwerk_id=netwerk_id,
+            toon_per_overlap=TOON_PER_OVERLAP)), nis),
+        bewust_niet=[c for c in r.bewust_niet if c.nis in binnen],
+        markeringen=queries.bewust_niet_markeringen(netwerk_id),
+        gemeenten_keuze=sorted(r.netwerk.gemeenten, key=gemeenten.naam),
+        mag_bewerken=mag_bewerken, uitleg=UITLEG, form=NlForm())
+
+
+def _tabellen(r, nis: str | None, lacunes: list, per_duizend: bool, mag_bewerken: bool) -> Markup:
+    """The matrix and the lacunes table of the coverage page (templates/graaf/_dekking_tabellen)."""
+    m = r.matrix(nis)
+    cijfers = nood.laatste(r.netwerk.indicatoren)
+    return Markup(render_template(
+        "graaf/_dekking_tabellen.html", m=m, nis=nis, netwerk_id=r.netwerk.id,
         weergave={(c.functie, c.leeftijdsgroep): matrix_image.cel_weergave(c, len(m.gemeenten))
                   for rij in m.rijen for c in rij},
         lacunes=nood.rangschik(lacunes, r.nood) if r.nood else lacunes, noden=r.nood,
@@ -68,15 +86,7 @@ def dekking(netwerk_id: int):
         cel_per_duizend={(c.functie, c.leeftijdsgroep): nood.per_duizend(
             len(c.aanbod_ids), nood.kinderen_in(cijfers, m.gemeenten, c.leeftijdsgroep))
             for rij in m.rijen for c in rij} if per_duizend else {},
-        per_duizend=per_duizend, heeft_indicatoren=bool(cijfers),
-        overlappen=overlappen, overlappen_tabel=pipeline.per_bundel(
-            r, "overlappen", lambda: Markup(render_template(
-                "graaf/_overlappen.html", overlappen=overlappen, aanbod=aanbod,
-                netwerk_id=netwerk_id, toon_per_overlap=TOON_PER_OVERLAP)), nis),
-        bewust_niet=[c for c in r.bewust_niet if c.nis in binnen],
-        markeringen=queries.bewust_niet_markeringen(netwerk_id),
-        gemeenten_keuze=sorted(r.netwerk.gemeenten, key=gemeenten.naam),
-        mag_bewerken=allowed(can_edit_netwerk, ref), uitleg=UITLEG, form=NlForm())
+        per_duizend=per_duizend, mag_bewerken=mag_bewerken, uitleg=UITLEG))
 
 
 @bp.get("/netwerken/<int:netwerk_id>/dekking/cel")
