@@ -7,7 +7,9 @@ tokens are written in the same transaction as the change. Which network a change
 from the models' `audit_scope()` (the audit log asks the same question): a change scoped to an
 organisation touches every network it is an active member of. A model that the analysis never
 reads says so with `__geen_feit__ = True` (contact persons, review remarks): without it, every
-change counts as a change of facts.
+change counts as a change of facts. A model whose rows hold columns the analysis never reads lists
+them in `__geen_feit_kolommen__`: a change of only those is no change of facts (a column not
+listed always counts, so a new column is a fact until said otherwise).
 
 Facts that networks read from outside their own rows (other networks' names and werkingsgebied,
 verplicht_kg aanbod of organisations that need not be members, zorgregio, indicators) have one
@@ -17,7 +19,7 @@ change outside the ORM calls `raak_gedeeld`. facts.koppen keeps what it read of 
 """
 from __future__ import annotations
 
-from sqlalchemy import event, select, update
+from sqlalchemy import event, inspect, select, update
 from sqlalchemy.orm import Session
 
 from .db import insert_met_conflict, nieuwe_revisie
@@ -32,11 +34,30 @@ def _scopes(session: Session) -> tuple[set, set, set, set]:
     return session.info.setdefault(_KEY, (set(), set(), set(), set()))
 
 
+def _bijzaak(obj) -> bool:
+    """An existing row changed only in columns the analysis never reads (the model's
+    `__geen_feit_kolommen__`): the network's revisie changes, its feitenrevisie and the shared
+    token do not. 'Nagekeken' or a new description of an aanbod, an organisation's e-mail."""
+    kolommen = getattr(obj, "__geen_feit_kolommen__", None)
+    # committed_state: the attributes set since the last flush (equal values included: at worst
+    # a change counts as a fact change that is none)
+    return bool(kolommen) and set(inspect(obj).committed_state) <= kolommen
+
+
 def _collect(session: Session, flush_context) -> None:
     scopes = _scopes(session)
     # session.dirty rebuilds a set on every access: read it once (an import flushes thousands)
     gewijzigd = [o for o in session.dirty if session.is_modified(o)]
+    bijzaken = {id(o) for o in gewijzigd if _bijzaak(o)}
     for obj in (*session.new, *gewijzigd, *session.deleted):
+        if id(obj) in bijzaken:
+            if (scope := getattr(obj, "audit_scope", None)) is not None:
+                netwerk_id, organisatie_id = scope()
+                if netwerk_id is not None:
+                    scopes[0].add(netwerk_id)
+                if organisatie_id is not None:
+                    scopes[1].add(organisatie_id)
+            continue
         if not session.info.get(_GEDEELD):
             gedeeld = getattr(obj, "__gedeeld_feit__", False)
             if gedeeld is True or (callable(gedeeld) and gedeeld()):

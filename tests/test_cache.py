@@ -170,3 +170,47 @@ def test_what_the_analysis_does_not_read_leaves_its_facts_and_bundle_alone(ctx):
     db.session.commit()
     assert _feitenrevisie(x) != fx and _feitenrevisie(y) == fy
     assert pipeline.bundel(x) is not eerst
+
+
+def _gedeeld_token():
+    from huisvanhetkind.berekening_models import GedeeldeFeiten
+    return db.session.scalar(select(GedeeldeFeiten.revisie))
+
+
+# a value for each column an edit form can change that the analysis never reads
+_BIJZAKEN = {
+    Aanbod: {"sleutel": "eigen-sleutel-9", "beschrijving": "Nieuwe uitleg", "contact": "bel ons",
+             "openingsuren": "ma 9-12", "laatst_nagekeken_op": date(2026, 1, 5)},
+    Organisatie: {"straat": "Kerkstraat 1", "postcode": "9100", "plaats": "Sint-Niklaas",
+                  "email": "info@voorbeeld.be", "telefoon": "03 123 45 67",
+                  "website": "https://voorbeeld.be", "beschrijving": "Nieuwe uitleg"},
+}
+
+
+def test_columns_the_analysis_never_reads_leave_facts_and_tokens_alone(ctx):
+    """__geen_feit_kolommen__ (revisie.py): changing only such columns renews the revisie, not the
+    feitenrevisie or the shared token, and the facts read afresh are indeed the same; the
+    columns the models list are exactly these plus the ones the ORM keeps itself."""
+    x, y, a, b, c = _two_networks()
+    kg = f.aanbod(db.session.get(Organisatie, a), "Consultatiebureau", verplicht_kg=True)
+    db.session.commit()
+    beheerd = {"version", "created_at", "updated_at", "zoektekst", "naam_sleutel"}
+    for model, waarden in _BIJZAKEN.items():
+        assert set(waarden) | (beheerd & set(model.__table__.c.keys())) == \
+            model.__geen_feit_kolommen__, model
+        obj = db.session.get(model, kg.id if model is Aanbod else a)
+        for kolom, waarde in waarden.items():
+            rx, fx, token = _revisie(x), _feitenrevisie(x), _gedeeld_token()
+            voor = netwerk_facts(x)
+            cache.clear()
+            setattr(obj, kolom, waarde)
+            db.session.commit()
+            assert _revisie(x) != rx, kolom
+            assert (_feitenrevisie(x), _gedeeld_token()) == (fx, token), kolom
+            cache.clear()
+            assert netwerk_facts(x) == voor, kolom
+    obj.naam = "A (nieuwe naam)"  # a fact, and shared (the consultatiebureau's organisation)
+    obj.email = "nieuw@voorbeeld.be"
+    fx, token = _feitenrevisie(x), _gedeeld_token()
+    db.session.commit()
+    assert _feitenrevisie(x) != fx and _gedeeld_token() != token

@@ -119,6 +119,10 @@ class Organisatie(MetNaamSleutel, Versioned, Timestamps, db.Model):
     __tablename__ = "organisatie"
     __audit__ = True
     __gedeeld_feit__ = True  # name and area of a verplicht_kg aanbod's organisation (revisie.py)
+    # what facts.py never reads (a test checks the facts do not change with any of them)
+    __geen_feit_kolommen__ = frozenset({
+        "straat", "postcode", "plaats", "email", "telefoon", "website", "beschrijving",
+        "naam_sleutel", "version", "created_at", "updated_at"})
     __audit_exclude__ = ("naam_sleutel",)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -203,6 +207,11 @@ class Aanbod(Versioned, Timestamps, db.Model):
     __audit__ = True
     __audit_exclude__ = ("zoektekst",)
     __table_args__ = (UniqueConstraint("organisatie_id", "sleutel"),)
+    # what facts.py never reads (a test checks the facts do not change with any of them): a
+    # partner marking aanbod 'nagekeken' or rewording it leaves every analysis as it is
+    __geen_feit_kolommen__ = frozenset({
+        "sleutel", "beschrijving", "contact", "openingsuren", "laatst_nagekeken_op", "zoektekst",
+        "version", "created_at", "updated_at"})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisatie_id: Mapped[int] = mapped_column(
