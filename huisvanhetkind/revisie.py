@@ -39,9 +39,13 @@ def _bijzaak(obj) -> bool:
     `__geen_feit_kolommen__`): the network's revisie changes, its feitenrevisie and the shared
     token do not. 'Nagekeken' or a new description of an aanbod, an organisation's e-mail."""
     kolommen = getattr(obj, "__geen_feit_kolommen__", None)
-    # committed_state: the attributes set since the last flush (equal values included: at worst
-    # a change counts as a fact change that is none)
-    return bool(kolommen) and set(inspect(obj).committed_state) <= kolommen
+    if not kolommen:
+        return False
+    state = inspect(obj)
+    # committed_state: the attributes set since the last flush, to an equal value too (an edit
+    # form sets every field): only the ones whose value changed count
+    return all(k in kolommen for k in state.committed_state
+               if state.attrs[k].history.has_changes())
 
 
 def _collect(session: Session, flush_context) -> None:
