@@ -109,6 +109,16 @@ def graaf(netwerk: Netwerk) -> nx.Graph:
     return g
 
 
+def buren(netwerk: Netwerk) -> dict[int, set[int]]:
+    """graaf() as a dict of neighbour sets, in the same node order."""
+    uit: dict[int, set[int]] = {i: set() for i in sorted(p.id for p in netwerk.partners)}
+    for v in netwerk.verwijzingen:
+        if v.van != v.naar and v.van in uit and v.naar in uit:
+            uit[v.van].add(v.naar)
+            uit[v.naar].add(v.van)
+    return uit
+
+
 def geisoleerd(netwerk: Netwerk) -> tuple[int, ...]:
     """Members without any verwijzing to or from another member, by name (no graph needed)."""
     leden = {p.id for p in netwerk.partners}
@@ -125,7 +135,7 @@ def pivots(n: int, m: int) -> int:
     return min(n, max(BETWEENNESS_MIN_PIVOTS, BETWEENNESS_BUDGET // (n + m)))
 
 
-def _cb_bereik(g: nx.Graph, cb: tuple[int, ...]) -> CbBereik:
+def _cb_bereik(g: dict[int, set[int]], cb: tuple[int, ...]) -> CbBereik:
     bron = set(cb)
     een = {n for c in cb for n in g[c]} - bron
     twee = {n for e in een for n in g[e]} - een - bron
@@ -188,8 +198,10 @@ def structuurmaten(netwerk: Netwerk, g: nx.Graph | None = None) -> Structuurmate
 def analyseer(netwerk: Netwerk, maten: Structuurmaten | None = None) -> Analyse:
     """The graph analysis; `maten` are structuurmaten() of this very structure when already
     known (then no shortest path is computed here)."""
-    g = graaf(netwerk)
-    maten = structuurmaten(netwerk, g) if maten is None else maten
+    maten = structuurmaten(netwerk) if maten is None else maten
+    # the neighbours as plain sets: with the costly measures known, building networkx's graph
+    # (53 ms for the largest network) was most of a new bundle's analysis
+    g = buren(netwerk)
     naam = {p.id: p.naam for p in netwerk.partners}
 
     def key(n: int) -> tuple[str, int]:
@@ -203,7 +215,7 @@ def analyseer(netwerk: Netwerk, maten: Structuurmaten | None = None) -> Analyse:
     eenrichting = sorted(((a, b) for a, b in pijlen if (b, a) not in pijlen),
                          key=lambda p: (key(p[0]), key(p[1])))
     # reciprociteit over unordered linked pairs: the complement of the eenrichting share
-    koppels = g.number_of_edges()
+    koppels = sum(map(len, g.values())) // 2
     reciprociteit = (koppels - len(eenrichting)) / koppels if koppels else None
 
     betweenness = maten.betweenness
@@ -225,7 +237,7 @@ def analyseer(netwerk: Netwerk, maten: Structuurmaten | None = None) -> Analyse:
         onbevestigd=tuple(v for v in netwerk.verwijzingen
                           if not v.bevestigd and v.van in naam and v.naar in naam),
         cb_bereik=_cb_bereik(g, netwerk.consultatiebureau_partners()),
-        graad=dict(g.degree()),
+        graad={n: len(b) for n, b in g.items()},
         betweenness=betweenness,
         benaderd=maten.benaderd,
     )

@@ -32,7 +32,7 @@ class Bundel:
     # two threads racing on a fresh bundle at worst compute a part twice, with the same result
     @cached_property
     def lacunes(self) -> tuple[dekking.Lacune, ...]:
-        return dekking.lacunes(self.netwerk)
+        return dekking.lacunes(self.netwerk, self.gedekt)
 
     @cached_property
     def overlappen(self) -> tuple[dekking.Overlap, ...]:
@@ -40,7 +40,7 @@ class Bundel:
 
     @cached_property
     def bewust_niet(self) -> tuple[dekking.BewustNietCel, ...]:
-        return dekking.bewust_niet(self.netwerk)
+        return dekking.bewust_niet(self.netwerk, self.gedekt)
 
     @cached_property
     def nood(self) -> dict[dekking.Lacune, float | None]:
@@ -74,7 +74,7 @@ class Bundel:
         """The coverage matrix of one municipality or the whole werkingsgebied (memoised)."""
         matrices = self.__dict__.setdefault("_matrices", {})
         if nis not in matrices:
-            matrices[nis] = dekking.matrix(self.netwerk, nis)
+            matrices[nis] = dekking.matrix(self.netwerk, nis, self.gedekt, self.overlappen)
         return matrices[nis]
 
     def volledig(self) -> "Bundel":

@@ -110,23 +110,24 @@ def _nodige_cellen(netwerk: Netwerk):
                     yield f, g, nis
 
 
-def _open_cellen(netwerk: Netwerk):
-    """(cell, reden or None) for every needed cell that no aanbod covers."""
-    gedekt = dekking(netwerk)
+def _open_cellen(netwerk: Netwerk, gedekt: dict | None = None):
+    """(cell, reden or None) for every needed cell that no aanbod covers; `gedekt` is
+    dekking(netwerk) when already known."""
+    gedekt = dekking(netwerk) if gedekt is None else gedekt
     redenen = _redenen(netwerk)
     for f, g, nis in _nodige_cellen(netwerk):
         if (f, g, nis) not in gedekt:
             yield (f, g, nis), _reden(redenen, f, g, nis)
 
 
-def lacunes(netwerk: Netwerk) -> tuple[Lacune, ...]:
+def lacunes(netwerk: Netwerk, gedekt: dict | None = None) -> tuple[Lacune, ...]:
     """Needed cells without aanbod and not marked bewust niet, by nis, functie, leeftijd."""
-    return tuple(Lacune(*cel) for cel, reden in _open_cellen(netwerk) if reden is None)
+    return tuple(Lacune(*cel) for cel, reden in _open_cellen(netwerk, gedekt) if reden is None)
 
 
-def bewust_niet(netwerk: Netwerk) -> tuple[BewustNietCel, ...]:
+def bewust_niet(netwerk: Netwerk, gedekt: dict | None = None) -> tuple[BewustNietCel, ...]:
     """Needed cells without aanbod that are marked bewust niet, with the reason."""
-    return tuple(BewustNietCel(*cel, reden) for cel, reden in _open_cellen(netwerk)
+    return tuple(BewustNietCel(*cel, reden) for cel, reden in _open_cellen(netwerk, gedekt)
                  if reden is not None)
 
 
@@ -204,23 +205,25 @@ class Matrix:
             self.leeftijdsgroepen.index(leeftijdsgroep)]
 
 
-def matrix(netwerk: Netwerk, nis: str | None = None) -> Matrix:
+def matrix(netwerk: Netwerk, nis: str | None = None, gedekt: dict | None = None,
+           overlap: tuple | None = None) -> Matrix:
     """Functie × leeftijdsgroep for one municipality, or aggregated over the werkingsgebied.
 
     Aggregated, a cell counts the municipalities covered (len(gedekt) of len(gemeenten)) and is
     a lacune when any municipality lacks it. Column `ouders` shows aanbod for parents literally;
     the child-age columns include it (`ouders` covers every child age). Raises ValueError for a
-    nis outside the werkingsgebied.
+    nis outside the werkingsgebied. `gedekt` and `overlap` are dekking(netwerk) and
+    overlappen(netwerk) when already known.
     """
     if nis is not None and nis not in netwerk.gemeenten:
         raise ValueError(f"{nis} hoort niet bij het werkingsgebied van {netwerk.naam}")
     plaatsen = (nis,) if nis is not None else tuple(sorted(netwerk.gemeenten))
     binnen = set(plaatsen)
-    gedekt = dekking(netwerk)
+    gedekt = dekking(netwerk) if gedekt is None else gedekt
     redenen = _redenen(netwerk)
     functies_van = {a.id: a.functies for a in netwerk.aanbod}
     in_overlap: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for o in overlappen(netwerk):
+    for o in overlappen(netwerk) if overlap is None else overlap:
         if o.nis in binnen:
             for i in o.aanbod_ids:
                 for f in functies_van[i]:

@@ -261,3 +261,20 @@ def test_a_pickled_bundle_keeps_its_graph_measures_once():
     assert terug.maten is None and terug.analyse == b.analyse
     half = Bundel(n, date(2026, 9, 1), analyse.structuurmaten(n))  # analysis not made yet
     assert pickle.loads(pickle.dumps(half)).maten == half.maten
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 11)), max_size=30))
+def test_the_neighbour_sets_are_networkx_graph(pijlen):
+    """analyseer reads degrees, linked pairs and the consultatiebureau's reach from plain
+    neighbour sets (analyse.buren): the same nodes in the same order, the same edges, as the
+    networkx graph; links to non-members (10, 11) and to oneself are left out alike."""
+    netwerk = Netwerk(1, "x", partners=tuple(Partner(i, chr(97 + i), "andere") for i in range(10)),
+                      verwijzingen=tuple(Verwijzing(a, b, "doorverwijzing") for a, b in pijlen))
+    g, b = analyse.graaf(netwerk), analyse.buren(netwerk)
+    assert list(b) == list(g)
+    assert b == {n: set(g[n]) for n in g}
+    a = analyseer(netwerk)
+    assert a.graad == dict(g.degree())
+    if a.reciprociteit is not None:
+        assert a.reciprociteit == pytest.approx(1 - len(a.eenrichting) / g.number_of_edges())
