@@ -22,3 +22,25 @@ def test_a_query_argument_works_too(app):
     with app.test_request_context("/"):
         pagina = url_per_rij("partners.aanbod_lijst", "page", netwerk_id=1, q="a b")
         assert pagina(3) == url_for("partners.aanbod_lijst", netwerk_id=1, q="a b", page=3)
+
+
+def test_a_string_part_is_quoted_as_werkzeug_quotes_it(app):
+    with app.test_request_context("/", base_url="http://hvk.example/sub/"):
+        review = url_per_rij("erkenning.review", "voorwaarde", tekst=True, netwerk_id=4,
+                             op="2026-11-30")
+        for v in ("E1", "S7", "a b/c?d#é"):
+            assert review(v) == url_for("erkenning.review", netwerk_id=4, voorwaarde=v,
+                                        op="2026-11-30")
+
+
+def test_the_fix_links_of_every_condition_are_the_links_url_for_makes(app):
+    """erkenning.links.herstel_links keeps each screen's URL for the next condition."""
+    from huisvanhetkind.domein.beoordeling import VOORWAARDEN
+    from huisvanhetkind.erkenning.links import HERSTEL, NETWERK, herstel_links
+    with app.test_request_context("/"):
+        basis: dict = {}
+        for v in VOORWAARDEN:
+            verwacht = [(url_for(e, netwerk_id=7, _anchor=f"engagement-{v}"
+                                 if e == "erkenning.engagementen" else None), label)
+                        for e, label in HERSTEL.get(v, (NETWERK,))]
+            assert herstel_links(v, 7, basis) == verwacht, v

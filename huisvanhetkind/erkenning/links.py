@@ -1,6 +1,8 @@
 """Where a condition is fixed: condition ID → the screens a coordinator fixes it on."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from flask import url_for
 
 from ..domein.taxonomie import ENGAGEMENTEN
@@ -25,10 +27,16 @@ HERSTEL: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-def herstel_links(voorwaarde: str, netwerk_id: int) -> list[tuple[str, str]]:
-    """(url, label) of the screens where this condition is fixed; the network page otherwise."""
+def herstel_links(voorwaarde: str, netwerk_id: int, basis: dict[str, str] | None = None
+                  ) -> list[tuple[str, str]]:
+    """(url, label) of the screens where this condition is fixed; the network page otherwise.
+    `basis` keeps each screen's URL for the next condition (the dashboard lists 25: one url_for
+    per screen instead of per link)."""
+    basis = {} if basis is None else basis
     links = []
     for endpoint, label in HERSTEL.get(voorwaarde, (NETWERK,)):
-        anker = f"engagement-{voorwaarde}" if endpoint == ENGAGEMENTEN_SCHERM[0] else None
-        links.append((url_for(endpoint, netwerk_id=netwerk_id, _anchor=anker), label))
+        if endpoint not in basis:
+            basis[endpoint] = url_for(endpoint, netwerk_id=netwerk_id)
+        anker = f"#{quote(f'engagement-{voorwaarde}')}" if endpoint == ENGAGEMENTEN_SCHERM[0] else ""
+        links.append((basis[endpoint] + anker, label))
     return links

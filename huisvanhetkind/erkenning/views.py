@@ -36,7 +36,8 @@ def dashboard(netwerk_id: int):
     uitkomsten = ev.beoordeling.uitkomsten
     mag_review = allowed(can_view_review, ref)
     review = review_per_voorwaarde(netwerk_id) if mag_review else {}
-    links = {u.id: herstel_links(u.id, netwerk_id) for u in uitkomsten}
+    basis: dict[str, str] = {}
+    links = {u.id: herstel_links(u.id, netwerk_id, basis) for u in uitkomsten}
     if allowed(can_manage_reference_data):
         links["E2"].append((url_for("erkenning.zorgregio"), "Zorgregiotabel laden"))
     return render_template(
