@@ -25,6 +25,8 @@ from huisvanhetkind.demo.vlaanderen import WACHTWOORD
 ROOT = Path(__file__).resolve().parent.parent
 PG_POORT = 54341  # a throwaway cluster of its own: not bench/run.py's (54340), not the tests'
 ROLLEN = {"coordinator": "coördinatoren", "partner": "partners", "consultant": "consultants"}
+DENKTIJD = 1.0  # seconds a user waits between two actions (on average)
+SCHRIJVEN = 0.2  # share of writing actions
 
 
 def _args(argv=None):
@@ -32,9 +34,10 @@ def _args(argv=None):
     a.add_argument("--duur", type=float, default=300.0, help="seconden belasting")
     a.add_argument("--gebruikers", type=int, default=50)
     a.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
-    a.add_argument("--denktijd", type=float, default=1.0,
+    a.add_argument("--denktijd", type=float, default=DENKTIJD,
                    help="gemiddelde wachttijd (s) van een gebruiker tussen twee handelingen")
-    a.add_argument("--schrijven", type=float, default=0.2, help="aandeel schrijvende handelingen")
+    a.add_argument("--schrijven", type=float, default=SCHRIJVEN,
+                   help="aandeel schrijvende handelingen")
     a.add_argument("--seed", type=int, default=2026)
     a.add_argument("--hergebruik", action="store_true",
                    help="SQLite: de databank van een vorige run opnieuw gebruiken")
@@ -66,8 +69,8 @@ def _gebruiker(taak: tuple[int, float]) -> list[Verzoek]:
     return gedaan_alles
 
 
-def draai(url: str, *, duur: float = 300.0, gebruikers: int = 50, denktijd: float = 1.0,
-          schrijven: float = 0.2, seed: int = 2026, timeout: float = 120.0,
+def draai(url: str, *, duur: float = 300.0, gebruikers: int = 50, denktijd: float = DENKTIJD,
+          schrijven: float = SCHRIJVEN, seed: int = 2026, timeout: float = 120.0,
           log: Path | None = None) -> dict:
     """Run the load against a database that holds the Flanders data set; returns the results."""
     from huisvanhetkind import create_app
@@ -157,7 +160,10 @@ def markdown(res: dict) -> str:
         f"{res['timeout']:.0f} s. Latentie = tot het volledige antwoord gelezen is; een "
         "schrijvend verzoek eindigt bij de doorverwijzing (302), die niet gevolgd wordt.",
         f"- Herhalen: `python -m bench.belasting --duur {res['duur']:.0f} --gebruikers "
-        f"{len(wie)} --database {res['engine']}` (seed {res['seed']}).", "",
+        f"{len(wie)} --database {res['engine']}"
+        + (f" --schrijven {res['schrijven']:g}" if res["schrijven"] != SCHRIJVEN else "")
+        + (f" --denktijd {res['denktijd']:g}" if res["denktijd"] != DENKTIJD else "")
+        + f"` (seed {res['seed']}).", "",
         "| soort verzoek | lezen/schrijven | n | mediaan ms | p95 ms | max ms | fouten |",
         "|---|---|---:|---:|---:|---:|---:|"]
     lines += [_rij(s, "schrijven" if w else "lezen", [v for v in vz if v.soort == s])
