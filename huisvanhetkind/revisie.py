@@ -54,15 +54,8 @@ def _collect(session: Session, flush_context) -> None:
     gewijzigd = [o for o in session.dirty if session.is_modified(o)]
     bijzaken = {id(o) for o in gewijzigd if _bijzaak(o)}
     for obj in (*session.new, *gewijzigd, *session.deleted):
-        if id(obj) in bijzaken:
-            if (scope := getattr(obj, "audit_scope", None)) is not None:
-                netwerk_id, organisatie_id = scope()
-                if netwerk_id is not None:
-                    scopes[0].add(netwerk_id)
-                if organisatie_id is not None:
-                    scopes[1].add(organisatie_id)
-            continue
-        if not session.info.get(_GEDEELD):
+        feit = id(obj) not in bijzaken and not getattr(obj, "__geen_feit__", False)
+        if id(obj) not in bijzaken and not session.info.get(_GEDEELD):
             gedeeld = getattr(obj, "__gedeeld_feit__", False)
             if gedeeld is True or (callable(gedeeld) and gedeeld()):
                 session.info[_GEDEELD] = True
@@ -70,7 +63,6 @@ def _collect(session: Session, flush_context) -> None:
         if scope is None:
             continue
         netwerk_id, organisatie_id = scope()
-        feit = not getattr(obj, "__geen_feit__", False)
         if netwerk_id is not None:
             scopes[0].add(netwerk_id)
             if feit:
