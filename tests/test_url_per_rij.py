@@ -44,3 +44,14 @@ def test_the_fix_links_of_every_condition_are_the_links_url_for_makes(app):
                                  if e == "erkenning.engagementen" else None), label)
                         for e, label in HERSTEL.get(v, (NETWERK,))]
             assert herstel_links(v, 7, basis) == verwacht, v
+
+
+def test_the_pagination_keeps_the_filters_and_ignores_what_is_no_filter(app):
+    """pagina_link: the current list's page links, its query and view arguments kept; url_for's
+    own options and a stray `endpoint` argument are left out, never a 500."""
+    from huisvanhetkind.main.template_helpers import pagina_link
+    with app.test_request_context(
+            "/netwerken/3/aanbod?q=a%20b&sorteer=partner&page=2&_external=1&endpoint=x"):
+        pagina = pagina_link()
+        assert pagina(5) == url_for("partners.aanbod_lijst", netwerk_id=3, q="a b",
+                                    sorteer="partner", page=5)

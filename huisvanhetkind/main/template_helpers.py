@@ -63,7 +63,20 @@ def url_per_rij(endpoint: str, sleutel: str, tekst: bool = False, **vast):
     werkzeug builds the URL once with a marker for the row's key, each row fills in its int
     (~17 µs per url_for against <1 µs), or with `tekst` its string, quoted as werkzeug quotes a
     path part (a voorwaarde id). Per render: the URL depends on the request's root."""
-    voor, merker, na = url_for(endpoint, **vast, **{sleutel: _MERKER}).partition(str(_MERKER))
+    return _invuller(url_for(endpoint, **vast, **{sleutel: _MERKER}), endpoint, sleutel, tekst)
+
+
+def pagina_link():
+    """url_per_rij for the pagination of the current list: its own query and view arguments
+    with `page` filled in (never url_for's options: _external, _scheme …, nor `endpoint`)."""
+    args = {k: v for k, v in request.args.items()
+            if not k.startswith("_") and k not in ("page", "endpoint")}
+    args.update(request.view_args or {})
+    return _invuller(url_for(request.endpoint, **args, page=_MERKER), request.endpoint, "page")
+
+
+def _invuller(url: str, endpoint: str, sleutel: str, tekst: bool = False):
+    voor, merker, na = url.partition(str(_MERKER))
     if not merker or str(_MERKER) in na:
         raise ValueError(f"{endpoint}: {sleutel} is not a single part of the URL")
     if tekst:
@@ -93,6 +106,7 @@ def install(app: Flask) -> None:
     app.add_template_global(bevraging, "bv")  # the survey's labels and threshold (also the dossier)
     app.add_template_global(date.today, "vandaag")
     app.add_template_global(url_per_rij)
+    app.add_template_global(pagina_link)
 
     @app.context_processor
     def navigation():
