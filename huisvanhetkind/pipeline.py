@@ -9,6 +9,7 @@ host (berekeningen.py).
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Callable, Iterable, TypeVar
 
 from . import berekeningen, cache, facts, opwarmen, revisie
@@ -24,7 +25,19 @@ T = TypeVar("T")
 def _sleutel(bron: tuple | None, peildatum: date) -> str | None:
     if bron is None or revisie.onzeker(db.session):
         return None  # facts without identity, or with uncommitted changes: never kept
+    return _bundelsleutel(bron, peildatum)
+
+
+@lru_cache(maxsize=4096)
+def _bundelsleutel(bron: tuple, peildatum: date) -> str:
+    # every page asks for the same few network states: each digest once (a digest is ~15 µs,
+    # the province overview needs two for each of its 64 networks)
     return berekeningen.sleutel("bundel", bron, peildatum)
+
+
+@lru_cache(maxsize=4096)
+def _afgeleide_sleutel(soort: str, bundelsleutel: str, code: str) -> str:
+    return berekeningen.sleutel(soort, bundelsleutel, code)
 
 
 def _maten(netwerken: dict[int, snapshot.Netwerk]) -> dict[int, Structuurmaten]:
@@ -128,7 +141,7 @@ def afgeleid(netwerk_ids: Iterable[int], peildatum: date | None, soort: str,
     sleutels = {}
     for i, kop in koppen.items():
         k = _sleutel(kop.bron, peildatum)
-        sleutels[i] = None if k is None else berekeningen.sleutel(soort, k, code)
+        sleutels[i] = None if k is None else _afgeleide_sleutel(soort, k, code)
     gevonden = berekeningen.haal_veel(k for k in sleutels.values() if k)
     ontbreekt = [i for i, k in sleutels.items() if k not in gevonden]
     nieuw = {}
