@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from flask import Flask, request, session, url_for
 from flask_login import current_user
+from markupsafe import Markup
 
 from ..domein import permissions
 from ..auth.guard import allowed, current_actor
@@ -47,6 +48,13 @@ def labels(codes, taxonomie_naam: str) -> str:
 
 def gemeentenamen(codes) -> str:
     return ", ".join(sorted(gemeenten.naam(c) for c in codes or ())) or "—"
+
+
+def ja_nee(waarde, ja: str = "ja", nee: str = "nee") -> Markup:
+    """✓ ja or ✗ nee, the sign hidden from screen readers. A function, not a macro: a Jinja macro
+    call costs ~8 µs, and the province overview has two per network."""
+    return Markup('<span aria-hidden="true">{}</span> {}').format(
+        "✓" if waarde else "✗", ja if waarde else nee)
 
 
 def wijzigingen(entry) -> list[tuple[str, str, str]]:
@@ -107,6 +115,7 @@ def install(app: Flask) -> None:
     app.add_template_global(date.today, "vandaag")
     app.add_template_global(url_per_rij)
     app.add_template_global(pagina_link)
+    app.add_template_global(ja_nee)
 
     @app.context_processor
     def navigation():

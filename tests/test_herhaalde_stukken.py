@@ -1,5 +1,6 @@
-"""url_per_rij: a link repeated per row is built once (issue 16: 893 partner links were 893
-url_for calls, two thirds of the network page's rendering)."""
+"""Template helpers for what repeats per row, built once per page (issue 16): url_per_rij (893
+partner links were 893 url_for calls, two thirds of the network page's rendering), pagina_link,
+and ja_nee (a function, not a macro)."""
 import pytest
 from flask import url_for
 
@@ -55,3 +56,10 @@ def test_the_pagination_keeps_the_filters_and_ignores_what_is_no_filter(app):
         pagina = pagina_link()
         assert pagina(5) == url_for("partners.aanbod_lijst", netwerk_id=3, q="a b",
                                     sorteer="partner", page=5)
+
+
+def test_ja_nee_writes_the_sign_hidden_and_escapes_its_words():
+    from huisvanhetkind.main.template_helpers import ja_nee
+    assert ja_nee(True) == '<span aria-hidden="true">✓</span> ja'
+    assert ja_nee(0) == '<span aria-hidden="true">✗</span> nee'
+    assert ja_nee(False, nee="<b>niet</b>") == '<span aria-hidden="true">✗</span> &lt;b&gt;niet&lt;/b&gt;'
