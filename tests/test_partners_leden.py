@@ -53,6 +53,9 @@ def test_members_list_paginates(wereld, login, app):
     r = c.get(f"/netwerken/{wereld.netwerk_x}/partners?sorteer=naam&endpoint=x&_scheme=javascript")
     assert r.status_code == 200
     assert "endpoint=" not in r.get_data(as_text=True) and "javascript" not in r.get_data(as_text=True)
+    # an argument holding the digits the page links are built with still gets its links
+    r = c.get(f"/netwerken/{wereld.netwerk_x}/partners?sorteer=naam&x=7919191919")
+    assert r.status_code == 200 and "x=7919191919&amp;page=2" in r.get_data(as_text=True)
 
 
 def test_coordinator_finds_an_existing_organisation_and_adds_it(wereld, login, app):

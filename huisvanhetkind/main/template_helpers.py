@@ -80,7 +80,11 @@ def pagina_link():
     args = {k: v for k, v in request.args.items()
             if not k.startswith("_") and k not in ("page", "endpoint")}
     args.update(request.view_args or {})
-    return _invuller(url_for(request.endpoint, **args, page=_MERKER), request.endpoint, "page")
+    endpoint = request.endpoint
+    try:
+        return _invuller(url_for(endpoint, **args, page=_MERKER), endpoint, "page")
+    except ValueError:  # the marker's digits are in the user's own query (a search for them)
+        return lambda p: url_for(endpoint, **args, page=p)
 
 
 def _invuller(url: str, endpoint: str, sleutel: str, tekst: bool = False):
