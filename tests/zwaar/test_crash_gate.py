@@ -70,8 +70,15 @@ class Ledger:
     bad: list = field(default_factory=list)
 
 
+# The server is down or was killed mid-response: a broken body (ChunkedEncodingError) is as much
+# a crash as a refused connection. It is not a subclass of ConnectionError.
+SERVER_WEG = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError)
+
+
 def _client(ledger: Ledger, email: str, work) -> None:
-    """Log in (again after each crash if needed) and call work(session, base) until stopped."""
+    """Log in (again after each crash if needed) and call work(session, base) until stopped.
+    Anything else a client meets is recorded in ledger.bad, so a dead client fails the gate
+    with its own error instead of an empty ledger."""
     s = None
     while not ledger.stop:
         base = ledger.base
@@ -82,11 +89,15 @@ def _client(ledger: Ledger, email: str, work) -> None:
             if s is None:
                 s = session_for(base, email, WACHTWOORD)
             work(s, base)
-        except (requests.ConnectionError, requests.Timeout):
+        except SERVER_WEG:
             time.sleep(0.1)  # the server is down
         except AttributeError:  # a page without the expected form: log in again
             s = None
             time.sleep(0.1)
+        except Exception as e:  # noqa: BLE001 - reported through the ledger
+            with ledger.lock:
+                ledger.bad.append(("client", email, repr(e)))
+            return
 
 
 def _write(ledger: Ledger, send):
@@ -95,7 +106,7 @@ def _write(ledger: Ledger, send):
         ledger.in_flight += 1
     try:
         return send()
-    except (requests.ConnectionError, requests.Timeout):
+    except SERVER_WEG:
         with ledger.lock:
             ledger.lost += 1
         return None
