@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import quoteattr
 
-from .graaf.matrix_image import xml_escape
+from .xml_veilig import xml_escape
 
 BREEDTE, HOOGTE = 720, 380
 LINKS, RECHTS, BOVEN, ONDER = 190, 50, 56, 130  # plot margins (room for labels and legend)

@@ -5,9 +5,11 @@ from flask import current_app
 
 from ..auth.guard import authorize
 from ..domein.permissions import can_view_netwerk
-from .. import pipeline
+from ..luie_import import later
 from ..partners.refs import netwerk_ref
 from . import bp, openapi
+
+pipeline = later("huisvanhetkind.pipeline")  # the analysis, imported on first use (luie_import.py)
 
 _NAMEN = {"type": "array", "items": {"type": "string"}}
 _CEL = {"type": "object", "required": ["functie", "leeftijdsgroep", "gemeente"],

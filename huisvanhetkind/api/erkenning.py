@@ -8,10 +8,12 @@ from flask import jsonify, request
 
 from ..auth.guard import authorize
 from ..domein.permissions import can_view_netwerk
-from .. import pipeline
+from ..luie_import import later
 from ..domein.peildatum import VOORBEELD, OngeldigePeildatum, parse_peildatum
 from ..partners.refs import netwerk_ref
 from . import bp, openapi
+
+pipeline = later("huisvanhetkind.pipeline")  # the analysis, imported on first use (luie_import.py)
 
 STATUS = ["voldaan", "niet_voldaan", "waarschuwing", "te_controleren"]
 

@@ -8,7 +8,7 @@ import math
 from xml.sax.saxutils import quoteattr
 
 from ..domein import bevraging as bv
-from ..graaf.matrix_image import xml_escape
+from ..xml_veilig import xml_escape
 from ..lijngrafiek import Lijn, svg as lijngrafiek
 
 BREEDTE, HOOGTE, LEGENDE = 640, 560, 110

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import redirect, render_template, request, url_for
 from markupsafe import Markup
 
-from .. import pipeline
+from ..luie_import import later
 from ..auth.guard import allowed, authorize
 from ..domein.permissions import (can_answer_review, can_edit_netwerk, can_manage_reference_data, can_review, can_view_aanvraag, can_view_netwerk, can_view_review)
 from ..partners.refs import netwerk_ref
@@ -13,6 +13,8 @@ from . import bp
 from .links import herstel_links
 from .queries import aanvraag_stand, review_per_voorwaarde
 from ..domein.beoordeling import ERKENNING, SUBSIDIE, deadline
+
+pipeline = later("huisvanhetkind.pipeline")  # the analysis, imported on first use (luie_import.py)
 
 
 def laatste_oordelen(review: dict) -> dict[str, str]:

@@ -10,19 +10,23 @@ from datetime import date
 from flask import flash, make_response, redirect, render_template, url_for
 from flask_login import current_user
 
-from .. import facts
 from ..auth.guard import authorize, current_actor
 from ..domein import aanvraag as a
 from ..domein.permissions import aanvraag_stappen, can_aanvraag, can_view_aanvraag
 from ..editing import ONGELDIG
+from ..luie_import import later
 from ..fouten import Conflict, NietGevonden, OperatieFout
 from ..partners.refs import netwerk_ref
-from . import aanvraag_operations as ops, bp, dossier as dossier_mod, pdf_cache
+from . import aanvraag_operations as ops, bp, pdf_cache
 from .forms import AanvraagStapForm, AdviesForm, BeslissingForm, HerindienenForm
 from .pdf import render_pdf
 from .queries import (aanvraag_stand, aanvraag_stappen as stappen_van, aanvraag_van,
                       aanvraag_versies,
                       netwerk_of_404, versie_in_netwerk)
+
+# imported on first use (luie_import.py): a CLI call builds this module, never its pages
+dossier_mod = later("huisvanhetkind.erkenning.dossier")
+facts = later("huisvanhetkind.facts")
 
 FORMULIEREN = {a.ADVISEREN: AdviesForm, a.BESLISSEN: BeslissingForm,
                a.HERINDIENEN: HerindienenForm}

@@ -5,14 +5,18 @@ import time
 
 from flask import abort, current_app, make_response, render_template
 
-from .. import facts
 from ..auth.guard import authorize
 from ..domein.permissions import can_view_netwerk
 from ..fouten import NietGevonden
+from ..luie_import import later
 from ..partners.refs import netwerk_ref
-from . import bp, dossier as dossier_mod, pdf_cache
+from . import bp, pdf_cache
 from .pdf import render_pdf
 from ..main.peildatum import peildatum_uit_request
+
+# imported on first use (luie_import.py): a CLI call builds this module, never its pages
+dossier_mod = later("huisvanhetkind.erkenning.dossier")
+facts = later("huisvanhetkind.facts")
 
 VERVERS = 3  # seconds before the "wordt gemaakt" page asks again
 

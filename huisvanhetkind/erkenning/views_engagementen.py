@@ -19,7 +19,9 @@ from .forms import ActieForm, NieuweActieForm, engagement_keuzes
 from ..domein.engagementregel import GEREALISEERD, WAARSCHUWINGSTERMIJN
 from .queries import actie_in_netwerk, actieve_leden, acties_per_voorwaarde, netwerk_of_404
 from ..domein.beoordeling import PER_ID, deadline
-from .. import pipeline
+from ..luie_import import later
+
+pipeline = later("huisvanhetkind.pipeline")  # the analysis, imported on first use (luie_import.py)
 
 FORMULIER = "erkenning/actie_form.html"
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # networkx is imported where it is used: ~100 ms at every app
     import networkx as nx
 
 from ..domein.snapshot import Netwerk
-from .matrix_image import xml_tekst
+from ..xml_veilig import xml_tekst
 
 FORMATEN = {
     "gexf": "application/gexf+xml",

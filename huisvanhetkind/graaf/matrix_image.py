@@ -7,13 +7,13 @@ Pillow draws glyphs, so nothing in a name can act as markup. No Flask, no SQLAlc
 from __future__ import annotations
 
 import io
-import re
 import textwrap
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 from ..domein.taxonomie import FUNCTIE, LEEFTIJDSGROEP
 from ..domein.dekking import Cel, Matrix
+from ..xml_veilig import xml_escape
 
 # status -> (symbol, word, fill); the symbol and word carry the meaning, the fill only helps
 STATUS = {
@@ -25,21 +25,6 @@ STATUS = {
 OVERLAP = ("⚠", "overlap")
 # Plain-ASCII stand-ins when the PNG font lacks the symbols (Pillow's built-in font)
 ASCII = {"✓": "+", "✗": "X", "○": "o", "–": "-", "⚠": "!"}
-
-# Characters XML 1.0 forbids even escaped (C0 controls but tab/newline/CR, surrogates, FFFE/FFFF).
-_ONGELDIG = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_tekst(tekst) -> str:
-    """Text that XML can carry (also used by export.py); escaping is the writer's job."""
-    return _ONGELDIG.sub("\ufffd", str(tekst))
-
-
-def xml_escape(tekst) -> str:
-    """Text for SVG content, quotes escaped too: the SVG is also inlined in HTML (the dossier),
-    where nothing in a name may read as an attribute."""
-    return escape(xml_tekst(tekst), {'"': "&quot;", "'": "&#39;"})
-
 
 RAND, TITEL_H, KOP_H, RIJ_H = 16, 56, 48, 64
 EERSTE_KOLOM, KOLOM = 300, 128

@@ -7,7 +7,7 @@ from __future__ import annotations
 from xml.sax.saxutils import quoteattr
 
 from ..domein.tekening import KLEUREN
-from .matrix_image import xml_escape
+from ..xml_veilig import xml_escape
 
 BREEDTE, TEKEN_HOOGTE, LEGENDE_REGEL = 720, 520, 18
 STRAAL = 9

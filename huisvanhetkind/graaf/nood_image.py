@@ -1,14 +1,14 @@
 """The need per municipality as a bar chart: SVG written by hand (no JavaScript, no Flask).
 
 The page shows the same figures in a table next to it (the chart's twin), so nothing is told by
-the picture alone. Every text is XML-escaped (matrix_image.xml_escape), so nothing in a name can
+the picture alone. Every text is XML-escaped (xml_veilig.xml_escape), so nothing in a name can
 act as markup when the SVG is inlined in the page.
 """
 from __future__ import annotations
 
 from ..domein.nood import GemeenteNood
 from ..domein.tekst import decimaal
-from .matrix_image import xml_escape
+from ..xml_veilig import xml_escape
 
 RAND, RIJ_H, BALK_H, NAAM_B, BALK_B, WAARDE_B, TITEL_H = 12, 28, 18, 200, 360, 90, 36
 KLEUR, LEEG = "#2f5d8a", "#6c757d"  # contrast ≥ 4.5:1 on white

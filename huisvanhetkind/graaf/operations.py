@@ -20,8 +20,11 @@ from ..meldingen import gebeurtenissen
 from ..domein import gemeenten
 from ..domein.taxonomie import FUNCTIE, LEEFTIJDSGROEP, VERWIJZINGSSOORT
 from . import queries
-from ..domein.dekking import nodig
+from ..luie_import import later
 from .models import BewustNiet, Verwijzing
+
+# the coverage rules, imported on first use (luie_import.py): every CLI call imports this module
+dekking = later("huisvanhetkind.domein.dekking")
 
 
 BESTAAT_AL = "Deze verwijzing (zelfde partners en soort) bestaat al."
@@ -111,7 +114,7 @@ def markeer_bewust_niet(netwerk_id: int, netwerk_gemeenten, functie: str, leefti
     existing mark for the same cell."""
     if functie not in FUNCTIE or leeftijdsgroep not in LEEFTIJDSGROEP:
         raise OperatieFout("Onbekende functie of leeftijdsgroep.")
-    if not nodig(functie, leeftijdsgroep):
+    if not dekking.nodig(functie, leeftijdsgroep):
         raise OperatieFout("Deze combinatie hoeft het netwerk niet aan te bieden.")
     if nis and nis not in set(netwerk_gemeenten):
         raise OperatieFout("Deze gemeente hoort niet bij het werkingsgebied.")

@@ -8,21 +8,30 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from flask import Response, jsonify, render_template, request, url_for
 from markupsafe import Markup
 
-from .. import berekeningen, cache, pipeline
+from .. import cache
 from ..auth.guard import allowed, authorize
-from ..domein.analyse import UITLEG
-from ..domein.bundel import Bundel, wat_als as bereken_wat_als
 from ..domein.permissions import can_edit_netwerk, can_view_netwerk
 from ..domein.taxonomie import VERWIJZINGSSOORT
-from ..domein.tekening import graph_data, schikking, structuur
 from ..fouten import NietGevonden
+from ..luie_import import later
 from ..main.peildatum import bundel_op_peildatum, peildatum_uit_request
 from ..partners.refs import netwerk_ref
 from . import bp, queries
+
+if TYPE_CHECKING:
+    from ..domein.bundel import Bundel
+
+# imported on first use (luie_import.py): a CLI call builds this module, never its pages
+graafanalyse = later("huisvanhetkind.domein.analyse")
+berekeningen = later("huisvanhetkind.berekeningen")
+bundel = later("huisvanhetkind.domein.bundel")
+pipeline = later("huisvanhetkind.pipeline")
+tekening = later("huisvanhetkind.domein.tekening")
 
 # the graph page's table of verwijzingen stops here; the verwijzingen page pages through all of them
 MAX_TABEL = 300
@@ -35,10 +44,10 @@ def _graaf_json(r: Bundel) -> dict:
     def bereken() -> dict:
         # groups and positions, the costly part, are kept per structure for every worker and
         # host (berekeningen.py): an edit that leaves partners and links alone keeps them
-        geschikt = berekeningen.onthoud(
-            r.netwerk.id, "schikking", berekeningen.sleutel("schikking", structuur(r.netwerk)),
-            lambda: schikking(r.netwerk))
-        data = graph_data(r.netwerk, r.analyse, geschikt=geschikt)
+        sleutel = berekeningen.sleutel("schikking", tekening.structuur(r.netwerk))
+        geschikt = berekeningen.onthoud(r.netwerk.id, "schikking", sleutel,
+                                        lambda: tekening.schikking(r.netwerk))
+        data = tekening.graph_data(r.netwerk, r.analyse, geschikt=geschikt)
         for node in data["nodes"]:
             node["url"] = url_for("partners.organisatie", organisatie_id=node["id"])
         data["soorten"] = [{"code": c.code, "label": c.label} for c in VERWIJZINGSSOORT]
@@ -76,8 +85,8 @@ def netwerk_graaf(netwerk_id: int):
     p = cache.remember(("graafpagina", queries.netwerk_revisie(netwerk_id), peildatum),
                        lambda: _pagina(netwerk_id, peildatum), groep=("graafpagina", netwerk_id))
     return render_template(
-        "graaf/graaf.html", **p, netwerk_id=netwerk_id, uitleg=UITLEG, peildatum=peildatum,
-        peildatum_fout=fout,
+        "graaf/graaf.html", **p, netwerk_id=netwerk_id, uitleg=graafanalyse.UITLEG,
+        peildatum=peildatum, peildatum_fout=fout,
         bron=url_for("graaf.graaf_data", netwerk_id=netwerk_id,
                      op=None if fout or "op" not in request.args else peildatum.isoformat()),
     ), 400 if fout else 200
@@ -109,7 +118,7 @@ def analyse(netwerk_id: int):
         ("cb", b.cb), ("een_stap", b.een_stap), ("twee_stappen", b.twee_stappen),
         ("buiten_bereik", b.buiten_bereik))}
     return render_template("graaf/analyse.html", r=r, a=r.analyse, netwerk_id=netwerk_id,
-                           namen=namen, cb=cb, uitleg=UITLEG,
+                           namen=namen, cb=cb, uitleg=graafanalyse.UITLEG,
                            mag_bewerken=allowed(can_edit_netwerk, ref))
 
 
@@ -122,10 +131,10 @@ def wat_als(netwerk_id: int):
     wa = None
     if "partner" in request.args:
         try:
-            wa = bereken_wat_als(nu, partner_id)
+            wa = bundel.wat_als(nu, partner_id)
         except LookupError:  # also partner_id None: not a number
             raise NietGevonden(partner_id) from None
     return render_template(
         "graaf/wat_als.html", r=nu, wa=wa, netwerk_id=netwerk_id, namen=_namen(nu),
-        uitleg=UITLEG, peildatum=peildatum, peildatum_fout=fout,
+        uitleg=graafanalyse.UITLEG, peildatum=peildatum, peildatum_fout=fout,
         partners=sorted(nu.netwerk.partners, key=lambda p: (p.naam, p.id))), 400 if fout else 200

@@ -7,7 +7,7 @@ from datetime import date
 from flask import Response, flash, redirect, render_template, request, url_for
 from markupsafe import Markup
 
-from .. import pipeline
+from ..luie_import import later
 from ..auth.guard import allowed, authorize
 from ..domein.permissions import can_edit_netwerk, can_view_netwerk
 from ..editing import ongeldig
@@ -16,11 +16,15 @@ from ..fouten import NietGevonden, OperatieFout
 from ..partners.refs import netwerk_ref
 from ..domein import gemeenten, nood
 from ..domein.taxonomie import FUNCTIE, LEEFTIJDSGROEP
-from . import bp, matrix_image, operations, queries
-from ..domein.dekking import nodig
-from ..domein.analyse import UITLEG
+from . import bp, operations, queries
 from ..partners.export import bestandsnaam
 from .forms import BewustNietForm
+
+# imported on first use (luie_import.py): a CLI call builds this module, never its pages
+graafanalyse = later("huisvanhetkind.domein.analyse")
+dekkingsregels = later("huisvanhetkind.domein.dekking")
+matrix_image = later("huisvanhetkind.graaf.matrix_image")
+pipeline = later("huisvanhetkind.pipeline")
 
 
 def _gemeente(facts) -> str | None:
@@ -68,7 +72,7 @@ def dekking(netwerk_id: int):
         bewust_niet=[c for c in r.bewust_niet if c.nis in binnen],
         markeringen=queries.bewust_niet_markeringen(netwerk_id),
         gemeenten_keuze=sorted(r.netwerk.gemeenten, key=gemeenten.naam),
-        mag_bewerken=mag_bewerken, uitleg=UITLEG, form=NlForm())
+        mag_bewerken=mag_bewerken, uitleg=graafanalyse.UITLEG, form=NlForm())
 
 
 def _tabellen(r, nis: str | None, lacunes: list, per_duizend: bool, mag_bewerken: bool) -> Markup:
@@ -86,7 +90,7 @@ def _tabellen(r, nis: str | None, lacunes: list, per_duizend: bool, mag_bewerken
         cel_per_duizend={(c.functie, c.leeftijdsgroep): nood.per_duizend(
             len(c.aanbod_ids), nood.kinderen_in(cijfers, m.gemeenten, c.leeftijdsgroep))
             for rij in m.rijen for c in rij} if per_duizend else {},
-        per_duizend=per_duizend, mag_bewerken=mag_bewerken, uitleg=UITLEG))
+        per_duizend=per_duizend, mag_bewerken=mag_bewerken, uitleg=graafanalyse.UITLEG))
 
 
 @bp.get("/netwerken/<int:netwerk_id>/dekking/cel")
@@ -117,7 +121,7 @@ def dekking_cel(netwerk_id: int):
         aanbod=sorted((per_aanbod[i] for i in cel.aanbod_ids), key=lambda a: (a.naam, a.id)),
         overlap=set(cel.overlap_ids), per_gemeente=per_gemeente, markeringen=markeringen,
         weergave=matrix_image.cel_weergave(cel, len(m.gemeenten)),
-        mag_bewerken=allowed(can_edit_netwerk, ref), uitleg=UITLEG, form=NlForm())
+        mag_bewerken=allowed(can_edit_netwerk, ref), uitleg=graafanalyse.UITLEG, form=NlForm())
 
 
 @bp.get("/netwerken/<int:netwerk_id>/dekking.<any(svg, png):formaat>")
@@ -157,7 +161,7 @@ def bewust_niet(netwerk_id: int):
     terug = url_for("graaf.dekking_cel", netwerk_id=netwerk_id, functie=functie,
                     leeftijdsgroep=leeftijd, gemeente=gekozen or None)
     context = dict(form=form, netwerk_id=netwerk_id, functie=functie, leeftijdsgroep=leeftijd,
-                   terug=terug, nodig=nodig(functie, leeftijd))
+                   terug=terug, nodig=dekkingsregels.nodig(functie, leeftijd))
     if form.validate_on_submit():
         scope = "" if form.bereik.data == "alle" else form.bereik.data
         try:

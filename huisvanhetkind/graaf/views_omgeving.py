@@ -8,14 +8,18 @@ from collections import defaultdict
 from flask import Response, render_template
 from markupsafe import Markup
 
-from .. import pipeline
+from ..luie_import import later
 from ..auth.guard import allowed, authorize
 from ..domein import nood
 from ..domein.permissions import can_edit_netwerk, can_view_netwerk
 from ..domein.taxonomie import INDICATOR
 from ..partners.export import bestandsnaam
 from ..partners.refs import netwerk_ref
-from . import bp, nood_image
+from . import bp
+
+# imported on first use (luie_import.py): a CLI call builds this module, never its pages
+nood_image = later("huisvanhetkind.graaf.nood_image")
+pipeline = later("huisvanhetkind.pipeline")
 
 TOP = 10
 _ORDE = {c: i for i, c in enumerate(INDICATOR.keys())}

@@ -12,14 +12,17 @@ from flask import abort, render_template, request
 
 from ..auth.guard import authorize, current_actor
 from ..domein.permissions import CONSULTANT, can_view_overview
-from .. import pipeline
+from ..luie_import import later
 from ..domein import gemeenten
-from ..domein.analyse import geisoleerd
 from ..domein import aanvraag
 from ..domein.beoordeling import VOORWAARDEN
 from ..erkenning.queries import aanvragen_van, beoordeelde_voorwaarden
 from ..main.peildatum import peildatum_uit_request
 from . import bp, queries
+
+# imported on first use (luie_import.py): a CLI call builds this module, never its pages
+graafanalyse = later("huisvanhetkind.domein.analyse")
+pipeline = later("huisvanhetkind.pipeline")
 
 KOLOMMEN = [  # (code, kop, numeric)
     ("naam", "Netwerk", False),
@@ -46,7 +49,7 @@ def _rij(ev) -> dict:
                                         if p})) or "—",
         "leden": len(facts.partners), "aanbod": len(facts.aanbod),
         # geisoleerd without the whole graph analysis: the overview reads 130 networks
-        "geisoleerd": len(geisoleerd(facts)), "lacunes": len(ev.lacunes),
+        "geisoleerd": len(graafanalyse.geisoleerd(facts)), "lacunes": len(ev.lacunes),
         "overlappen": len(ev.overlappen), "erkenbaar": ev.beoordeling.erkenbaar,
         "subsidieerbaar": ev.beoordeling.subsidieerbaar,
         "erkenningsdatum": facts.erkenningsdatum,

@@ -19,11 +19,14 @@ from ..forms import VerwijderForm
 from ..fouten import Conflict
 from ..partners.refs import netwerk_ref, organisatie_ref, verwijzing_ref
 from ..domein.taxonomie import VERWIJZINGSSOORT
-from .. import pipeline
+from ..luie_import import later
 from . import bp, operations, queries
-from ..domein.analyse import UITLEG
 from ..domein.tekst import aantal
 from .forms import VerwijzingBevestigenForm, VerwijzingForm
+
+# imported on first use (luie_import.py): a CLI call builds this module, never its pages
+graafanalyse = later("huisvanhetkind.domein.analyse")
+pipeline = later("huisvanhetkind.pipeline")
 
 FORMULIER = "graaf/verwijzing_form.html"
 PER_PAGINA = 100
@@ -75,7 +78,7 @@ def verwijzingen(netwerk_id: int):
         eigen=[(i, n) for i, n in leden if i in bewerkbaar], pagina=pagina,
         rijen=pagina.items, toon=toon, filters=FILTERS, aantallen=aantallen,
         eenrichting=queries.zonder_terugweg(pijlen), bewerkbaar=bewerkbaar,
-        coordinator=can_edit_netwerk(actor, ref), uitleg=UITLEG,
+        coordinator=can_edit_netwerk(actor, ref), uitleg=graafanalyse.UITLEG,
         form=VerwijzingBevestigenForm())
 
 

@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from flask import request
 
-from .. import pipeline
-from ..domein.bundel import Bundel
+from ..luie_import import later
 from ..domein.peildatum import OngeldigePeildatum, parse_peildatum
+
+if TYPE_CHECKING:
+    from ..domein.bundel import Bundel
+
+pipeline = later("huisvanhetkind.pipeline")  # the analysis, imported on first use (luie_import.py)
 
 
 def peildatum_uit_request() -> tuple[date, str | None]:

@@ -6,13 +6,15 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from .. import pipeline
+from ..luie_import import later
 from ..domein import aanvraag as av
 from ..domein.meldingen import onvervulde_engagementen
 from ..erkenning.models import Aanvraag
 from ..partners.models import Aanbod, Lidmaatschap
 from ..partners.queries import per_revisie_veel
 from ..extensions import db
+
+pipeline = later("huisvanhetkind.pipeline")  # the analysis, imported on first use (luie_import.py)
 
 
 @dataclass(frozen=True)
