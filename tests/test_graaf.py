@@ -13,6 +13,7 @@ from huisvanhetkind.extensions import db
 from huisvanhetkind.domein.analyse import UITLEG
 from tests import factories as f
 from tests.graaf_helpers import XSS, count_queries, groot_netwerk, xss_partner
+from tests.sql_count import count_statements
 from tests.test_pages import EXTERNAL
 
 ESCAPED = "&lt;img src=x onerror=alert(1)&gt; href"
@@ -202,6 +203,26 @@ def test_overview_for_consultants_and_beheerder(app, wereld, login):
         c = login(getattr(wereld, who))
         assert c.get("/overzicht").status_code == 403
         assert 'href="/overzicht"' not in c.get("/").get_data(as_text=True)
+
+
+def test_overview_of_a_consultant_of_two_provinces_narrows_to_one(app, wereld, login):
+    """Without ?provincie= the overview is the consultant's own networks (the menu's list, read
+    once per request); one province of theirs narrows it, with the same statements."""
+    with app.app_context():
+        f.netwerk("Huis van het Kind Gent", gemeenten=("44021",))
+        twee = f.gebruiker("consultant", "cons-twee@test.be",
+                           provincies=("Oost-Vlaanderen", "Antwerpen")).id
+        db.session.commit()
+    c = login(twee)
+    assert _rows(c, "/overzicht") == ["Huis van het Kind Gent", "Huis van het Kind X",
+                                      "Huis van het Kind Y"]
+    assert _rows(c, "/overzicht?provincie=Antwerpen") == ["Huis van het Kind Y"]
+    assert _rows(c, "/overzicht?provincie=Oost-Vlaanderen") == ["Huis van het Kind Gent",
+                                                                "Huis van het Kind X"]
+    assert c.get("/overzicht?provincie=Limburg").status_code == 403
+    alles = count_statements(lambda: c.get("/overzicht"), app)[1]
+    een = count_statements(lambda: c.get("/overzicht?provincie=Antwerpen"), app)[1]
+    assert een == alles + 1  # the menu's list, and the networks of the one province
 
 
 def test_overview_sorts_server_side_with_aria_sort(app, wereld, login):

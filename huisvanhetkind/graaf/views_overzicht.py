@@ -18,6 +18,7 @@ from ..domein import aanvraag
 from ..domein.beoordeling import VOORWAARDEN
 from ..erkenning.queries import aanvragen_van, beoordeelde_voorwaarden
 from ..main.peildatum import peildatum_uit_request
+from ..partners.queries import zichtbare_netwerken
 from . import bp, queries
 
 # imported on first use (luie_import.py): a CLI call builds this module, never its pages
@@ -93,8 +94,12 @@ def provincie_overzicht():
     keuzes = sorted(actor.provincies) if beperkt else gemeenten.provincies()
     bereik = ({provincie} if provincie else set(actor.provincies) if beperkt else None)
     vandaag, peildatum_fout = peildatum_uit_request()  # ?op=: the networks as they stood then
-    rijen = _rijen([n.id for n in queries.netwerken_in(
-        frozenset(bereik) if bereik is not None else None)], vandaag)
+    if (set(bereik) if bereik is not None else None) == (set(actor.provincies) if beperkt else None):
+        # what the actor sees anyway: the menu's list, read once per request
+        netwerken = zichtbare_netwerken()
+    else:
+        netwerken = queries.netwerken_in(frozenset(bereik) if bereik is not None else None)
+    rijen = _rijen([n.id for n in netwerken], vandaag)
     _aanvraag_kolommen(rijen, vandaag)
     sort = request.args.get("sort", "naam")
     if sort not in SORTEERBAAR:
