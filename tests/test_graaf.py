@@ -225,6 +225,31 @@ def test_overview_of_a_consultant_of_two_provinces_narrows_to_one(app, wereld, l
     assert een == alles + 1  # the menu's list, and the networks of the one province
 
 
+def _tbody(html: str) -> str:
+    return html[html.index("<tbody>"):html.index("</tbody>")]
+
+
+def test_overview_rows_are_kept_per_their_values(app, wereld, login):
+    """The table's rows are rendered once per their values (views_overzicht._rijen_html): a
+    name stays plain text from the kept row, a change shows at once, and the links follow
+    where the app is mounted."""
+    from huisvanhetkind.partners.models import Netwerk
+
+    c = login(wereld.beheerder)
+    with app.app_context():
+        db.session.get(Netwerk, wereld.netwerk_x).naam = XSS
+        db.session.commit()
+    eerst, dan = (_tbody(c.get("/overzicht").get_data(as_text=True)) for _ in range(2))
+    assert eerst == dan and XSS not in dan and "&lt;img src=x onerror=alert(1)&gt; href" in dan
+    with app.app_context():
+        db.session.get(Netwerk, wereld.netwerk_x).naam = "Huis van het Kind Hernoemd"
+        db.session.commit()
+    assert "Huis van het Kind Hernoemd" in _rows(c, "/overzicht")
+    onder = c.get("/overzicht", base_url="http://localhost/hvk").get_data(as_text=True)
+    assert f'href="/hvk/netwerken/{wereld.netwerk_x}"' in onder
+    assert f'href="/netwerken/{wereld.netwerk_x}"' in c.get("/overzicht").get_data(as_text=True)
+
+
 def test_overview_sorts_server_side_with_aria_sort(app, wereld, login):
     groot_netwerk(app, 4, "Aaa netwerk")
     c = login(wereld.beheerder)

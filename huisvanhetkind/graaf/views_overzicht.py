@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, render_template, request
+from flask import abort, current_app, render_template, request
+from markupsafe import Markup
 
+from .. import cache
 from ..auth.guard import authorize, current_actor
 from ..domein.permissions import CONSULTANT, can_view_overview
 from ..luie_import import later
@@ -18,6 +20,7 @@ from ..domein import aanvraag
 from ..domein.beoordeling import VOORWAARDEN
 from ..erkenning.queries import aanvragen_van, beoordeelde_voorwaarden
 from ..main.peildatum import peildatum_uit_request
+from ..main.template_helpers import url_per_rij
 from ..partners.queries import zichtbare_netwerken
 from . import bp, queries
 
@@ -83,6 +86,30 @@ def _aanvraag_kolommen(rijen: list[dict], peildatum: date) -> None:
         r["termijn"] = (volgende[0][0], volgende[0][1]) if volgende else (date.max, None)
 
 
+# the table's links per network (main/template_helpers.url_per_rij)
+LINKS = {"netwerk_url": "partners.netwerk", "analyse_url": "graaf.analyse",
+         "dekking_url": "graaf.dekking", "aanvraag_url": "erkenning.aanvraag"}
+
+
+def _rijen_html(rijen: list[dict]) -> list[Markup]:
+    """Each row of the table (templates/graaf/_overzicht_rij.html), rendered once per its values
+    and kept: 64 rows of 12 cells cost ~3 ms to render on every request, and a row changes only
+    with its network's facts or aanvraag. Autoescaped by Jinja before it is kept as Markup; the
+    same for everyone who may see the overview (a row holds no per-user part)."""
+    sjabloon = current_app.jinja_env.get_template("graaf/_overzicht_rij.html")
+    links: dict = {}
+
+    def render(r: dict) -> Markup:
+        if not links:  # built once per request, only when a row is not kept yet
+            links.update({naam: url_per_rij(endpoint, "netwerk_id")
+                          for naam, endpoint in LINKS.items()})
+        return Markup(sjabloon.render(r=r, **links))
+
+    root = request.script_root  # the links depend on where the app is mounted
+    return [cache.remember(("overzichtrij", root, *r.values()), lambda r=r: render(r),
+                           groep=("overzichtrij", r["id"])) for r in rijen]
+
+
 @bp.get("/overzicht")
 def provincie_overzicht():
     provincie = request.args.get("provincie") or None
@@ -110,7 +137,8 @@ def provincie_overzicht():
                richting == "af")
     if sort != "naam":
         rijen.sort(key=lambda r: r[sort], reverse=richting == "af")
-    return render_template("graaf/overzicht.html", rijen=rijen, kolommen=KOLOMMEN, sort=sort,
+    return render_template("graaf/overzicht.html", rijen_html=_rijen_html(rijen), kolommen=KOLOMMEN,
+                           sort=sort,
                            richting=richting, provincie=provincie, keuzes=keuzes, beperkt=beperkt,
                            koppen={code: kop for code, kop, _ in KOLOMMEN},
                            bereik=sorted(bereik) if bereik else None, vandaag=vandaag,
