@@ -119,20 +119,19 @@ def versie_in_netwerk(netwerk_id: int, versie_id: int) -> AanvraagVersie:
     return found
 
 
-def aanvragen_van(netwerk_ids: list[int]) -> dict[int, Aanvraag]:
-    """The aanvragen of several networks (the province overview), in one statement."""
-    return {r.netwerk_id: r for r in db.session.scalars(
-        select(Aanvraag).where(Aanvraag.netwerk_id.in_(netwerk_ids)))} if netwerk_ids else {}
-
-
-def beoordeelde_voorwaarden(netwerk_ids: list[int]) -> dict[int, int]:
-    """Per network: how many conditions carry a consultant's verdict (the review progress)."""
+def aanvraag_overzicht(netwerk_ids: list[int]) -> dict[int, tuple[str | None, str | None, int]]:
+    """Per network (the province overview): its aanvraag's toestand and advies (None, None
+    without one) and how many conditions carry a consultant's verdict, in one statement."""
     if not netwerk_ids:
         return {}
-    return dict(db.session.execute(
-        select(ReviewOpmerking.netwerk_id, func.count(ReviewOpmerking.voorwaarde.distinct()))
-        .where(ReviewOpmerking.netwerk_id.in_(netwerk_ids), ReviewOpmerking.oordeel.is_not(None))
-        .group_by(ReviewOpmerking.netwerk_id)).all())
+    beoordeeld = (select(func.count(ReviewOpmerking.voorwaarde.distinct()))
+                  .where(ReviewOpmerking.netwerk_id == Netwerk.id,
+                         ReviewOpmerking.oordeel.is_not(None))
+                  .scalar_subquery())
+    return {netwerk_id: (toestand, advies, aantal) for netwerk_id, toestand, advies, aantal in
+            db.session.execute(select(Netwerk.id, Aanvraag.toestand, Aanvraag.advies, beoordeeld)
+                               .outerjoin(Aanvraag, Aanvraag.netwerk_id == Netwerk.id)
+                               .where(Netwerk.id.in_(netwerk_ids)))}
 
 
 def aanvraag_stand(netwerk_id: int, erkenningsdatum) -> dict:

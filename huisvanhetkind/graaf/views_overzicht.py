@@ -18,7 +18,7 @@ from ..luie_import import later
 from ..domein import gemeenten
 from ..domein import aanvraag
 from ..domein.beoordeling import VOORWAARDEN
-from ..erkenning.queries import aanvragen_van, beoordeelde_voorwaarden
+from ..erkenning.queries import aanvraag_overzicht
 from ..main.peildatum import peildatum_uit_request
 from ..main.template_helpers import url_per_rij
 from ..partners.queries import zichtbare_netwerken
@@ -68,16 +68,15 @@ def _rijen(netwerk_ids: list[int], vandaag: date) -> list[dict]:
 
 def _aanvraag_kolommen(rijen: list[dict], peildatum: date) -> None:
     """The aanvraag's state, the review progress and the next deadline: read fresh (they are
-    not part of a network's facts), in two statements for all rows."""
-    ids = [r["id"] for r in rijen]
-    aanvragen, beoordeeld = aanvragen_van(ids), beoordeelde_voorwaarden(ids)
+    not part of a network's facts), in one statement for all rows."""
+    stand = aanvraag_overzicht([r["id"] for r in rijen])
     orde = {t: i for i, t in enumerate(aanvraag.TOESTANDEN)}
     for r in rijen:
-        av = aanvragen.get(r["id"])
-        toestand = av.toestand if av else aanvraag.CONCEPT
+        toestand, advies, beoordeeld = stand.get(r["id"], (None, None, 0))
+        toestand = toestand or aanvraag.CONCEPT
         r["aanvraag"] = (orde[toestand], aanvraag.TOESTANDEN[toestand])
-        r["advies"] = aanvraag.ADVIEZEN.get(av.advies) if av and av.advies else None
-        r["review"] = beoordeeld.get(r["id"], 0)
+        r["advies"] = aanvraag.ADVIEZEN.get(advies) if advies else None
+        r["review"] = beoordeeld
         r["review_van"] = len(VOORWAARDEN)
         t = aanvraag.termijnen(r["erkenningsdatum"])
         volgende = [(d, w) for d, w in ((t.voortgang, "voortgangsrapport"),
