@@ -60,3 +60,30 @@ def test_statement_count_is_the_same_for_3_and_40_rows(klein_en_groot, login, ap
     assert r_small.status_code == r_big.status_code == 200
     assert small == big, f"{page}: {small} statements for 3 rows, {big} for 40"
     assert big <= 20
+
+
+def _netwerk_rijen(statements: list[str]) -> int:
+    """How many statements read whole network rows (the page's network, the menu's list)."""
+    return sum(" ".join(s.split()).startswith("SELECT netwerk.id, netwerk.naam, netwerk.rechtsvorm")
+               and "netwerk.beschrijving" in s for s in statements)
+
+
+def test_the_menu_of_one_network_takes_the_network_the_page_loaded(wereld, login, app):
+    """partners.queries.zichtbare_netwerken: a coordinator or partner who sees one network gets
+    it from the session (Session.get) instead of a statement of its own; several networks are
+    one statement, by name."""
+    from tests.sql_count import sent_statements
+
+    c = login(wereld.coordinator_x)
+    r, statements = sent_statements(lambda: c.get(f"/netwerken/{wereld.netwerk_x}/aanbod"), app)
+    assert r.status_code == 200 and _netwerk_rijen(statements) == 1
+    assert f'href="/netwerken/{wereld.netwerk_x}"' in r.get_data(as_text=True)  # the menu
+    with app.app_context():
+        twee = f.gebruiker("coordinator", "coord-twee@test.be",
+                           netwerken=[f.netwerk("Aaa netwerk"), f.netwerk("Zzz netwerk")]).id
+        db.session.commit()
+    c = login(twee)
+    r, statements = sent_statements(lambda: c.get("/"), app)
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and _netwerk_rijen(statements) == 1
+    assert "Aaa netwerk" in html and html.index("Aaa netwerk") < html.index("Zzz netwerk")

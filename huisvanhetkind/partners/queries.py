@@ -50,8 +50,16 @@ def zichtbare_netwerken() -> list[Netwerk]:
 
     from ..auth.guard import current_actor  # late: auth imports partners
     if "zichtbare_netwerken" not in g:
-        g.zichtbare_netwerken = db.session.scalars(
-            visible_netwerken_stmt(current_actor())).all()
+        actor = current_actor()
+        eigen = (actor.coordinator_van if actor.rol == COORDINATOR
+                 else actor.lid_van if actor.rol == PARTNER else None)
+        if eigen is not None and len(eigen) <= 1:
+            # most coordinators and partners see one network, which the page of that network
+            # has loaded already: Session.get finds it without a statement
+            gevonden = [db.session.get(Netwerk, i) for i in eigen]
+            g.zichtbare_netwerken = [n for n in gevonden if n is not None]
+        else:
+            g.zichtbare_netwerken = db.session.scalars(visible_netwerken_stmt(actor)).all()
     return g.zichtbare_netwerken
 
 
