@@ -142,34 +142,45 @@ def koppen(netwerk_ids: Iterable[int]) -> dict[int, Kop]:
         Netwerk.id, Netwerk.naam, Netwerk.rechtsvorm, Netwerk.aanvraagdatum,
         Netwerk.erkenningsdatum, Netwerk.coordinator_naam, Netwerk.coordinator_email,
         Netwerk.feitenrevisie, Netwerk.revisie, _GEDEELD_TOKEN).where(Netwerk.id.in_(ids))).all()
-    gebied: dict[int, list[s.Deel]] = defaultdict(list)
-    for netwerk_id, nis, deel in db.session.execute(
-            select(WerkingsgebiedDeel.netwerk_id, WerkingsgebiedDeel.nis, WerkingsgebiedDeel.deel)
-            .where(WerkingsgebiedDeel.netwerk_id.in_(ids))
-            .order_by(WerkingsgebiedDeel.nis, WerkingsgebiedDeel.deel)):
-        gebied[netwerk_id].append(s.Deel(nis=nis, deel=deel or None))
     onzeker = revisie.onzeker(db.session)
-    alle_gemeenten = frozenset(d.nis for delen in gebied.values() for d in delen)
     token = None if onzeker or not rijen else rijen[0][-1]
     database = str(db.engine.url)
+    # A head is the same for the same row and shared token: kept, a province's 64 heads cost
+    # 7 ms to derive (the verplicht_kg outside each network, the digests). The row holds the
+    # feitenrevisie, which every change of the network's werkingsgebied renews (and a bulk
+    # change renews the token, revisie.raak_gedeeld): a kept head needs no read of its area.
+    sleutels = {r[0]: None if token is None else ("kop", database, token, tuple(r[:-2]))
+                for r in rijen}
+    kept = {i: None if k is None else cache.get(k) for i, k in sleutels.items()}
+    gebied = _werkingsgebieden([i for i, kop in kept.items() if kop is None])
     gedeeld = None
     uit = {}
     for *k, alle_revisie, _ in rijen:
         k = _Rij(*k)
-        werkingsgebied = tuple(gebied[k.id])
-        # a head is the same for the same row, area and shared token: kept, a province's 64
-        # heads cost 7 ms to derive (the verplicht_kg outside each network, the digests)
-        sleutel = None if token is None else ("kop", database, token, tuple(k), werkingsgebied)
-        kop = None if sleutel is None else cache.get(sleutel)
+        kop = kept[k.id]
         if kop is None or kop.revisie != alle_revisie:  # new, or changed outside its facts
             if kop is None:
-                gedeeld = gedeeld or _gedeeld(alle_gemeenten, token)
-                kop = _kop(k, werkingsgebied, gedeeld, onzeker)
+                gedeeld = gedeeld or _gedeeld(
+                    frozenset(d.nis for delen in gebied.values() for d in delen), token)
+                kop = _kop(k, tuple(gebied[k.id]), gedeeld, onzeker)
             kop = replace(kop, revisie=alle_revisie)
-            if sleutel is not None:
-                cache.put(sleutel, kop, groep=("kop", database, k.id))
+            if sleutels[k.id] is not None:
+                cache.put(sleutels[k.id], kop, groep=("kop", database, k.id))
         uit[k.id] = kop
     return uit
+
+
+def _werkingsgebieden(netwerk_ids: list[int]) -> dict[int, list[s.Deel]]:
+    """The werkingsgebied of these networks, each by nis and deel (one statement; none for none)."""
+    gebied: dict[int, list[s.Deel]] = defaultdict(list)
+    if not netwerk_ids:
+        return gebied
+    for netwerk_id, nis, deel in db.session.execute(
+            select(WerkingsgebiedDeel.netwerk_id, WerkingsgebiedDeel.nis, WerkingsgebiedDeel.deel)
+            .where(WerkingsgebiedDeel.netwerk_id.in_(netwerk_ids))
+            .order_by(WerkingsgebiedDeel.nis, WerkingsgebiedDeel.deel)):
+        gebied[netwerk_id].append(s.Deel(nis=nis, deel=deel or None))
+    return gebied
 
 
 def _kop(k: _Rij, werkingsgebied: tuple[s.Deel, ...], gedeeld: tuple, onzeker: bool) -> Kop:

@@ -41,7 +41,7 @@ def test_a_warm_head_reads_no_shared_facts_and_a_change_is_seen_at_once(ctx):
     assert _token() is not None  # the first commit touching shared facts added the row
     assert _kg_namen(netwerk_id) == ["Consultatiebureau"]
     db.session.rollback()
-    assert _selects(netwerk_id) == 2  # the network rows with the token, its werkingsgebied
+    assert _selects(netwerk_id) == 1  # the network rows with the token; the head is kept
 
     kg.naam = "Consultatiebureau Zuid"  # an organisation that is no member of the network
     db.session.commit()
@@ -96,8 +96,23 @@ def test_without_the_row_every_head_reads_the_shared_facts(ctx):
     assert _token() is not None
 
 
+def test_a_kept_head_follows_the_networks_area_without_reading_it(ctx):
+    """A kept head is found from the network's row and the shared token alone (one statement):
+    a change of its werkingsgebied renews both its feitenrevisie and the token."""
+    netwerk_id, *_ = _opzet()
+    db.session.rollback()
+    assert [d.nis for d in facts.koppen([netwerk_id])[netwerk_id].werkingsgebied] == ["46021"]
+    assert _selects(netwerk_id) == 1
+    net = db.session.get(f.Netwerk, netwerk_id)
+    db.session.add(f.WerkingsgebiedDeel(netwerk_id=netwerk_id, nis="46025", deel=""))
+    db.session.commit()
+    db.session.rollback()
+    assert [d.nis for d in facts.koppen([netwerk_id])[netwerk_id].werkingsgebied] == [
+        "46021", "46025"]
+
+
 def test_a_kept_head_follows_the_networks_row_and_revisie(ctx):
-    """facts.koppen keeps each head per row, area and shared token: a renamed network gets a new
+    """facts.koppen keeps each head per row and shared token: a renamed network gets a new
     head and bron; a change outside its facts (a member's contact person) only a new revisie."""
     netwerk_id, gewoon, kg, buiten = _opzet()
     db.session.rollback()
