@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import pytest
 from werkzeug.datastructures import MultiDict
-from wtforms import Form, SelectField, widgets
+from wtforms import Form, SelectChoice, SelectField, widgets
+from wtforms.validators import InputRequired
 
-from huisvanhetkind.forms import NlFilterMeta, _Select
+from huisvanhetkind.forms import _SELECT, NlFilterMeta, _Select
 
 
 class _Veelsoortig(Form):
@@ -14,6 +15,10 @@ class _Veelsoortig(Form):
     getal = SelectField("Getal", coerce=int, choices=[(1, "één"), (2, "twee")], default=2)
     extra = SelectField("Extra", choices=[("1", "a"), ("2", "b", {"disabled": True})])
     waar = SelectField("Waar", coerce=bool, choices=[(True, "Ja"), (False, "Nee")])
+    nodig = SelectField("Nodig", choices=[("a", "A")], validators=[InputRequired()])
+    uit = SelectField("Uit", choices=[("a", "A")], render_kw={"disabled": True})
+    groepen = SelectField("Groepen", choices=[SelectChoice("a", "A", optgroup="Eerste"),
+                                              SelectChoice("b", "B & C", optgroup="Tweede")])
 
 
 @pytest.mark.parametrize("data", [{}, {"tekst": "x<y", "extra": "2"}])
@@ -21,8 +26,11 @@ def test_every_kind_of_option_is_written_as_wtforms_writes_it(data):
     form = _Veelsoortig(MultiDict(data))
     for field in form:
         assert isinstance(field.widget, _Select)
-        assert str(field(class_="form-select")) == \
-            str(widgets.Select()(field, class_="form-select")), field.name
+        for kwargs in ({"class_": "form-select"}, {"required": False, "id": "ander"}):
+            ons = str(field(**kwargs))
+            field.widget = widgets.Select()  # WTForms' own, through the same field.__call__
+            assert ons == str(field(**kwargs)), field.name
+            field.widget = _SELECT
 
 
 def test_a_multiple_select_keeps_wtforms_widget():
