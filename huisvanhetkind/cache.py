@@ -89,6 +89,9 @@ class Lru:
 
 
 _analyses = Lru(MAX_ENTRIES)
+# rendered rows of long tables (the province overview, the aanbod list), in a cache of their own:
+# the thousands of rows a busy day shows never push an analysis out (~1 KB a row)
+rijen = Lru(4096)
 get, put, remember, clear = _analyses.get, _analyses.put, _analyses.remember, _analyses.clear
 
 

@@ -206,3 +206,39 @@ def test_the_aanbod_list_order_follows_a_rename_and_a_removal(wereld, login, app
         db.session.delete(db.session.get(f.Aanbod, aanbod_id))
         db.session.commit()
     assert aanbod_id not in volgorde()
+
+
+def test_the_kept_cells_of_a_row_follow_every_change_and_the_actions_stay_per_user(
+        wereld, login, app, monkeypatch):
+    """The cells of a row but its actions are kept per network revisie, row and day
+    (views_aanbod.aanbod_cellen): an organisation's new name and 'nagekeken' show at once, a
+    name stays plain text, the next day moves the badge; the buttons stay each user's own."""
+    from huisvanhetkind.partners import models as partner_models, views_aanbod
+
+    BADGE = '⚠</span> Niet nagekeken in 12 maanden'  # the badge, not the filter's option
+
+    url = f"/netwerken/{wereld.netwerk_x}/aanbod"
+    aid = _aanbod_id(app, "Spelotheek A")
+    with app.app_context():
+        db.session.get(Aanbod, aid).laatst_nagekeken_op = date.today() - timedelta(days=364)
+        db.session.commit()
+    html = login(wereld.coordinator_x).get(url).get_data(as_text=True)
+    assert BADGE not in html and 'aria-label="Bewerken: Spelotheek A"' in html
+    html = login(wereld.partner_b).get(url).get_data(as_text=True)  # the kept cells
+    assert "Spelotheek A" in html and "Bewerken: Spelotheek A" not in html  # org A's aanbod
+    coord = login(wereld.coordinator_x)
+
+    class Morgen(date):
+        @classmethod
+        def today(cls):
+            return date.today() + timedelta(days=2)
+    monkeypatch.setattr(views_aanbod, "date", Morgen)  # the key's day
+    monkeypatch.setattr(partner_models, "date", Morgen)  # Aanbod.verouderd's day
+    assert BADGE in coord.get(url).get_data(as_text=True)
+    monkeypatch.undo()
+
+    with app.app_context():
+        db.session.get(f.Organisatie, wereld.org_a).naam = "<b>Organisatie</b> A"
+        db.session.commit()
+    html = coord.get(url).get_data(as_text=True)
+    assert "&lt;b&gt;Organisatie&lt;/b&gt; A" in html and "<b>Organisatie</b>" not in html

@@ -105,8 +105,8 @@ def _rijen_html(rijen: list[dict]) -> list[Markup]:
         return Markup(sjabloon.render(r=r, **links))
 
     root = request.script_root  # the links depend on where the app is mounted
-    return [cache.remember(("overzichtrij", root, *r.values()), lambda r=r: render(r),
-                           groep=("overzichtrij", r["id"])) for r in rijen]
+    return [cache.rijen.remember(("overzichtrij", root, *r.values()), lambda r=r: render(r),
+                                 groep=("overzichtrij", r["id"])) for r in rijen]
 
 
 @bp.get("/overzicht")
