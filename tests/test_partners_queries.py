@@ -77,6 +77,13 @@ def test_the_menu_of_one_network_takes_the_network_the_page_loaded(wereld, login
     c = login(wereld.coordinator_x)
     r, statements = sent_statements(lambda: c.get(f"/netwerken/{wereld.netwerk_x}/aanbod"), app)
     assert r.status_code == 200 and _netwerk_rijen(statements) == 1
+    # the networks of the user's rights come with the user (auth/session.load_user)
+    assert not [s for s in statements if s.startswith("SELECT gebruiker_netwerk.")]
+    c = login(wereld.partner_a)
+    r, statements = sent_statements(lambda: c.get(f"/netwerken/{wereld.netwerk_x}/aanbod"), app)
+    assert r.status_code == 200 and _netwerk_rijen(statements) == 1
+    assert not [s for s in statements if s.startswith("SELECT lidmaatschap.netwerk_id")]
+    assert "Bewerken: Spelotheek A" in r.get_data(as_text=True)  # the partner's own aanbod
     assert f'href="/netwerken/{wereld.netwerk_x}"' in r.get_data(as_text=True)  # the menu
     with app.app_context():
         twee = f.gebruiker("coordinator", "coord-twee@test.be",

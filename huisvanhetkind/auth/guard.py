@@ -31,21 +31,46 @@ def current_actor() -> Actor:
 
 
 def actor_for(user) -> Actor:
-    from ..partners.models import Lidmaatschap
-    from ..auth.models import gebruiker_netwerk
-
-    coordinator_van: frozenset[int] = frozenset()
-    lid_van: frozenset[int] = frozenset()
-    if user.rol == permissions.COORDINATOR:
-        coordinator_van = frozenset(db.session.scalars(
-            select(gebruiker_netwerk.c.netwerk_id).where(gebruiker_netwerk.c.gebruiker_id == user.id)))
-    if user.rol == permissions.PARTNER and user.organisatie_id:
-        lid_van = frozenset(db.session.scalars(
-            select(Lidmaatschap.netwerk_id).where(Lidmaatschap.organisatie_id == user.organisatie_id,
-                                                  Lidmaatschap.lid_tot.is_(None))))
-    return Actor(id=user.id, rol=user.rol, coordinator_van=coordinator_van,
-                 organisatie_id=user.organisatie_id, lid_van=lid_van,
+    """The user's rights as plain facts. The networks they come from are read with the user
+    when the user loader read them (auth/session.py: one statement per request), else here."""
+    coordinator_ids, lid_ids = getattr(user, "netwerk_ids", None) or _netwerk_ids(user.id)
+    return Actor(id=user.id, rol=user.rol,
+                 coordinator_van=coordinator_ids if user.rol == permissions.COORDINATOR
+                 else frozenset(),
+                 organisatie_id=user.organisatie_id,
+                 lid_van=lid_ids if user.rol == permissions.PARTNER and user.organisatie_id
+                 else frozenset(),
                  provincies=frozenset(user.provincies or ()))
+
+
+def netwerk_ids_kolommen():
+    """The networks a user's rights come from, as two subqueries correlated with Gebruiker
+    (each its ids joined by commas): the networks they coordinate, and the ones their
+    organisation is an active member of. The one place of this rule; `netwerk_ids` reads them."""
+    from sqlalchemy import String, cast, func
+
+    from ..auth.models import Gebruiker, gebruiker_netwerk
+    from ..partners.models import Lidmaatschap
+
+    coordinator = (select(func.aggregate_strings(cast(gebruiker_netwerk.c.netwerk_id, String), ","))
+                   .where(gebruiker_netwerk.c.gebruiker_id == Gebruiker.id).scalar_subquery())
+    lid = (select(func.aggregate_strings(cast(Lidmaatschap.netwerk_id, String), ","))
+           .where(Lidmaatschap.organisatie_id == Gebruiker.organisatie_id,
+                  Lidmaatschap.lid_tot.is_(None)).scalar_subquery())
+    return coordinator, lid
+
+
+def netwerk_ids(coordinator: str | None, lid: str | None) -> tuple[frozenset[int], frozenset[int]]:
+    return (frozenset(int(i) for i in (coordinator or "").split(",") if i),
+            frozenset(int(i) for i in (lid or "").split(",") if i))
+
+
+def _netwerk_ids(gebruiker_id: int) -> tuple[frozenset[int], frozenset[int]]:
+    from ..auth.models import Gebruiker
+
+    rij = db.session.execute(select(*netwerk_ids_kolommen())
+                             .where(Gebruiker.id == gebruiker_id)).one_or_none()
+    return netwerk_ids(*rij) if rij else (frozenset(), frozenset())
 
 
 def allowed(check, *targets) -> bool:

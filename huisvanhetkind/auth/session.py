@@ -13,7 +13,7 @@ from ..audit import log as audit_log
 from ..extensions import db, login_manager
 from ..main.converters import begrensd_getal
 from . import tokens
-from .guard import PUBLIC_ENDPOINTS, enforce_decision
+from .guard import PUBLIC_ENDPOINTS, enforce_decision, netwerk_ids, netwerk_ids_kolommen
 from .models import Gebruiker
 
 
@@ -24,9 +24,15 @@ def load_user(user_id: str):
     gebruiker_id = begrensd_getal(raw_id)
     if gebruiker_id is None or not token:
         return None
-    user = db.session.scalar(select(Gebruiker).where(Gebruiker.id == gebruiker_id))
-    if user is None or not user.actief or user.session_token != token:
+    # the networks the user's rights come from in the same statement (guard.actor_for)
+    rij = db.session.execute(select(Gebruiker, *netwerk_ids_kolommen())
+                             .where(Gebruiker.id == gebruiker_id)).one_or_none()
+    if rij is None:
         return None
+    user, coordinator, lid = rij
+    if not user.actief or user.session_token != token:
+        return None
+    user.netwerk_ids = netwerk_ids(coordinator, lid)
     return user
 
 
