@@ -28,6 +28,8 @@ class LuieModule:
         return getattr(module, attr)
 
     def __setattr__(self, attr: str, waarde) -> None:
+        # pytest's monkeypatch reads the old value from the target's __dict__: through this
+        # object it would delete the module's attribute at undo. Patch the module itself.
         raise AttributeError(f"set {attr} on the module {self._naam} itself, not on its lazy name")
 
     def _importeer(self) -> ModuleType:

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, update
 
 from huisvanhetkind.db import utcnow
-from huisvanhetkind.erkenning import pdf_cache, views_dossier
+from huisvanhetkind.erkenning import dossier, pdf_cache, views_dossier
 from huisvanhetkind.erkenning.models import DossierPdf
 from huisvanhetkind.extensions import db
 from huisvanhetkind.partners.models import Organisatie
@@ -107,7 +107,7 @@ def test_a_kept_pdf_and_the_busy_page_do_not_build_the_dossier(wereld, login, ap
 
     def niet_bouwen(*args):
         raise AssertionError("the dossier was built")
-    monkeypatch.setattr(views_dossier.dossier_mod, "bouw", niet_bouwen)
+    monkeypatch.setattr(dossier, "bouw", niet_bouwen)  # the module, not its lazy name
     assert _pdf(c, wereld.netwerk_x).data == eerste.data
     with app.app_context():
         db.session.execute(update(DossierPdf).values(pdf=None, gestart_op=utcnow()))

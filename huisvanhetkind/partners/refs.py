@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..auth.models import Gebruiker
 from ..domein.permissions import PARTNER, NetwerkRef, OrganisatieRef, VerwijzingRef
 from ..extensions import db
 from ..domein import gemeenten
-from .models import Lidmaatschap, WerkingsgebiedDeel
+from .models import Lidmaatschap, Netwerk, WerkingsgebiedDeel
 
 
 def _provincies(nis_codes) -> frozenset[str]:
@@ -17,9 +17,17 @@ def _provincies(nis_codes) -> frozenset[str]:
 
 
 def netwerk_ref(netwerk_id: int) -> NetwerkRef:
-    nis = db.session.scalars(
-        select(WerkingsgebiedDeel.nis).where(WerkingsgebiedDeel.netwerk_id == netwerk_id))
-    return NetwerkRef(id=netwerk_id, provincies=_provincies(nis))
+    """The network's permission reference. Its row comes along in the same statement: nearly
+    every page shows the network next, and Session.get then finds it without a statement."""
+    nis = (select(func.aggregate_strings(WerkingsgebiedDeel.nis, ","))
+           .where(WerkingsgebiedDeel.netwerk_id == Netwerk.id).scalar_subquery())
+    rij = db.session.execute(select(Netwerk, nis).where(Netwerk.id == netwerk_id)).one_or_none()
+    if rij is None:
+        return NetwerkRef(id=netwerk_id)
+    # the session's identity map holds its objects weakly: keep the row as long as the session
+    db.session.info.setdefault("vastgehouden", []).append(rij[0])
+    codes = rij[1].split(",") if rij[1] else ()
+    return NetwerkRef(id=netwerk_id, provincies=_provincies(codes))
 
 
 def organisatie_ref(organisatie_id: int) -> OrganisatieRef:

@@ -66,6 +66,6 @@ def test_a_patched_attribute_of_the_module_is_seen(monkeypatch):
     monkeypatch.setattr(echt, "f", lambda: "vervangen")
     assert m.f() == "vervangen"
     with pytest.raises(AttributeError):
-        m.f = None  # patch the module itself, never its lazy name
+        m.f = None  # patch the module itself (pytest's undo would delete it through this name)
     with pytest.raises(AttributeError):
         m.bestaat_niet
