@@ -77,8 +77,10 @@ def test_the_menu_of_one_network_takes_the_network_the_page_loaded(wereld, login
     c = login(wereld.coordinator_x)
     r, statements = sent_statements(lambda: c.get(f"/netwerken/{wereld.netwerk_x}/aanbod"), app)
     assert r.status_code == 200 and _netwerk_rijen(statements) == 1
-    # the networks of the user's rights come with the user (auth/session.load_user)
+    # the networks of the user's rights come with the user (auth/session.load_user), the
+    # network's municipalities with its row (partners/refs.netwerk_ref)
     assert not [s for s in statements if s.startswith("SELECT gebruiker_netwerk.")]
+    assert not [s for s in statements if s.startswith("SELECT werkingsgebied.nis")]
     c = login(wereld.partner_a)
     r, statements = sent_statements(lambda: c.get(f"/netwerken/{wereld.netwerk_x}/aanbod"), app)
     assert r.status_code == 200 and _netwerk_rijen(statements) == 1
