@@ -75,6 +75,7 @@ def test_the_menu_of_one_network_takes_the_network_the_page_loaded(wereld, login
     from tests.sql_count import sent_statements
 
     c = login(wereld.coordinator_x)
+    c.get(f"/netwerken/{wereld.netwerk_x}/aanbod")  # the filters' municipalities are kept then
     r, statements = sent_statements(lambda: c.get(f"/netwerken/{wereld.netwerk_x}/aanbod"), app)
     assert r.status_code == 200 and _netwerk_rijen(statements) == 1
     # the networks of the user's rights come with the user (auth/session.load_user), the
