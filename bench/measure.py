@@ -125,7 +125,7 @@ def meet_alles(app, context: dict, port: int, proc, args):
                              f"--max-s")
                 continue
             if not p.zwaar:
-                load.run(doe, min(2, clients), 2)  # warm up both workers
+                load.run(doe, min(2, clients), 2)  # warm up: a page's first request computes
             geheugen.reset()
             m = load.run(doe, clients, n, args.max_s)
             if clients == 1:
