@@ -211,9 +211,9 @@ def test_the_aanbod_list_order_follows_a_rename_and_a_removal(wereld, login, app
 def test_the_kept_cells_of_a_row_follow_every_change_and_the_actions_stay_per_user(
         wereld, login, app, monkeypatch):
     """The cells of a row but its actions are kept per network revisie, row and day
-    (views_aanbod.aanbod_cellen): an organisation's new name and 'nagekeken' show at once, a
+    (weergave_bewaard.aanbod_cellen): an organisation's new name and 'nagekeken' show at once, a
     name stays plain text, the next day moves the badge; the buttons stay each user's own."""
-    from huisvanhetkind.partners import models as partner_models, views_aanbod
+    from huisvanhetkind.partners import models as partner_models, weergave_bewaard
 
     BADGE = '⚠</span> Niet nagekeken in 12 maanden'  # the badge, not the filter's option
 
@@ -232,7 +232,7 @@ def test_the_kept_cells_of_a_row_follow_every_change_and_the_actions_stay_per_us
         @classmethod
         def today(cls):
             return date.today() + timedelta(days=2)
-    monkeypatch.setattr(views_aanbod, "date", Morgen)  # the key's day
+    monkeypatch.setattr(weergave_bewaard, "date", Morgen)  # the key's day
     monkeypatch.setattr(partner_models, "date", Morgen)  # Aanbod.verouderd's day
     assert BADGE in coord.get(url).get_data(as_text=True)
     monkeypatch.undo()
@@ -242,3 +242,28 @@ def test_the_kept_cells_of_a_row_follow_every_change_and_the_actions_stay_per_us
         db.session.commit()
     html = coord.get(url).get_data(as_text=True)
     assert "&lt;b&gt;Organisatie&lt;/b&gt; A" in html and "<b>Organisatie</b>" not in html
+
+
+def test_the_kept_filter_form_shows_each_request_its_own_values(wereld, login, app):
+    """The filter form is kept per network revisie and the form's values
+    (weergave_bewaard.filterformulier): every combination shows its own choices and text, a
+    new municipality of a member is offered at once."""
+    c = login(wereld.coordinator_x)
+    url = f"/netwerken/{wereld.netwerk_x}/aanbod"
+
+    def gekozen(query):
+        html = c.get(url + query).get_data(as_text=True)
+        begin = html.index('<form method="get"')
+        form = html[begin:html.index("</form>", begin)]
+        return (re.findall(r'<option selected value="([^"]+)"', form),
+                re.search(r'name="q"[^>]*value="([^"]*)"|value="([^"]*)"[^>]*name="q"', form))
+
+    assert gekozen("?doelgroep=kwetsbaar")[0] == ["kwetsbaar", "naam"]
+    assert gekozen("?doelgroep=universeel")[0] == ["universeel", "naam"]
+    assert gekozen("")[0] == ["naam"]  # the default order only
+    _, q = gekozen("?q=%3Cb%3Evet")
+    assert "&lt;b&gt;vet" in q.group(0)
+    with app.app_context():
+        f.aanbod(db.session.get(f.Organisatie, wereld.org_a), "Elders", gemeenten=("11002",))
+        db.session.commit()
+    assert 'value="11002"' in c.get(url).get_data(as_text=True)

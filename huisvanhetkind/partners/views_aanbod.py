@@ -4,27 +4,24 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
-from markupsafe import Markup
+from flask import abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
-from .. import cache
 from ..auth.guard import allowed, authorize, current_actor
 from ..domein.permissions import (PARTNER, can_edit_netwerk, can_edit_organisatie,
                                   can_propose_organisatie, can_view_netwerk, can_view_organisatie)
 from ..editing import bevestig_verwijderen, formulier_stap
 from ..extensions import db
 from ..forms import VerwijderForm
-from ..main.template_helpers import url_per_rij
 from . import bp, operations
 from .forms_aanbod import (ALLE, AanbodFilterForm, AanbodForm, AanbodNetwerkForm, AanbodVelden,
                            aanbod_waarden, filter_waarden)
 from .models import Aanbod, Netwerk, Organisatie
-from .queries import (aanbod_organisatie_id, bewaarde_gemeenten, leden_stmt, pagina_van,
-                      per_revisie)
+from .queries import aanbod_organisatie_id, bewaarde_gemeenten, leden_stmt, pagina_van
 from .queries_aanbod import AanbodFilter, aanbod_overzicht, aanbod_stmt
 from .refs import netwerk_ref, organisatie_ref
+from .weergave_bewaard import aanbod_cellen, filterformulier
 
 VELDEN = list(operations.AANBOD_VELDEN)
 
@@ -42,33 +39,13 @@ def aanbod_lijst(netwerk_id: int):
                         tuple(sorted(filters.items())), date.today(), mee=Aanbod.organisatie)
     actor = current_actor()
     return render_template("partners/aanbod_lijst.html", netwerk=n, form=form, pagina=pagina,
-                           cellen=aanbod_cellen(n),
+                           cellen=aanbod_cellen(n), filters=filterformulier(
+                               form, n, "aanbodfilters",
+                               url_for("partners.aanbod_lijst", netwerk_id=netwerk_id)),
                            eigen_organisatie_id=actor.organisatie_id
                            if actor.rol == PARTNER and netwerk_id in actor.lid_van else None,
                            gefilterd=any(v for k, v in filters.items() if k != "sorteer"),
                            mag_bewerken=allowed(can_edit_netwerk, ref))
-
-
-def aanbod_cellen(n: Netwerk):
-    """The cells of an aanbod list row but its actions (templates/partners/_aanbod_cellen.html),
-    rendered once per network revisie, row and day and kept: 25 rows cost ~1.5 ms to render on
-    every request. The revisie changes with every change of an aanbod or organisation of the
-    network (revisie.py); the day moves 'niet nagekeken' and a start or end date. The actions
-    (CSRF token, the user's rights) are rendered per request. Autoescaped by Jinja before it is
-    kept as Markup."""
-    sjabloon = current_app.jinja_env.get_template("partners/_aanbod_cellen.html")
-    links: dict = {}
-    vandaag, root = date.today(), request.script_root
-
-    def render(a: Aanbod) -> Markup:
-        if not links:  # built once per request, only when a row is not kept yet
-            links.update(aanbod_url=url_per_rij("partners.aanbod", "aanbod_id"),
-                         organisatie_url=url_per_rij("partners.organisatie", "organisatie_id"))
-        return Markup(sjabloon.render(a=a, **links))
-
-    # per row its own kind, so that each row keeps its newest revisies (per_revisie's group)
-    return lambda a: per_revisie(f"aanbodcellen-{a.id}", n, lambda: render(a), vandaag, root,
-                                 lru=cache.rijen)
 
 
 @bp.get("/netwerken/<int:netwerk_id>/aanbod/overzicht", endpoint="aanbod_overzicht")

@@ -18,6 +18,7 @@ from .queries import (aanbod_per_organisatie, bewaarde_gemeenten, leden_stmt,
                       lid_met_organisatie, pagina_van, zoek_organisaties)
 from .queries_toestemming import open_uitnodigingen_van_netwerk
 from .refs import netwerk_ref, organisatie_ref
+from .weergave_bewaard import filterformulier
 
 
 @bp.get("/netwerken/<int:netwerk_id>/partners")
@@ -32,8 +33,12 @@ def leden(netwerk_id: int):
                         tuple(sorted(filters.items())), mee=Lidmaatschap.organisatie)
     rijen = list(pagina.items)
     oud = db.session.scalars(leden_stmt(netwerk_id, actief=False)).all()
+    formulier = filterformulier(form, n, "ledenfilters",
+                                url_for("partners.leden", netwerk_id=netwerk_id))
     return render_template("partners/leden.html", netwerk=n, form=form, pagina=pagina, rijen=rijen,
-                           oud=oud, uitnodigingen=open_uitnodigingen_van_netwerk(netwerk_id), aanbod=aanbod_per_organisatie(m.organisatie_id for m in rijen),
+                           filters=formulier, oud=oud,
+                           uitnodigingen=open_uitnodigingen_van_netwerk(netwerk_id),
+                           aanbod=aanbod_per_organisatie(m.organisatie_id for m in rijen),
                            gefilterd=any(v for k, v in filters.items() if k != "sorteer"),
                            mag_bewerken=allowed(can_edit_netwerk, ref))
 
