@@ -25,7 +25,7 @@ def netwerk_ref(netwerk_id: int) -> NetwerkRef:
     if rij is None:
         return NetwerkRef(id=netwerk_id)
     # the session's identity map holds its objects weakly: keep the row as long as the session
-    db.session.info.setdefault("vastgehouden", []).append(rij[0])
+    db.session.info.setdefault("vastgehouden", {})[netwerk_id] = rij[0]
     codes = rij[1].split(",") if rij[1] else ()
     return NetwerkRef(id=netwerk_id, provincies=_provincies(codes))
 
