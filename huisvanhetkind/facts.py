@@ -189,9 +189,7 @@ def _kop(k: _Rij, werkingsgebied: tuple[s.Deel, ...], gedeeld: tuple, onzeker: b
     andere_netwerken = _andere_voor(andere, k.id, gemeenten)
     eigen_zorgregio = None if zorgregio is None else {
         nis: z for nis, z in zorgregio.items() if nis in gemeenten}
-    buiten = tuple(a for a, leden_van, org_gemeenten in verplicht_kg
-                   if k.id not in leden_van
-                   and s.gebied_van(a.gemeenten, frozenset(org_gemeenten)) & gemeenten)
+    buiten = verplicht_kg.buiten(k.id, gemeenten)
     eigen_indicatoren = tuple(i for nis in sorted(gemeenten) for i in indicatoren.get(nis, ()))
     # what identifies this exact set of facts, for caches of what is computed from them:
     # the network's own rows (revisie), its header row, and what other networks contribute
@@ -219,8 +217,9 @@ def _gedeeld(gemeenten: frozenset[str], token: int | None) -> tuple:
         gevonden = cache.get(sleutel)
         if gevonden is not None:
             return gevonden
-    waarde = (tuple(_andere_netwerken(gemeenten)), _zorgregio(gemeenten),
-              tuple(_verplicht_kg(gemeenten)), dict(_indicatoren(gemeenten)))
+    waarde = (_PerGemeente(_andere_netwerken(gemeenten), lambda r: (r[2],)),
+              _zorgregio(gemeenten), _VerplichtKg(_verplicht_kg(gemeenten)),
+              dict(_indicatoren(gemeenten)))
     if sleutel is None:
         return waarde
     return cache.put(sleutel, waarde, groep=("gedeeld", str(db.engine.url), gemeenten))
@@ -365,11 +364,44 @@ def _andere_netwerken(gemeenten: set[str]) -> list[tuple[int, str, str, str]]:
         .order_by(Netwerk.naam, WerkingsgebiedDeel.nis, WerkingsgebiedDeel.deel)).all()
 
 
-def _andere_voor(rows, netwerk_id: int, gemeenten: set[str]) -> tuple[s.AnderNetwerk, ...]:
+class _PerGemeente:
+    """Rows read for many networks at once (a province overview asks for 130), indexed by the
+    municipalities each row concerns: a network picks its own rows instead of scanning every
+    row of Flanders (130 × 1,000 verplicht_kg aanbod took ~60 ms of the first overview after a
+    restart). `bij(gemeenten)` keeps the rows' order, so the facts and their digests are the
+    same as a scan's."""
+
+    def __init__(self, rijen, gemeenten_van):
+        self.rijen = tuple(rijen)
+        self._per_nis: dict[str, list[int]] = defaultdict(list)
+        for i, r in enumerate(self.rijen):
+            for nis in gemeenten_van(r):
+                self._per_nis[nis].append(i)
+
+    def bij(self, gemeenten: Iterable[str]) -> list:
+        """The rows concerning one of these municipalities, in their original order."""
+        nummers = {i for nis in gemeenten for i in self._per_nis.get(nis, ())}
+        return [self.rijen[i] for i in sorted(nummers)]
+
+
+class _VerplichtKg(_PerGemeente):
+    """Verplicht_kg aanbod with the networks its organisation is a member of, per municipality
+    it serves (s.gebied_van: its own, or else its organisation's)."""
+
+    def __init__(self, rijen):
+        super().__init__(rijen, lambda r: s.gebied_van(r[0].gemeenten, frozenset(r[2])))
+
+    def buiten(self, netwerk_id: int, gemeenten: set[str]) -> tuple[s.Aanbod, ...]:
+        """What serves these municipalities from outside the network's membership."""
+        return tuple(a for a, leden_van, _ in self.bij(gemeenten) if netwerk_id not in leden_van)
+
+
+def _andere_voor(rows: _PerGemeente, netwerk_id: int, gemeenten: set[str]
+                 ) -> tuple[s.AnderNetwerk, ...]:
     """Other networks with a part in one of these municipalities (E2), each with those parts."""
     delen: dict[str, list[s.Deel]] = defaultdict(list)
-    for other_id, naam, nis, deel in rows:
-        if other_id != netwerk_id and nis in gemeenten:
+    for other_id, naam, nis, deel in rows.bij(gemeenten):
+        if other_id != netwerk_id:
             delen[naam].append(s.Deel(nis=nis, deel=deel or None))
     return tuple(s.AnderNetwerk(naam=n, werkingsgebied=tuple(d)) for n, d in delen.items())
 

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import gc
 import importlib
+import logging
 import pkgutil
 
 from flask import Flask
+from sqlalchemy.exc import SQLAlchemyError
 
 from .domein import gemeenten
 from .extensions import db
 from .main.routing import LazyBuildRule
+
+log = logging.getLogger(__name__)
 
 # How gunicorn serves the app (gunicorn.conf.py; `make serve`, the benchmarks and the load test).
 # Four processes of two threads rather than two of four: a request that computes a network's
@@ -34,8 +38,9 @@ TRAAG_GELADEN = ("networkx", "openpyxl", "weasyprint", "flask_mailman", "zxcvbn"
 
 def voor_de_workers(app: Flask) -> None:
     """In the master: compile every template and URL builder, import every module and the lazily
-    imported libraries, then close the master's database connections (a forked connection shared by two
-    processes corrupts the protocol stream)."""
+    imported libraries, read what the first province overview needs (lees_vooraf), then close
+    the master's database connections (a forked connection shared by two processes corrupts the
+    protocol stream)."""
     import huisvanhetkind
 
     for info in pkgutil.walk_packages(huisvanhetkind.__path__, "huisvanhetkind."):
@@ -49,6 +54,7 @@ def voor_de_workers(app: Flask) -> None:
     for regel in app.url_map.iter_rules():  # url_for builders (main/routing.py)
         if isinstance(regel, LazyBuildRule):
             regel.compile_builders()
+    lees_vooraf(app)
     sluit_verbindingen(app, close=True)
     # What the master loaded lives as long as the workers: move it out of the collector's sight,
     # so that a worker's full collection walks only what its requests made (shorter pauses), and
@@ -57,11 +63,43 @@ def voor_de_workers(app: Flask) -> None:
     gc.freeze()
 
 
+def lees_vooraf(app: Flask) -> None:
+    """What the first province overview after a restart reads (graaf/views_overzicht.py), read
+    once here so every worker inherits it: it was 20–26× a warm one, every worker deriving the
+    heads of 130 networks and compiling the statements itself (issue 16: ≤ 3×). With it the
+    statements every signed-in page runs (the user, the menu's counts per role), compiled once
+    (SQLAlchemy keeps them per engine, which the workers inherit). A database that cannot
+    answer (not migrated yet, not reachable) only leaves the workers to read it."""
+    from .auth.session import load_user
+    from .db import is_read_only, set_read_only
+    from .domein.permissions import BEHEERDER, CONSULTANT, COORDINATOR, PARTNER, Actor
+    from .graaf import views_overzicht
+    from .meldingen import te_doen
+
+    vorig = is_read_only()
+    set_read_only(True)  # like a GET: on SQLite no write lock (db.py)
+    with app.test_request_context():
+        try:
+            load_user("0:vooraf")  # no user 0: the statement runs, nobody is loaded
+            for rol in (BEHEERDER, CONSULTANT, COORDINATOR, PARTNER):
+                te_doen.tellers(Actor(id=0, rol=rol, organisatie_id=0 if rol == PARTNER else None))
+            rijen = views_overzicht.vooraf_lezen()
+            log.info("provincieoverzicht vooraf gelezen: %d netwerken", rijen)
+        except SQLAlchemyError as fout:
+            log.warning("provincieoverzicht niet vooraf gelezen: %s", fout)
+        except Exception:  # noqa: BLE001 — reading ahead must never keep the server from starting
+            log.exception("provincieoverzicht niet vooraf gelezen")
+        finally:
+            db.session.remove()
+            set_read_only(vorig)
+
+
 def na_fork(app: Flask) -> None:
     """In a new worker: forget the pool inherited from the master without closing its
     connections (closing would end the master's sessions; it should have none left anyway)."""
     sluit_verbindingen(app, close=False)
     gc.set_threshold(*GC_DREMPELS)
+    lees_vooraf(app)
 
 
 # A worker keeps many analysis bundles (~200,000 objects each for the largest network) in its

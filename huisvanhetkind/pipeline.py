@@ -131,10 +131,11 @@ def bundels(netwerk_ids: Iterable[int], peildatum: date | None = None,
 
 
 def afgeleid(netwerk_ids: Iterable[int], peildatum: date | None, soort: str,
-             maak: Callable[[Bundel], T]) -> dict[int, T]:
+             maak: Callable[[Bundel], T], alleen_bewaard: bool = False) -> dict[int, T]:
     """A small value made from each network's bundle (a row of the province overview), kept like
     the bundles under the same key plus the code of `maak`: after a restart the overview reads
-    130 small rows instead of 130 whole bundles."""
+    130 small rows instead of 130 whole bundles. `alleen_bewaard`: only the networks whose value
+    is kept already, nothing computed (gunicorn's master reads them before it forks)."""
     peildatum = peildatum or date.today()
     koppen = facts.koppen(netwerk_ids)
     code = berekeningen.code_van(maak)
@@ -143,6 +144,8 @@ def afgeleid(netwerk_ids: Iterable[int], peildatum: date | None, soort: str,
         k = _sleutel(kop.bron, peildatum)
         sleutels[i] = None if k is None else _afgeleide_sleutel(soort, k, code)
     gevonden = berekeningen.haal_veel(k for k in sleutels.values() if k)
+    if alleen_bewaard:
+        return {i: gevonden[k] for i, k in sleutels.items() if k in gevonden}
     ontbreekt = [i for i, k in sleutels.items() if k not in gevonden]
     nieuw = {}
     if ontbreekt:

@@ -200,3 +200,64 @@ def test_model_annotations_are_objects_not_strings(app):
     assert len(modules) > 10
     assert [m for m in sorted(modules)
             if getattr(sys.modules[m], "annotations", None) is __future__.annotations] == []
+
+
+def _herstart() -> None:
+    """What a restarted server holds in memory: nothing (the database keeps what was computed)."""
+    from huisvanhetkind import cache, pipeline
+    cache.clear()
+    cache.rijen.clear()
+    pipeline._bundelsleutel.cache_clear()
+
+
+def test_the_master_reads_the_first_overview_before_the_workers_start(app, wereld, login):
+    """Issue 16: the first province overview after a restart ≤ 3× a warm one. Without reading
+    ahead a new worker reads the heads, the werkingsgebied and the kept rows itself; after
+    lees_vooraf (in the master, and again in each new worker) it sends what a warm one sends."""
+    from huisvanhetkind.opstart import lees_vooraf
+    from tests.sql_count import sent_statements
+
+    c = login(wereld.beheerder)
+    eerste = c.get("/overzicht")
+    assert eerste.status_code == 200  # computes and keeps each network's row
+    _, warm = sent_statements(lambda: c.get("/overzicht"), app)
+    assert not [s for s in warm if "berekening" in s or "werkingsgebied.deel" in s]
+    _herstart()
+    r, koud = sent_statements(lambda: c.get("/overzicht"), app)
+    assert r.status_code == 200 and [s for s in koud if "berekening" in s]
+    assert [s for s in koud if "werkingsgebied.deel" in s]
+    _herstart()
+    lees_vooraf(app)
+    r, na = sent_statements(lambda: c.get("/overzicht"), app)
+    assert r.status_code == 200 and na == warm
+    assert "Huis van het Kind X" in r.get_data(as_text=True)
+
+
+def test_reading_ahead_computes_nothing_on_a_fresh_database(app, wereld, monkeypatch, caplog):
+    """No analysis kept yet (a new installation): the master derives the heads only; computing
+    130 bundles before serving would delay the start by minutes."""
+    from sqlalchemy import func, select
+
+    from huisvanhetkind import pipeline
+    from huisvanhetkind.berekening_models import Berekening
+    from huisvanhetkind.opstart import lees_vooraf
+
+    _herstart()
+    monkeypatch.setattr(pipeline, "bundels", lambda *a, **k: 1 / 0)
+    lees_vooraf(app)
+    assert "niet vooraf gelezen" not in caplog.text
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Berekening)) == 0
+
+
+def test_a_database_that_cannot_answer_does_not_stop_the_start(app, monkeypatch, caplog):
+    from sqlalchemy.exc import OperationalError
+
+    from huisvanhetkind.graaf import views_overzicht
+    from huisvanhetkind.opstart import lees_vooraf
+
+    def weigert():
+        raise OperationalError("SELECT", {}, Exception("no such table: netwerk"))
+    monkeypatch.setattr(views_overzicht, "vooraf_lezen", weigert)
+    lees_vooraf(app)
+    assert "provincieoverzicht niet vooraf gelezen" in caplog.text
