@@ -121,6 +121,25 @@ def test_loads_counts_and_one_audit_event(ctx, ds):
     assert {u.id for u in beoordeling.evaluate(facts, VANDAAG).uitkomsten} >= {"E1", "E2", "S7"}
 
 
+def test_postgresql_plans_with_statistics_of_the_loaded_rows(ctx, ds):
+    """After the bulk load PostgreSQL has the tables' statistics at once (not a minute later from
+    autovacuum): with the planner's guesses for tables it saw empty, reading the referrals of the
+    largest network took 0.66 s instead of 35 ms."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite plans without gathered statistics")
+    from sqlalchemy import text
+
+    def analyses() -> int:
+        db.session.execute(text("SELECT pg_stat_clear_snapshot()"))
+        return db.session.scalar(text(
+            "SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'verwijzing'"))
+
+    voor = analyses()
+    db.session.rollback()
+    v.laad(ds)
+    assert analyses() > voor
+
+
 def test_refuses_a_non_empty_database_unless_leeg_eerst(ctx, ds):
     v.laad(ds)
     with pytest.raises(v.VlaanderenFout, match="niet leeg"):

@@ -181,7 +181,18 @@ def laad(ds: Dataset, *, leeg_eerst: bool = False) -> float:
                  + (" (databank eerst leeggemaakt)" if leeg_eerst else ""))
     revisie.raak_gedeeld(db.session)  # Core inserts pass no flush listener
     db.session.commit()
+    _statistieken()
     return time.perf_counter() - begin
+
+
+def _statistieken() -> None:
+    """PostgreSQL: gather the planner's statistics now. Until autovacuum
+    gets to them (a minute or more after the load), the planner guesses the row counts of tables
+    it saw empty: reading the largest network's referrals took 0.66 s instead of 35 ms."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        return
+    db.session.execute(text("ANALYZE"))  # every table: the municipality index tables too
+    db.session.commit()
 
 
 def laad_vlaanderen(schaal: float = 1.0, seed: int = SEED, *, leeg_eerst: bool = False,
