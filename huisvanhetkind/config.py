@@ -9,8 +9,10 @@ from pathlib import Path
 
 
 class Defaults:
-    # JSON stored as readable UTF-8 (ensure_ascii off) so that searches in the audit log find 'José'
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True,
+    # JSON stored as readable UTF-8 (ensure_ascii off) so that searches in the audit log find 'José'.
+    # No pool_pre_ping: db._postgresql_checkout tests a PostgreSQL connection itself, after it
+    # chose autocommit or a transaction (SQLite's file needs no test).
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": False,
                                  "json_serializer": lambda o: json.dumps(o, ensure_ascii=False)}
     SQLALCHEMY_TRACK_MODIFICATIONS = False
     # Serve Bootstrap from the installed Bootstrap-Flask package: the app must work offline.

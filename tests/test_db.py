@@ -127,3 +127,59 @@ def test_postgresql_prices_random_reads_for_an_ssd(ctx):
     assert db.session.execute(text("SHOW random_page_cost")).scalar() == PG_RANDOM_PAGE_COST
     db.session.rollback()
     assert db.session.execute(text("SHOW random_page_cost")).scalar() == PG_RANDOM_PAGE_COST
+
+
+def _autocommit() -> bool:
+    return db.session.connection().connection.dbapi_connection.autocommit
+
+
+@pytest.mark.skipif(not PG_URL, reason="PostgreSQL's transactions")
+@pytest.mark.parametrize("method, autocommit", [("GET", True), ("POST", False)])
+def test_postgresql_reads_of_a_get_run_without_a_transaction(app, method, autocommit):
+    """A GET's statements run in autocommit (db._postgresql_checkout): no BEGIN and ROLLBACK
+    round trips around reads that take a snapshot each anyway. A POST has its transaction."""
+    with app.test_request_context("/", method=method):
+        app.preprocess_request()
+        assert _autocommit() is autocommit
+        txid = "SELECT txid_current_if_assigned() IS NULL AND now() = statement_timestamp()"
+        # now() is the transaction's start: in autocommit each statement is a transaction
+        db.session.execute(text("SELECT pg_sleep(0.01)"))
+        assert db.session.execute(text(txid)).scalar() is autocommit
+        db.session.rollback()
+
+
+@pytest.mark.skipif(not PG_URL, reason="PostgreSQL's transactions")
+def test_postgresql_a_get_that_writes_gets_a_transaction(app):
+    """begin_write and aparte_schrijftransactie leave autocommit: their writes are atomic."""
+    from huisvanhetkind.db import aparte_schrijftransactie, begin_write
+    with app.test_request_context("/", method="GET"):
+        app.preprocess_request()
+        assert _autocommit()
+        with aparte_schrijftransactie(db.engine) as conn:
+            assert conn.connection.dbapi_connection.autocommit is False
+        begin_write(db.session)
+        assert _autocommit() is False
+        f.organisatie(naam="Schrijft na begin_write")
+        db.session.rollback()
+    with app.app_context():
+        assert db.session.scalar(select(Organisatie.naam)) is None
+
+
+@pytest.mark.skipif(not PG_URL, reason="PostgreSQL's server connections")
+def test_postgresql_a_dropped_connection_is_replaced_before_a_request_uses_it(app, client):
+    """A pooled connection the server ended (a restart, an administrator) is tested when taken
+    from the pool and replaced: the request never sees it (no 500)."""
+    import psycopg
+    with app.app_context():
+        with db.engine.connect() as een, db.engine.connect() as twee:  # two pooled connections
+            pids = {c.execute(text("SELECT pg_backend_pid()")).scalar() for c in (een, twee)}
+        # ended while idle in the pool, from outside the pool
+        dsn = db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(dsn, autocommit=True) as beheer:
+            beheer.execute("SELECT pg_terminate_backend(pid) FROM unnest(%s::int[]) AS pid",
+                           (sorted(pids),))
+    for _ in range(3):
+        assert client.get("/gezondheid").status_code == 200
+        assert client.get("/").status_code in (200, 302)
+    with app.app_context():
+        assert db.session.execute(text("SELECT pg_backend_pid()")).scalar() not in pids
