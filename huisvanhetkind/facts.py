@@ -317,7 +317,7 @@ def _eigen(ids: list[int]) -> dict[int, _Eigen]:
     verwijzingen: dict[int, list[s.Verwijzing]] = defaultdict(list)
     for r in db.session.execute(
             select(van.netwerk_id, Verwijzing.id, Verwijzing.van_id, Verwijzing.naar_id,
-                   Verwijzing.soort, Verwijzing.aantal_per_jaar, Verwijzing.sinds,
+                   Verwijzing.soort, Verwijzing.sinds,
                    Verwijzing.bevestigd)
             .join(van, van.organisatie_id == Verwijzing.van_id)
             .join(naar, and_(naar.organisatie_id == Verwijzing.naar_id,
@@ -326,8 +326,8 @@ def _eigen(ids: list[int]) -> dict[int, _Eigen]:
         if (r.netwerk_id, r.van_id) not in namen or (r.netwerk_id, r.naar_id) not in namen:
             continue  # a member that joined after the members were read (see above)
         verwijzingen[r.netwerk_id].append(s.Verwijzing(
-            van=r.van_id, naar=r.naar_id, soort=r.soort, aantal_per_jaar=r.aantal_per_jaar,
-            sinds=r.sinds, bevestigd=r.bevestigd))
+            van=r.van_id, naar=r.naar_id, soort=r.soort, sinds=r.sinds,
+            bevestigd=r.bevestigd))  # no aantal_per_jaar: no fact (snapshot.Verwijzing)
 
     acties: dict[int, list[s.Actie]] = defaultdict(list)
     for r in db.session.execute(

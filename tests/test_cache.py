@@ -57,9 +57,9 @@ def test_cached_facts_follow_every_commit(ctx):
     db.session.commit()
     assert len(netwerk_facts(x).verwijzingen) == 1
     v = db.session.scalar(select(Verwijzing))
-    v.aantal_per_jaar = 7
+    v.bevestigd = True
     db.session.commit()
-    assert netwerk_facts(x).verwijzingen[0].aantal_per_jaar == 7
+    assert netwerk_facts(x).verwijzingen[0].bevestigd
     db.session.get(Organisatie, b).sector = "onderwijs"
     db.session.commit()
     assert {p.naam: p.sector for p in netwerk_facts(x).partners}["B"] == "onderwijs"
@@ -170,6 +170,29 @@ def test_what_the_analysis_does_not_read_leaves_its_facts_and_bundle_alone(ctx):
     db.session.commit()
     assert _feitenrevisie(x) != fx and _feitenrevisie(y) == fy
     assert pipeline.bundel(x) is not eerst
+
+
+def test_a_count_of_referrals_leaves_the_facts_and_bundle_alone(ctx):
+    """'+1' (aantal_per_jaar) and a remark on a verwijzing are no facts (graaf/models.py): the
+    revisie changes (the graph shows the count: graaf/queries.aantallen), the feitenrevisie and
+    the kept bundle do not; the facts carry no count at all. A new link is a fact."""
+    x, y, a, b, c = _two_networks()
+    v = f.verwijzing(db.session.get(Organisatie, a), db.session.get(Organisatie, b))
+    db.session.commit()
+    eerst = pipeline.bundel(x)
+    db.session.commit()
+    for kolom, waarde in (("aantal_per_jaar", 7), ("opmerking", "loopt goed")):
+        rx, fx = _revisie(x), _feitenrevisie(x)
+        setattr(v, kolom, waarde)
+        db.session.commit()
+        assert _revisie(x) != rx and _feitenrevisie(x) == fx, kolom
+        assert pipeline.bundel(x) is eerst, kolom
+    cache.clear()
+    assert [w.aantal_per_jaar for w in netwerk_facts(x).verwijzingen] == [None]
+    fx = _feitenrevisie(x)
+    f.verwijzing(db.session.get(Organisatie, b), db.session.get(Organisatie, a))
+    db.session.commit()
+    assert _feitenrevisie(x) != fx
 
 
 def _gedeeld_token():

@@ -280,6 +280,36 @@ def test_plus_one_counts_a_referral_for_the_van_partner_only(wereld, login, app)
         assert db.session.get(Verwijzing, vid).aantal_per_jaar == 2
 
 
+def test_plus_one_shows_at_once_in_the_graph_and_its_export(wereld, login, app):
+    """The count is no fact of the analysis (no bundle is computed again for a '+1'), yet the
+    graph, its page and the GraphML export show the new count at once."""
+    import io
+
+    import networkx as nx
+    from tests import factories as fac
+    with app.app_context():
+        a, b = db.session.get(Organisatie, wereld.org_a), db.session.get(Organisatie, wereld.org_b)
+        vid = fac.verwijzing(a, b, aantal_per_jaar=4).id
+        db.session.commit()
+    x = wereld.netwerk_x
+    kijker = login(wereld.coordinator_x)
+
+    def getoond() -> tuple:
+        rand = next(e for e in kijker.get(f"/netwerken/{x}/graaf.json").get_json()["edges"]
+                    if (e["from"], e["to"]) == (wereld.org_a, wereld.org_b))
+        g = nx.read_graphml(io.BytesIO(kijker.get(f"/netwerken/{x}/export.graphml").data))
+        [(_, _, d)] = [e for e in g.edges(data=True)
+                       if (e[0], e[1]) == (str(wereld.org_a), str(wereld.org_b))]
+        return rand["aantal_per_jaar"], d.get("aantal")
+
+    assert kijker.get(f"/netwerken/{x}/graaf").status_code == 200
+    assert getoond() == (4, 4)
+    assert login(wereld.partner_a).post(f"/netwerken/{x}/verwijzingen/{vid}/tel").status_code == 302
+    assert getoond() == (5, 5)
+    pagina = kijker.get(f"/netwerken/{x}/graaf").get_data(as_text=True)
+    assert re.search(r'<td class="text-end">5</td>', pagina)
+
+
 @pytest.mark.parametrize("velden, terug", [
     ({"toon": "onbevestigd", "page": "3"}, "?toon=onbevestigd&page=3"),
     ({"toon": "alle", "page": "1"}, ""),

@@ -82,7 +82,10 @@ class Aanbod:
 
 @dataclass(frozen=True)
 class Verwijzing:
-    """A directed referral link van → naar between two organisations (ids)."""
+    """A directed referral link van → naar between two organisations (ids). The facts adapter
+    leaves `aantal_per_jaar` empty: it is no fact of the analysis (revisie.py), and a bundle kept
+    per feitenrevisie would show an old count; the graph adds the current ones
+    (Netwerk.met_aantallen)."""
     van: int
     naar: int
     soort: str
@@ -219,6 +222,13 @@ class Netwerk:
 
     def partner(self, partner_id: int) -> Partner | None:
         return self._partners_by_id.get(partner_id)
+
+    def met_aantallen(self, aantallen: dict[tuple[int, int, str], int]) -> "Netwerk":
+        """The same network with each verwijzing's aantal_per_jaar from `aantallen`, keyed by
+        (van, naar, soort); a link without an entry has none."""
+        return replace(self, verwijzingen=tuple(
+            replace(v, aantal_per_jaar=aantallen.get((v.van, v.naar, v.soort)))
+            for v in self.verwijzingen))
 
     def zonder_partner(self, partner_id: int) -> "Netwerk":
         """The same network as if this partner left it (for 'wat als')."""

@@ -57,7 +57,9 @@ def to_bytes(netwerk: Netwerk, formaat: str) -> bytes:
 def _maak(formaat: str):
     def maak(netwerk_id: int) -> bytes:
         from .. import pipeline
-        return to_bytes(pipeline.bundel(netwerk_id).netwerk, formaat)
+        from .queries import aantallen, netwerk_stand
+        netwerk = pipeline.bundel(netwerk_id).netwerk  # without counts: no fact (queries.aantallen)
+        return to_bytes(netwerk.met_aantallen(aantallen(netwerk_stand(netwerk_id))), formaat)
     return maak
 
 

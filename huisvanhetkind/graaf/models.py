@@ -14,6 +14,11 @@ class Verwijzing(Versioned, Timestamps, db.Model):
     """A directed referral link van → naar (domein.md §3.7); a network's graph uses its members'."""
     __tablename__ = "verwijzing"
     __audit__ = True
+    # '+1' is the most frequent edit of all and no analysis reads the count: only the graph and
+    # its exports show it, from graaf/queries.aantallen. A count or a remark alone gives the
+    # network a new revisie, not a new feitenrevisie (revisie.py): no bundle is computed again.
+    __geen_feit_kolommen__ = frozenset({"aantal_per_jaar", "opmerking", "version", "created_at",
+                                        "updated_at"})
     __table_args__ = (UniqueConstraint("van_id", "naar_id", "soort"),
                       CheckConstraint("van_id <> naar_id", name="niet_naar_zichzelf"))
 

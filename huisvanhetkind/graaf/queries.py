@@ -183,11 +183,33 @@ def werkingsgebied(netwerk_id: int) -> list[str]:
     return sorted(nis, key=gemeenten.naam)
 
 
-def netwerk_revisie(netwerk_id: int) -> tuple:
-    """(database, netwerk_id, feitenrevisie): one SELECT that tells whether what is cached about
-    this network's own facts still holds (revisie.py bumps it at every commit touching them);
-    NietGevonden when the network does not exist."""
-    revisie = db.session.scalar(select(Netwerk.feitenrevisie).where(Netwerk.id == netwerk_id))
+def netwerk_stand(netwerk_id: int) -> tuple:
+    """(database, netwerk_id, revisie): one SELECT that tells whether what is cached about this
+    network still holds (revisie.py bumps it at every commit touching the network or its
+    members' rows, a '+1' included); NietGevonden when the network does not exist."""
+    revisie = db.session.scalar(select(Netwerk.revisie).where(Netwerk.id == netwerk_id))
     if revisie is None:
         raise NietGevonden(netwerk_id)
     return (str(db.engine.url), netwerk_id, revisie)
+
+
+def aantallen(stand: tuple) -> dict[tuple[int, int, str], int]:
+    """{(van, naar, soort): aantal_per_jaar} of the referrals between the network's members (of
+    any period, like the facts), kept per `netwerk_stand`. The count is no fact of the analysis
+    (graaf/models.Verwijzing): the graph and its exports add it to the bundle's network
+    (snapshot.Netwerk.met_aantallen). One statement (~7,000 rows for the largest network)."""
+    from .. import cache
+
+    _, netwerk_id, _ = stand
+    van, naar = alias(Lidmaatschap, "van"), alias(Lidmaatschap, "naar")
+
+    def lees() -> dict[tuple[int, int, str], int]:
+        return {(v, n, soort): aantal for v, n, soort, aantal in db.session.execute(
+            select(Verwijzing.van_id, Verwijzing.naar_id, Verwijzing.soort,
+                   Verwijzing.aantal_per_jaar)
+            .join(van, van.organisatie_id == Verwijzing.van_id)
+            .join(naar, and_(naar.organisatie_id == Verwijzing.naar_id,
+                             naar.netwerk_id == van.netwerk_id))
+            .where(van.netwerk_id == netwerk_id, Verwijzing.aantal_per_jaar.is_not(None)))}
+
+    return cache.remember(("aantallen", *stand), lees, groep=("aantallen", stand[0], netwerk_id))

@@ -37,35 +37,37 @@ tekening = later("huisvanhetkind.domein.tekening")
 MAX_TABEL = 300
 
 
-def _graaf_json(r: Bundel) -> dict:
-    """tekening.graph_data plus what only the web layer knows: each partner's page.
+def _graaf_json(r: Bundel, stand: tuple) -> dict:
+    """tekening.graph_data plus what the bundle does not hold: each partner's page and the
+    current count of each verwijzing (queries.aantallen).
 
-    Cached like the bundle (per network revision and peildatum)."""
+    Cached per bundle and network revisie (`stand`, queries.netwerk_stand)."""
     def bereken() -> dict:
         # groups and positions, the costly part, are kept per structure for every worker and
         # host (berekeningen.py): an edit that leaves partners and links alone keeps them
         sleutel = berekeningen.sleutel("schikking", tekening.structuur(r.netwerk))
         geschikt = berekeningen.onthoud(r.netwerk.id, "schikking", sleutel,
                                         lambda: tekening.schikking(r.netwerk))
-        data = tekening.graph_data(r.netwerk, r.analyse, geschikt=geschikt)
+        netwerk = r.netwerk.met_aantallen(queries.aantallen(stand))
+        data = tekening.graph_data(netwerk, r.analyse, geschikt=geschikt)
         for node in data["nodes"]:
             node["url"] = url_for("partners.organisatie", organisatie_id=node["id"])
         data["soorten"] = [{"code": c.code, "label": c.label} for c in VERWIJZINGSSOORT]
         data["peildatum"] = r.peildatum.isoformat()
         return data
 
-    return pipeline.per_bundel(r, "graafdata", bereken)
+    return pipeline.per_bundel(r, "graafdata", bereken, stand)
 
 
 def _namen(r: Bundel) -> dict[int, str]:
     return {p.id: p.naam for p in r.netwerk.partners}
 
 
-def _pagina(netwerk_id: int, peildatum) -> dict:
+def _pagina(netwerk_id: int, peildatum, stand: tuple) -> dict:
     """What the graph page shows of the network, computed once per revisie and peildatum: the
     page then costs one SELECT (the revisie) besides the authorisation, whatever the size."""
     r = pipeline.bundel(netwerk_id, peildatum)
-    data = _graaf_json(r)
+    data = _graaf_json(r, stand)
     return {
         "naam": r.netwerk.naam, "a": r.analyse, "data": data,
         "per_sector": Counter(node["sector"] for node in data["nodes"]),
@@ -82,8 +84,10 @@ def netwerk_graaf(netwerk_id: int):
     date. A bad date: today's picture, the Dutch error and status 400."""
     authorize(can_view_netwerk, netwerk_ref(netwerk_id))
     peildatum, fout = peildatum_uit_request()
-    p = cache.remember(("graafpagina", queries.netwerk_revisie(netwerk_id), peildatum),
-                       lambda: _pagina(netwerk_id, peildatum), groep=("graafpagina", netwerk_id))
+    stand = queries.netwerk_stand(netwerk_id)
+    p = cache.remember(("graafpagina", stand, peildatum),
+                       lambda: _pagina(netwerk_id, peildatum, stand),
+                       groep=("graafpagina", netwerk_id))
     return render_template(
         "graaf/graaf.html", **p, netwerk_id=netwerk_id, uitleg=graafanalyse.UITLEG,
         peildatum=peildatum, peildatum_fout=fout,
@@ -98,12 +102,12 @@ def graaf_data(netwerk_id: int):
     peildatum, fout = peildatum_uit_request()
     if fout:
         return jsonify({"fout": fout}), 400
-    # the picture depends on this network's own facts only: one SELECT of its revisie finds the
+    # the picture depends on this network's own rows only: one SELECT of its revisie finds the
     # serialised document (~2 MB for the largest network) without reading the facts again
-    sleutel = ("graafjson", queries.netwerk_revisie(netwerk_id), peildatum)
-    body = cache.remember(sleutel, lambda: json.dumps(
-        _graaf_json(pipeline.bundel(netwerk_id, peildatum)), separators=(",", ":")).encode(),
-        groep=("graafjson", netwerk_id))
+    stand = queries.netwerk_stand(netwerk_id)
+    body = cache.remember(("graafjson", stand, peildatum), lambda: json.dumps(
+        _graaf_json(pipeline.bundel(netwerk_id, peildatum), stand),
+        separators=(",", ":")).encode(), groep=("graafjson", netwerk_id))
     return Response(body, mimetype="application/json")
 
 
