@@ -21,12 +21,12 @@ from sqlalchemy import and_, func, select
 
 from . import cache, revisie
 from .berekening_models import GedeeldeFeiten
-from .db import alias
 from .domein import snapshot as s
 from .erkenning.models import Actie, Engagement, Zorgregio
 from .extensions import db
 from .fouten import NietGevonden
 from .graaf.models import BewustNiet, Indicator, Verwijzing
+from .graaf.queries import tussen_leden
 from .partners.gemeente_index import aanbod_dekt
 from .partners.models import Aanbod, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
 from .vingerafdruk import vingerafdruk
@@ -313,16 +313,11 @@ def _eigen(ids: list[int]) -> dict[int, _Eigen]:
         if naam is not None:
             aanbod[r.netwerk_id].append(_aanbod(r, naam, sets))
 
-    van, naar = alias(Lidmaatschap, "van"), alias(Lidmaatschap, "naar")
     verwijzingen: dict[int, list[s.Verwijzing]] = defaultdict(list)
     for r in db.session.execute(
-            select(van.netwerk_id, Verwijzing.id, Verwijzing.van_id, Verwijzing.naar_id,
-                   Verwijzing.soort, Verwijzing.sinds,
-                   Verwijzing.bevestigd)
-            .join(van, van.organisatie_id == Verwijzing.van_id)
-            .join(naar, and_(naar.organisatie_id == Verwijzing.naar_id,
-                             naar.netwerk_id == van.netwerk_id))
-            .where(van.netwerk_id.in_(ids)).order_by(Verwijzing.id)):
+            tussen_leden(ids, Verwijzing.id, Verwijzing.van_id, Verwijzing.naar_id,
+                         Verwijzing.soort, Verwijzing.sinds, Verwijzing.bevestigd)
+            .order_by(Verwijzing.id)):
         if (r.netwerk_id, r.van_id) not in namen or (r.netwerk_id, r.naar_id) not in namen:
             continue  # a member that joined after the members were read (see above)
         verwijzingen[r.netwerk_id].append(s.Verwijzing(

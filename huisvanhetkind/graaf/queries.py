@@ -183,6 +183,19 @@ def werkingsgebied(netwerk_id: int) -> list[str]:
     return sorted(nis, key=gemeenten.naam)
 
 
+def tussen_leden(netwerk_ids, *kolommen):
+    """SELECT network id, *kolommen FROM the verwijzingen whose two ends are members (of any
+    period) of the same network, for these networks: the facts' referrals (facts._eigen) and
+    their counts (aantallen) read the same rows. Joined from the memberships (indexed on
+    organisatie_id), not IN (members) on both ends."""
+    van, naar = alias(Lidmaatschap, "van"), alias(Lidmaatschap, "naar")
+    return (select(van.netwerk_id, *kolommen)
+            .join(van, van.organisatie_id == Verwijzing.van_id)
+            .join(naar, and_(naar.organisatie_id == Verwijzing.naar_id,
+                             naar.netwerk_id == van.netwerk_id))
+            .where(van.netwerk_id.in_(netwerk_ids)))
+
+
 def netwerk_stand(netwerk_id: int) -> tuple:
     """(database, netwerk_id, revisie): one SELECT that tells whether what is cached about this
     network still holds (revisie.py bumps it at every commit touching the network or its
@@ -201,15 +214,11 @@ def aantallen(stand: tuple) -> dict[tuple[int, int, str], int]:
     from .. import cache
 
     _, netwerk_id, _ = stand
-    van, naar = alias(Lidmaatschap, "van"), alias(Lidmaatschap, "naar")
 
     def lees() -> dict[tuple[int, int, str], int]:
-        return {(v, n, soort): aantal for v, n, soort, aantal in db.session.execute(
-            select(Verwijzing.van_id, Verwijzing.naar_id, Verwijzing.soort,
-                   Verwijzing.aantal_per_jaar)
-            .join(van, van.organisatie_id == Verwijzing.van_id)
-            .join(naar, and_(naar.organisatie_id == Verwijzing.naar_id,
-                             naar.netwerk_id == van.netwerk_id))
-            .where(van.netwerk_id == netwerk_id, Verwijzing.aantal_per_jaar.is_not(None)))}
+        return {(v, n, soort): aantal for _, v, n, soort, aantal in db.session.execute(
+            tussen_leden([netwerk_id], Verwijzing.van_id, Verwijzing.naar_id, Verwijzing.soort,
+                         Verwijzing.aantal_per_jaar)
+            .where(Verwijzing.aantal_per_jaar.is_not(None)))}
 
     return cache.remember(("aantallen", *stand), lees, groep=("aantallen", stand[0], netwerk_id))
