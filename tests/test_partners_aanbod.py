@@ -8,6 +8,7 @@ from huisvanhetkind.extensions import db
 from huisvanhetkind.partners.models import Aanbod
 from tests import factories as f
 from tests.partners_helpers import aanbod_data, aanbod_form
+from tests.sql_count import sent_statements
 
 
 def _aanbod_id(app, naam):
@@ -211,7 +212,7 @@ def test_the_aanbod_list_order_follows_a_rename_and_a_removal(wereld, login, app
 def test_the_kept_cells_of_a_row_follow_every_change_and_the_actions_stay_per_user(
         wereld, login, app, monkeypatch):
     """The cells of a row but its actions are kept per network revisie, row and day
-    (weergave_bewaard.aanbod_cellen): an organisation's new name and 'nagekeken' show at once, a
+    (weergave_bewaard.aanbod_rijen): an organisation's new name and 'nagekeken' show at once, a
     name stays plain text, the next day moves the badge; the buttons stay each user's own."""
     from huisvanhetkind.partners import models as partner_models, weergave_bewaard
 
@@ -242,6 +243,30 @@ def test_the_kept_cells_of_a_row_follow_every_change_and_the_actions_stay_per_us
         db.session.commit()
     html = coord.get(url).get_data(as_text=True)
     assert "&lt;b&gt;Organisatie&lt;/b&gt; A" in html and "<b>Organisatie</b>" not in html
+
+
+def test_a_page_whose_rows_are_kept_reads_no_aanbod(wereld, login, app):
+    """The rows of the list are kept rendered per network revisie (weergave_bewaard.aanbod_rijen):
+    a second visit reads no aanbod, another filter showing the same rows neither; a change
+    reads the rows again and shows it."""
+    c = login(wereld.coordinator_x)
+    url = f"/netwerken/{wereld.netwerk_x}/aanbod"
+
+    def aanbod_gelezen(query: str) -> tuple[str, bool]:
+        """The page, and whether it read aanbod rows (more than their ids)."""
+        html, sql = sent_statements(lambda: c.get(url + query).get_data(as_text=True), app)
+        return html, any(re.match(r"SELECT aanbod\.id, ", s) for s in sql)
+
+    html, gelezen = aanbod_gelezen("")
+    assert gelezen and "Spelotheek A" in html
+    html, gelezen = aanbod_gelezen("")
+    assert not gelezen and "Spelotheek A" in html and 'aria-label="Nagekeken: Spelotheek A"' in html
+    assert not aanbod_gelezen("?sorteer=vorm")[1]  # its ids in another order, the same rows
+    with app.app_context():
+        db.session.get(Aanbod, _aanbod_id(app, "Spelotheek A")).naam = "Spelotheek Anders"
+        db.session.commit()
+    html, gelezen = aanbod_gelezen("")
+    assert gelezen and "Spelotheek Anders" in html and ">Spelotheek A<" not in html
 
 
 def test_the_kept_filter_form_shows_each_request_its_own_values(wereld, login, app):

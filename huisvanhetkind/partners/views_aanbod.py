@@ -21,7 +21,7 @@ from .models import Aanbod, Netwerk, Organisatie
 from .queries import aanbod_organisatie_id, bewaarde_gemeenten, leden_stmt, pagina_van
 from .queries_aanbod import AanbodFilter, aanbod_overzicht, aanbod_stmt
 from .refs import netwerk_ref, organisatie_ref
-from .weergave_bewaard import aanbod_cellen, filterformulier
+from .weergave_bewaard import aanbod_rijen, filterformulier
 
 VELDEN = list(operations.AANBOD_VELDEN)
 
@@ -35,11 +35,12 @@ def aanbod_lijst(netwerk_id: int):
     form.gemeente.choices = ALLE + list(bewaarde_gemeenten(n))
     filters = filter_waarden(form)
     # the filters on the date too: 'niet nagekeken in 12 maanden' moves with the day
-    pagina = pagina_van(aanbod_stmt(netwerk_id, AanbodFilter(**filters)), n, "aanbodlijst",
-                        tuple(sorted(filters.items())), date.today(), mee=Aanbod.organisatie)
+    pagina = pagina_van(Aanbod, lambda: aanbod_stmt(netwerk_id, AanbodFilter(**filters)), n,
+                        "aanbodlijst", tuple(sorted(filters.items())), date.today(),
+                        rijen=aanbod_rijen(n))
     actor = current_actor()
     return render_template("partners/aanbod_lijst.html", netwerk=n, form=form, pagina=pagina,
-                           cellen=aanbod_cellen(n), filters=filterformulier(
+                           filters=filterformulier(
                                form, n, "aanbodfilters",
                                url_for("partners.aanbod_lijst", netwerk_id=netwerk_id)),
                            eigen_organisatie_id=actor.organisatie_id

@@ -29,7 +29,7 @@ def leden(netwerk_id: int):
     form = LedenFilterForm(request.args)
     form.gemeente.choices = ALLE + list(bewaarde_gemeenten(n))
     filters = filter_waarden(form)
-    pagina = pagina_van(leden_stmt(netwerk_id, **filters), n, "ledenlijst",
+    pagina = pagina_van(Lidmaatschap, lambda: leden_stmt(netwerk_id, **filters), n, "ledenlijst",
                         tuple(sorted(filters.items())), mee=Lidmaatschap.organisatie)
     rijen = list(pagina.items)
     oud = db.session.scalars(leden_stmt(netwerk_id, actief=False)).all()

@@ -5,6 +5,7 @@ them belongs to one user (no CSRF token, no rights)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Callable, NamedTuple
 
 from flask import current_app, request
 from markupsafe import Markup
@@ -12,7 +13,7 @@ from markupsafe import Markup
 from .. import cache
 from ..main.template_helpers import url_per_rij
 from .models import Aanbod, Netwerk
-from .queries import per_revisie
+from .queries import entiteiten, per_revisie, per_revisie_rijen
 
 
 def filterformulier(form, n: Netwerk, soort: str, reset_url: str) -> Markup:
@@ -26,25 +27,30 @@ def filterformulier(form, n: Netwerk, soort: str, reset_url: str) -> Markup:
     return per_revisie(soort, n, render, waarden, reset_url, lru=cache.rijen)
 
 
-def aanbod_cellen(n: Netwerk):
-    """The cells of an aanbod list row but its actions (templates/partners/_aanbod_cellen.html),
-    rendered once per network revisie, row and day and kept: 25 rows cost ~1.5 ms to render on
-    every request. The revisie changes with every change of an aanbod or organisation of the
-    network (revisie.py); the day moves 'niet nagekeken' and a start or end date. The actions
-    (CSRF token, the user's rights) are rendered per request. Autoescaped by Jinja before it is
-    kept as Markup."""
-    sjabloon = current_app.jinja_env.get_template("partners/_aanbod_cellen.html")
-    links: dict = {}
+class AanbodRij(NamedTuple):
+    """A row of the aanbod list as kept: what the row's actions need, and its other cells."""
+    id: int
+    naam: str
+    organisatie_id: int
+    cellen: Markup
+
+
+def aanbod_rijen(n: Netwerk) -> Callable[[list[int]], dict[int, AanbodRij]]:
+    """rijen(ids) for pagina_van: the aanbod list's rows with their cells but the actions
+    (templates/partners/_aanbod_cellen.html), rendered once per network revisie, row and day and
+    kept. A page whose rows are kept reads no aanbod at all; rendering 25 rows cost ~1.5 ms and
+    loading them ~1.5 ms of every request. The revisie changes with every change of an aanbod
+    or organisation of the network (revisie.py); the day moves 'niet nagekeken' and a start or
+    end date. The actions (CSRF token, the user's rights) are rendered per request."""
     vandaag, root = date.today(), request.script_root
 
-    def render(a: Aanbod) -> Markup:
-        if not links:  # built once per request, only when a row is not kept yet
-            links.update(aanbod_url=url_per_rij("partners.aanbod", "aanbod_id"),
-                         organisatie_url=url_per_rij("partners.organisatie", "organisatie_id"))
-        return Markup(sjabloon.render(a=a, **links))
+    def maak(ids: list[int]) -> dict[int, AanbodRij]:
+        sjabloon = current_app.jinja_env.get_template("partners/_aanbod_cellen.html")
+        links = dict(aanbod_url=url_per_rij("partners.aanbod", "aanbod_id"),
+                     organisatie_url=url_per_rij("partners.organisatie", "organisatie_id"))
+        return {a.id: AanbodRij(a.id, a.naam, a.organisatie_id,
+                                Markup(sjabloon.render(a=a, **links)))
+                for a in entiteiten(Aanbod, ids, Aanbod.organisatie).values()}
 
-    # per row its own kind, so that each row keeps its newest revisies (per_revisie's group)
-    return lambda a: per_revisie(f"aanbodcellen-{a.id}", n, lambda: render(a), vandaag, root,
-                                 lru=cache.rijen)
-
-
+    return lambda ids: per_revisie_rijen("aanbodrij", n, ids, maak, vandaag, root,
+                                         lru=cache.rijen)
