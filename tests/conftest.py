@@ -34,6 +34,13 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "e2e: drives a real Chromium browser")
 
 
+def pytest_collection_modifyitems(config, items):
+    """HVK_E2E_LAATST=1 runs the browser tests last (scripts/test.sh: while one engine's suite
+    drives Chromium, the other's runs without it, so two browsers never compete for 2 cores)."""
+    if os.environ.get("HVK_E2E_LAATST") == "1":
+        items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)  # stable
+
+
 @pytest.fixture(scope="session")
 def migrated_database(tmp_path_factory) -> str:
     """URL of a database upgraded once from empty by the migrations."""

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from playwright.sync_api import expect
+
 from tests.e2e.conftest import login
 from tests.factories import WACHTWOORD
 
@@ -31,7 +33,7 @@ def aanmelden(page, email: str) -> None:
     """Log in as a `wereld` user and check the start page greets them."""
     page.set_default_timeout(10_000)  # fail fast: every step here takes well under a second
     login(page, email, WACHTWOORD)
-    assert page.get_by_role("heading", name="Welkom").first.is_visible(), page.url
+    expect(page.get_by_role("heading", name="Welkom").first, page.url).to_be_visible()
 
 
 def netwerk_nav(page, naam: str):
@@ -42,7 +44,7 @@ def netwerk_nav(page, naam: str):
 def open_netwerk_vanaf_start(page, naam: str) -> None:
     """From the start page's table of networks to the network's overview page."""
     page.get_by_role("main").get_by_role("link", name=naam, exact=True).click()
-    assert page.get_by_role("heading", name=naam, level=1).is_visible()
+    expect(page.get_by_role("heading", name=naam, level=1)).to_be_visible()
 
 
 def label(page, text: str):

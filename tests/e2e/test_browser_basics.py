@@ -1,5 +1,6 @@
 """In Chromium: login per role, 403 for another organisation, nothing loaded from outside."""
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import afmelden, login
 from tests.factories import WACHTWOORD
@@ -10,7 +11,7 @@ pytestmark = pytest.mark.e2e
 def test_login_page_is_styled_and_local(page):
     page.goto("/")
     assert page.url.endswith("/aanmelden?next=/")
-    assert page.get_by_role("heading", name="Aanmelden").is_visible()
+    expect(page.get_by_role("heading", name="Aanmelden")).to_be_visible()
     # Bootstrap really applied: the primary button has Bootstrap's blue background
     bg = page.get_by_role("button", name="Aanmelden").evaluate(
         "b => getComputedStyle(b).backgroundColor")
@@ -26,22 +27,22 @@ def test_login_page_is_styled_and_local(page):
 ])
 def test_each_role_reaches_its_start_page(page, wereld, email, expected):
     login(page, email, WACHTWOORD)
-    assert page.get_by_text(expected).is_visible()
+    expect(page.get_by_text(expected)).to_be_visible()
     page.get_by_role("link", name="Netwerken").first.click()
-    assert page.get_by_role("heading", name="Netwerken").is_visible()
+    expect(page.get_by_role("heading", name="Netwerken")).to_be_visible()
     assert page.foreign == [] and page.dialogs == []
 
 
 def test_wrong_password_gives_dutch_message(page, wereld):
     login(page, "partner-a@test.be", "helemaal-fout-123")
-    assert page.get_by_text("E-mailadres of wachtwoord is onjuist.").is_visible()
+    expect(page.get_by_text("E-mailadres of wachtwoord is onjuist.")).to_be_visible()
 
 
 def test_partner_gets_403_on_other_organisation(page, wereld):
     login(page, "partner-a@test.be", WACHTWOORD)
     response = page.goto(f"/organisaties/{wereld.org_b}/bewerken")
     assert response.status == 403
-    assert page.get_by_role("heading", name="Geen toegang").is_visible()
+    expect(page.get_by_role("heading", name="Geen toegang")).to_be_visible()
 
 
 def test_edit_form_shows_error_next_to_field_and_logout(page, wereld):
@@ -53,9 +54,9 @@ def test_edit_form_shows_error_next_to_field_and_logout(page, wereld):
     assert "controlecijfers" in error.inner_text()
     page.get_by_label("KBO-nummer").fill("0123.456.749")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("is bijgewerkt").is_visible()
+    expect(page.get_by_text("is bijgewerkt")).to_be_visible()
     afmelden(page)
-    assert page.get_by_text("Je bent afgemeld.").is_visible()
+    expect(page.get_by_text("Je bent afgemeld.")).to_be_visible()
 
 
 def test_every_demo_login_reaches_its_start_page(page, runner):
@@ -67,7 +68,7 @@ def test_every_demo_login_reaches_its_start_page(page, runner):
                 "consultant": "Je volgt de netwerken in Oost-Vlaanderen"}
     for email, rol, password, _ in DEMO_USERS:
         login(page, email, password)
-        assert page.get_by_text(expected[rol]).is_visible(), rol
+        expect(page.get_by_text(expected[rol]), rol).to_be_visible()
         assert "Sint-Niklaas-Temse" in page.content()
         afmelden(page)
     assert page.foreign == [] and page.dialogs == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from huisvanhetkind.extensions import db
 from tests.e2e.conftest import afmelden, login
@@ -24,20 +25,20 @@ def waasland(app, wereld):
 def test_dashboard_peildatum_and_deadline_link(page, waasland):
     login(page, f"coord-{waasland.netwerk}@test.be", WACHTWOORD)
     page.goto(f"/netwerken/{waasland.netwerk}/erkenning")
-    assert page.get_by_role("heading", name="Erkenning", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="Erkenning", exact=True)).to_be_visible()
     rij = page.locator("#voorwaarde-E8")
     assert "Niet voldaan" in rij.inner_text()
     page.get_by_label("Peildatum").fill("2030-01-01")
     page.get_by_role("button", name="Toon op deze datum").click()
     assert "op=2030-01-01" in page.url
-    assert page.get_by_role("heading", name="Oordeel op 01/01/2030").is_visible()
+    expect(page.get_by_role("heading", name="Oordeel op 01/01/2030")).to_be_visible()
     page.get_by_role("link", name="Op de deadline").click()
     termijn = waasland.erkend.replace(year=waasland.erkend.year + 2)
-    assert page.get_by_role("heading", name=f"Oordeel op {termijn:%d/%m/%Y}").is_visible()
+    expect(page.get_by_role("heading", name=f"Oordeel op {termijn:%d/%m/%Y}")).to_be_visible()
     page.get_by_label("Partner die vertrekt").select_option(label="Gemeente Temse")
     page.get_by_role("button", name="Toon wat verandert").click()
     # the one 'wat als' page (graaf.wat_als), at the same peildatum
-    assert page.get_by_role("heading", name="Zonder Gemeente Temse").is_visible()
+    expect(page.get_by_role("heading", name="Zonder Gemeente Temse")).to_be_visible()
     assert f"op={termijn.isoformat()}" in page.url
     assert page.foreign == [] and page.dialogs == []
 
@@ -59,7 +60,7 @@ def test_action_create_edit_and_delete_with_confirmation(page, waasland):
     assert "Ouderpanel twee keer per jaar" in sectie.inner_text()
     assert "Over tijd" in sectie.inner_text()  # its deadline has passed: badge with text
     sectie.get_by_role("link", name="Verwijderen").click()
-    assert page.get_by_role("heading", name="Actie verwijderen").is_visible()
+    expect(page.get_by_role("heading", name="Actie verwijderen")).to_be_visible()
     page.get_by_role("button", name="Definitief verwijderen").click()
     assert "Ouderpanel" not in page.locator("#engagement-S4").inner_text()
     assert page.foreign == [] and page.dialogs == []
@@ -71,7 +72,7 @@ def test_consultant_reviews_and_coordinator_answers(page, waasland):
     page.get_by_label("Oordeel").select_option(label="Niet akkoord")
     page.get_by_label("Opmerking").fill("Het consultatiebureau in Temse ontbreekt in de lijst.")
     page.get_by_role("button", name="Opmerking bewaren").click()
-    assert page.get_by_text("Opmerking bij E4 bewaard.").is_visible()
+    expect(page.get_by_text("Opmerking bij E4 bewaard.")).to_be_visible()
     afmelden(page)
     login(page, f"coord-{waasland.netwerk}@test.be", WACHTWOORD)
     page.goto(f"/netwerken/{waasland.netwerk}/erkenning")

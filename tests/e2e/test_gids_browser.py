@@ -2,6 +2,7 @@
 search without accents, open an aanbod, no serious or critical WCAG 2.1 AA issue (axe-core),
 nothing wider than the screen; and the coordinator's publishing page."""
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import login
 from tests.e2e.test_accessibility import _violations
@@ -29,11 +30,11 @@ def test_family_searches_the_guide(browser, live_server, demo, breedte, hoogte):
         page.get_by_label("Leeftijd").select_option(label="Ouders en opvoedingsverantwoordelijken")
         page.get_by_role("button", name="Zoeken").click()
         link = page.get_by_role("link", name="Oudercafé Samen Sterk")
-        assert link.is_visible()
+        expect(link).to_be_visible()
         problemen["zoekresultaat"] = _violations(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= breedte
         link.click()
-        assert page.get_by_role("heading", name="Hoe bereik je het").is_visible()
+        expect(page.get_by_role("heading", name="Hoe bereik je het")).to_be_visible()
         problemen["aanbod"] = _violations(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= breedte
         page.get_by_role("link", name="Terug naar alle aanbod").click()
@@ -55,7 +56,7 @@ def test_coordinator_publishing_page(browser, live_server, demo):
         assert _violations(page) == []
         page.get_by_label("Websites die de gids mogen insluiten").fill("https://www.temse.be")
         page.get_by_role("button", name="Opslaan").click()
-        assert page.get_by_text("De publieke gids is online.").is_visible()
+        expect(page.get_by_text("De publieke gids is online.")).to_be_visible()
         assert page.get_by_label("Websites die de gids mogen insluiten").input_value() \
             == "https://www.temse.be"
     finally:

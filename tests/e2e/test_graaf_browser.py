@@ -6,6 +6,7 @@ from datetime import date
 from itertools import combinations
 
 import pytest
+from playwright.sync_api import expect
 
 from huisvanhetkind.extensions import db
 from tests import factories as f
@@ -89,7 +90,7 @@ def test_script_like_name_stays_text_in_picture_card_tables_and_export(page, app
     page.locator("#graaf-zoek").fill("<img")
     assert page.locator("#graaf-namen option").first.get_attribute("value") == XSS
     # the table carries the same data, as text
-    assert page.get_by_role("link", name=XSS).first.is_visible()
+    expect(page.get_by_role("link", name=XSS).first).to_be_visible()
     # keyboard: the table's button opens the same card and moves focus to it
     page.locator("#graaf-kaart").evaluate("k => k.hidden = true")
     page.locator(f'button[data-knoop="{xss}"]').focus()

@@ -1,6 +1,7 @@
 """In Chromium, with CSRF on: upload a workbook → see the preview → confirm → result; a bad
 file shows the cell and keeps the database unchanged."""
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import login
 from tests.factories import WACHTWOORD
@@ -27,11 +28,11 @@ def test_upload_preview_confirm(page, wereld, tmp_path):
 
     page.get_by_label("Bestand").set_input_files(str(goed))
     page.get_by_role("button", name="Bestand controleren").click()
-    assert page.get_by_role("heading", name="Import controleren: netwerk.xlsx").is_visible()
-    assert page.get_by_text("Partner 03 vzw").first.is_visible()
+    expect(page.get_by_role("heading", name="Import controleren: netwerk.xlsx")).to_be_visible()
+    expect(page.get_by_text("Partner 03 vzw").first).to_be_visible()
     page.get_by_role("button", name="Importeren").click()
-    assert page.get_by_role("heading", name="Import voltooid").is_visible()
-    assert page.get_by_role("row", name="partners 6 0 0").is_visible()
+    expect(page.get_by_role("heading", name="Import voltooid")).to_be_visible()
+    expect(page.get_by_role("row", name="partners 6 0 0")).to_be_visible()
     page.get_by_role("link", name="Export", exact=True).click()
     with page.expect_download() as download:
         page.get_by_role("link", name="Download Open Referral HSDS 3.0 (.json)").click()

@@ -7,6 +7,7 @@ nothing is loaded from outside the app.
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories as f
 from tests.e2e.conftest import afmelden, login
@@ -56,7 +57,7 @@ def _create_network(page):
     _label(page, "E-mailadres van de coördinator").fill("lies@hvkzele.be")
     _label(page, "Coördinatoren (gebruikers met toegang)").select_option(label="Test coordinator (coord-x@test.be)")
     page.get_by_role("button", name="Netwerk aanmaken").click()
-    assert page.get_by_text("Netwerk Huis van het Kind Zele is aangemaakt").is_visible()
+    expect(page.get_by_text("Netwerk Huis van het Kind Zele is aangemaakt")).to_be_visible()
     return int(re.search(r"/netwerken/(\d+)", page.url).group(1))
 
 
@@ -64,7 +65,7 @@ def _add_partner(page, netwerk_id, naam, sector, gemeente, kbo, bad_kbo=False):
     page.goto(f"/netwerken/{netwerk_id}/partners/toevoegen")
     page.get_by_label("Naam of KBO-nummer").fill(naam)
     page.get_by_role("button", name="Zoeken").click()
-    assert page.get_by_text(f"Geen organisatie gevonden voor '{naam}'.").is_visible()
+    expect(page.get_by_text(f"Geen organisatie gevonden voor '{naam}'.")).to_be_visible()
     page.get_by_role("link", name="Nieuwe organisatie aanmaken").click()
     assert _label(page, "Naam").input_value() == naam  # carried over from the search
     _label(page, "Sector").select_option(label=sector)
@@ -75,11 +76,12 @@ def _add_partner(page, netwerk_id, naam, sector, gemeente, kbo, bad_kbo=False):
         _label(page, "KBO-nummer").fill("0123.456.748")
         page.get_by_role("button", name="Organisatie aanmaken").click()
         error = page.locator("#kbo-fout")
-        assert error.is_visible() and "controlecijfers" in error.inner_text()
+        expect(error).to_be_visible()
+        assert "controlecijfers" in error.inner_text()
         assert _label(page, "KBO-nummer").get_attribute("aria-invalid") == "true"
     _label(page, "KBO-nummer").fill(kbo)
     page.get_by_role("button", name="Organisatie aanmaken").click()
-    assert page.get_by_text(f"{naam} is aangemaakt en is nu partner").is_visible()
+    expect(page.get_by_text(f"{naam} is aangemaakt en is nu partner")).to_be_visible()
 
 
 def _fill_aanbod(page, partner, naam, vorm, functie, leeftijd):
@@ -111,28 +113,28 @@ def test_new_network_with_3_partners_and_6_aanbod_by_hand(page, wereld):
     page.get_by_role("button", name="Opslaan en nog een aanbod toevoegen").click()
     assert "Kies een aanbodvorm." in page.locator("#aanbodvorm-fout").inner_text()
     assert "De einddatum ligt vóór de startdatum." in page.locator("#einddatum-fout").inner_text()
-    assert page.get_by_text("Het formulier bevat fouten; niets is opgeslagen.").is_visible()
+    expect(page.get_by_text("Het formulier bevat fouten; niets is opgeslagen.")).to_be_visible()
     assert _label(page, "Naam").input_value() == naam  # nothing typed is lost
     _label(page, "Aanbodvorm").select_option(label=AANBOD[0][2])
     _label(page, "Einddatum").fill("")
     page.get_by_role("button", name="Opslaan en nog een aanbod toevoegen").click()
-    assert page.get_by_text(f"Aanbod {naam} is toegevoegd.").is_visible()
+    expect(page.get_by_text(f"Aanbod {naam} is toegevoegd.")).to_be_visible()
 
     for partner, naam, vorm, functie, leeftijd in AANBOD[1:]:
         _fill_aanbod(page, partner, naam, vorm, functie, leeftijd)
         page.get_by_role("button", name="Opslaan en nog een aanbod toevoegen").click()
-        assert page.get_by_text(f"Aanbod {naam} is toegevoegd.").is_visible()
+        expect(page.get_by_text(f"Aanbod {naam} is toegevoegd.")).to_be_visible()
 
     page.goto(f"/netwerken/{netwerk_id}/aanbod")
-    assert page.get_by_text("Aanbod (6).").is_visible()
+    expect(page.get_by_text("Aanbod (6).")).to_be_visible()
     for _, naam, *_ in AANBOD:
-        assert page.get_by_role("link", name=naam, exact=True).is_visible()
+        expect(page.get_by_role("link", name=naam, exact=True)).to_be_visible()
     page.goto(f"/netwerken/{netwerk_id}")
-    assert page.get_by_text("3 partners").is_visible()
-    assert page.get_by_text("Aanbod (6).").is_visible()
+    expect(page.get_by_text("3 partners")).to_be_visible()
+    expect(page.get_by_text("Aanbod (6).")).to_be_visible()
     assert "Berlare (deel: Overmere)" in page.locator("main").inner_text()
     page.goto(f"/netwerken/{netwerk_id}/partners")
-    assert page.get_by_text("3 partners.").is_visible()
+    expect(page.get_by_text("3 partners.")).to_be_visible()
     assert page.foreign == [] and page.dialogs == []
 
 

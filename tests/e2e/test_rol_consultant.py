@@ -34,7 +34,7 @@ def test_consultant_reads_reviews_and_sees_the_coordinators_answer(page, browser
     page.get_by_role("link", name="Overzicht netwerken").click()
     expect(page.get_by_role("heading", name="Netwerken in Oost-Vlaanderen")).to_be_visible()
     tabel = page.get_by_role("table")
-    assert tabel.get_by_role("link", name=X, exact=True).is_visible()
+    expect(tabel.get_by_role("link", name=X, exact=True)).to_be_visible()
     assert tabel.get_by_role("link", name="Huis van het Kind Y").count() == 0  # Antwerpen
     tabel.get_by_role("link", name=X, exact=True).click()
     expect(page.get_by_role("heading", name=X, level=1)).to_be_visible()
@@ -59,7 +59,7 @@ def test_consultant_reads_reviews_and_sees_the_coordinators_answer(page, browser
 
     # a verdict with a remark on E4
     _naar_review_e4(page)
-    assert page.get_by_text("Nog geen opmerkingen.").is_visible()
+    expect(page.get_by_text("Nog geen opmerkingen.")).to_be_visible()
     label(page, "Oordeel").select_option(label="Niet akkoord")
     label(page, "Opmerking").fill(OPMERKING)
     page.get_by_role("button", name="Opmerking bewaren").click()

@@ -88,16 +88,16 @@ def test_coordinator_imports_fixes_an_engagement_and_downloads_the_dossier(page,
     goed.write_bytes(_ingevuld(sjabloon.read_bytes(), PARTNERS, AANBOD))
     _controleer(page, goed)
     expect(page.get_by_role("heading", name="Import controleren: netwerk-x.xlsx")).to_be_visible()
-    assert page.get_by_role("row", name="partners 2 0 0").is_visible()
-    assert page.get_by_role("row", name="aanbod 2 0 0").is_visible()
-    assert page.locator("#blad-aanbod").get_by_text("Consultatiebureau Temse").is_visible()
+    expect(page.get_by_role("row", name="partners 2 0 0")).to_be_visible()
+    expect(page.get_by_role("row", name="aanbod 2 0 0")).to_be_visible()
+    expect(page.locator("#blad-aanbod").get_by_text("Consultatiebureau Temse")).to_be_visible()
     page.get_by_role("button", name="Importeren").click()
     expect(page.get_by_role("heading", name="Import voltooid")).to_be_visible()
 
     nav.get_by_role("link", name="Partners", exact=True).click()
     expect(page.get_by_text("4 partners.")).to_be_visible()
     for naam in ("OCMW Temse", "Kind en Gezin Waasland"):
-        assert page.get_by_role("link", name=naam, exact=True).is_visible()
+        expect(page.get_by_role("link", name=naam, exact=True)).to_be_visible()
     nav.get_by_role("link", name="Aanbod", exact=True).click()
     expect(page.get_by_text("Aanbod (3).")).to_be_visible()
     rij = page.get_by_role("row").filter(
@@ -129,7 +129,7 @@ def test_coordinator_imports_fixes_an_engagement_and_downloads_the_dossier(page,
     assert "Niet voldaan" not in s4.inner_text()
     page.get_by_role("link", name="Dossier bekijken en afdrukken").click()
     expect(page.get_by_role("heading", name=X, level=1)).to_be_visible()
-    assert page.get_by_text("Ouderpanel in het Huis van het Kind").first.is_visible()
+    expect(page.get_by_text("Ouderpanel in het Huis van het Kind").first).to_be_visible()
     # the PDF is sent as an attachment: clicking the link downloads it
     with page.expect_download(timeout=60_000) as info:  # a tagged PDF takes seconds on a busy host
         page.get_by_role("link", name="Download als PDF").click(timeout=60_000)

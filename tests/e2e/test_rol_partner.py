@@ -49,7 +49,7 @@ def test_partner_registers_edits_and_checks_aanbod(page, oud_aanbod):
     aanmelden(page, "partner-a@test.be")
     herinnering = page.get_by_text(
         "Herinnering: dit aanbod (1) is al meer dan 12 maanden niet nagekeken.")
-    assert herinnering.is_visible()
+    expect(herinnering).to_be_visible()
     # the network nav offers only what a partner may open
     assert netwerk_nav(page, X).get_by_role("link").all_inner_texts() == [
         "Overzicht", "Partners", "Aanbod", "Erkenning", "Engagementen", "Samenwerking",
@@ -65,7 +65,8 @@ def test_partner_registers_edits_and_checks_aanbod(page, oud_aanbod):
     page.get_by_role("button", name="Opslaan", exact=True).click()
     expect(page.get_by_text("Het formulier bevat fouten; niets is opgeslagen.")).to_be_visible()
     fout = page.locator("#naam-fout")
-    assert fout.is_visible() and fout.inner_text() == "Dit veld is verplicht."
+    expect(fout).to_be_visible()
+    assert fout.inner_text() == "Dit veld is verplicht."
     naam = label(page, "Naam")
     assert naam.get_attribute("aria-invalid") == "true"
     assert "naam-fout" in naam.get_attribute("aria-describedby")
@@ -113,7 +114,7 @@ def test_partner_registers_edits_and_checks_aanbod(page, oud_aanbod):
     page.get_by_role("link", name="Start", exact=True).click()
     expect(page.get_by_text("Je beheert de gegevens en het aanbod van")).to_be_visible()
     assert herinnering.count() == 0
-    assert page.get_by_role("main").get_by_text(f"{NAAM} — Opvoedingsondersteuning").is_visible()
+    expect(page.get_by_role("main").get_by_text(f"{NAAM} — Opvoedingsondersteuning")).to_be_visible()
 
     # another network: not in the list, and its page (typed by hand) is refused in Dutch
     assert page.get_by_role("link", name="Huis van het Kind Y").count() == 0

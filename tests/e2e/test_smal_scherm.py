@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from tests.e2e.conftest import login
@@ -211,7 +212,7 @@ def test_the_menu_collapses_on_a_phone_and_opens_with_its_button(runner, browser
     menu = page.get_by_role("navigation", name="Hoofdnavigatie")
     assert menu.bounding_box()["height"] < 80  # was ~260 px before the menu collapsed
     netwerken = menu.get_by_role("link", name="Netwerken", exact=True)
-    assert not netwerken.is_visible()
+    expect(netwerken).not_to_be_visible()
     knop = menu.get_by_role("button", name="Menu")
     assert knop.get_attribute("aria-expanded") == "false"
     knop.tap()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from huisvanhetkind.domein.zelfevaluatie import CLUSTERS
 from tests.e2e.conftest import login
@@ -31,7 +32,7 @@ def test_coordinator_scores_links_weak_point_repeats_and_sees_chart(page, wereld
     vorig_jaar = date.today() - timedelta(days=365)
     page.get_by_label("Opmerking: Burgerschap", exact=True).fill("Geen ouderraad.")
     _scoor(page, vorig_jaar, {"Burgerschap": 1})
-    assert page.get_by_text(f"Zelfevaluatie van {vorig_jaar:%d/%m/%Y} opgeslagen.").is_visible()
+    expect(page.get_by_text(f"Zelfevaluatie van {vorig_jaar:%d/%m/%Y} opgeslagen.")).to_be_visible()
     rij = page.locator("tr[data-kernprincipe=burgerschap]")
     assert "zwak punt" in rij.inner_text() and "Nog geen actie." in rij.inner_text()
 
@@ -51,12 +52,13 @@ def test_coordinator_scores_links_weak_point_repeats_and_sees_chart(page, wereld
     assert page.get_by_label("Score: Burgerschap", exact=True).input_value() == "1"
     _scoor(page, date.today(), {"Burgerschap": 3, "Holistische kijk": 2})
     page.get_by_role("link", name="alle zelfevaluaties").click()
-    assert page.get_by_role("heading", name=f"Laatste zelfevaluatie: {date.today():%d/%m/%Y}")\
-        .is_visible()
+    expect(page.get_by_role("heading",
+                             name=f"Laatste zelfevaluatie: {date.today():%d/%m/%Y}")).to_be_visible()
     assert "1 zwak punt nog zonder actie: Holistische kijk." in page.locator(".alert-warning")\
         .inner_text()
     grafiek = page.locator("#zelfevaluatie-verloop svg")
-    assert grafiek.is_visible() and grafiek.locator("polyline").count() == 3
+    expect(grafiek).to_be_visible()
+    assert grafiek.locator("polyline").count() == 3
     tabel = page.locator("#zelfevaluatie-verloop-tabel")
     koppen = tabel.locator("thead th").all_inner_texts()
     assert koppen == ["Kernprincipe", f"{vorig_jaar:%d/%m/%Y}", f"{date.today():%d/%m/%Y}"]
