@@ -106,3 +106,23 @@ def test_hsts_behind_a_proxy_follows_proxy_hops(database_url, hops, verwacht):
     app = create_app(test_config(database_url, PROXY_HOPS=hops))
     r = app.test_client().get("/aanmelden", headers={"X-Forwarded-Proto": "https"})
     assert r.headers.get("Strict-Transport-Security") == verwacht
+
+
+def test_the_menu_switcher_reads_only_the_names_of_the_networks(wereld, login, app):
+    """Someone who sees several networks gets the switcher on every page, by name, the chosen
+    one selected; it reads their id and name only (partners/queries.zichtbare_netwerk_namen):
+    130 full network rows on every page of a consultant of all of Flanders were not needed."""
+    from tests.sql_count import sent_statements
+
+    c = login(wereld.beheerder)
+    html, sql = sent_statements(lambda: c.get(f"/netwerken/{wereld.netwerk_x}/audit")
+                                .get_data(as_text=True), app)
+    kiezer = html[html.index('class="d-flex me-3 netwerk-kiezer"'):]
+    kiezer = kiezer[:kiezer.index("</form>")]
+    opties = re.findall(r'<option value="(\d+)" ?(selected)?>([^<]+)</option>', kiezer)
+    assert [(int(i), bool(s), naam) for i, s, naam in opties] == [
+        (wereld.netwerk_x, True, "Huis van het Kind X"),
+        (wereld.netwerk_y, False, "Huis van het Kind Y")]
+    netwerken = [s for s in sql if re.match(r"SELECT netwerk\.id\b.*\sFROM netwerk\s+ORDER BY", s, re.S)]
+    assert len(netwerken) == 1
+    assert re.match(r"SELECT netwerk\.id, netwerk\.naam\s+FROM netwerk\s+ORDER BY", netwerken[0])

@@ -125,8 +125,8 @@ def install(app: Flask) -> None:
     def navigation():
         if not current_user or not current_user.is_authenticated:
             return {}
-        from ..partners.queries import zichtbare_netwerken
-        netwerken = zichtbare_netwerken()
+        from ..partners.queries import zichtbare_netwerk_namen
+        netwerken = zichtbare_netwerk_namen()
         # the network in the URL wins; otherwise the one picked in the switcher
         gekozen_id = (request.view_args or {}).get("netwerk_id") or session.get("netwerk_id")
         gekozen = next((n for n in netwerken if n.id == gekozen_id), None)

@@ -43,6 +43,12 @@ def visible_netwerken_stmt(actor: Actor):
     return stmt.where(Netwerk.id == -1)
 
 
+def _eigen_netwerken(actor: Actor) -> frozenset[int] | None:
+    """The networks a coordinator or partner sees (None: the rol decides, not a list)."""
+    return (actor.coordinator_van if actor.rol == COORDINATOR
+            else actor.lid_van if actor.rol == PARTNER else None)
+
+
 def zichtbare_netwerken() -> list[Netwerk]:
     """The networks the current actor may see, read once per request: the start page and the
     menu on every page both list them (130 rows for a consultant of all of Flanders)."""
@@ -51,8 +57,7 @@ def zichtbare_netwerken() -> list[Netwerk]:
     from ..auth.guard import current_actor  # late: auth imports partners
     if "zichtbare_netwerken" not in g:
         actor = current_actor()
-        eigen = (actor.coordinator_van if actor.rol == COORDINATOR
-                 else actor.lid_van if actor.rol == PARTNER else None)
+        eigen = _eigen_netwerken(actor)
         if eigen is not None and len(eigen) <= 1:
             # most coordinators and partners see one network, which the page of that network
             # has loaded already: Session.get finds it without a statement
@@ -61,6 +66,25 @@ def zichtbare_netwerken() -> list[Netwerk]:
         else:
             g.zichtbare_netwerken = db.session.scalars(visible_netwerken_stmt(actor)).all()
     return g.zichtbare_netwerken
+
+
+def zichtbare_netwerk_namen() -> list:
+    """The menu's network switcher on every page: rows with .id and .naam of the networks the
+    current actor may see. The request's zichtbare_netwerken when it has them (the start page,
+    one network), else only these two columns: a consultant of all of Flanders sees 130
+    networks, whose full rows (every column as an object) were loaded on each of their pages."""
+    from flask import g
+
+    from ..auth.guard import current_actor  # late: auth imports partners
+    actor = current_actor()
+    eigen = _eigen_netwerken(actor)
+    if "zichtbare_netwerken" in g or (eigen is not None and len(eigen) <= 1):
+        return zichtbare_netwerken()
+    if "zichtbare_netwerk_namen" not in g:
+        g.zichtbare_netwerk_namen = db.session.execute(visible_netwerken_stmt(actor)
+                                                       .with_only_columns(Netwerk.id, Netwerk.naam)
+                                                       ).all()
+    return g.zichtbare_netwerk_namen
 
 
 def netwerk_counts(netwerken) -> dict[int, dict[str, int]]:
