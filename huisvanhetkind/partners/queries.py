@@ -190,7 +190,7 @@ def _bewaard_per_sleutel(soort: str, revisies: dict, maak: Callable[[list], dict
     onzeker = revisie.onzeker(db.session)
     sleutels = {k: None if onzeker else (soort, database, k, r, *extra)
                 for k, r in revisies.items()}
-    uit = {k: s and lru.get(s) for k, s in sleutels.items()}
+    uit = {k: sleutel and lru.get(sleutel) for k, sleutel in sleutels.items()}
     ontbreekt = [k for k, v in uit.items() if v is None]
     if ontbreekt:
         for k, waarde in maak(ontbreekt).items():
