@@ -225,6 +225,18 @@ def test_overview_of_a_consultant_of_two_provinces_narrows_to_one(app, wereld, l
     assert een == alles + 1  # the menu's list, and the networks of the one province
 
 
+def test_overview_of_a_province_reads_no_full_network_rows(app, wereld, login):
+    """The province's networks as ids only (graaf/queries.netwerk_ids_in) and the menu's names
+    (partners/queries.zichtbare_netwerk_namen): the rows come from the kept heads."""
+    from tests.sql_count import sent_statements
+
+    c = login(wereld.beheerder)
+    c.get("/overzicht?provincie=Antwerpen")
+    r, sql = sent_statements(lambda: c.get("/overzicht?provincie=Antwerpen"), app)
+    assert r.status_code == 200 and "Huis van het Kind Y" in r.get_data(as_text=True)
+    assert not [s for s in sql if "netwerk.beschrijving" in s]
+
+
 def _tbody(html: str) -> str:
     return html[html.index("<tbody>"):html.index("</tbody>")]
 

@@ -75,7 +75,7 @@ def vooraf_lezen() -> int:
     fresh database starts the ordinary way). Needs a request context (the rows' links).
     Returns the number of rows read."""
     vandaag = date.today()
-    rijen = _rijen([n.id for n in queries.netwerken_in(None)], vandaag, alleen_bewaard=True)
+    rijen = _rijen(queries.netwerk_ids_in(None), vandaag, alleen_bewaard=True)
     _aanvraag_kolommen(rijen, vandaag)
     _rijen_html(rijen)
     return len(rijen)
@@ -137,10 +137,10 @@ def provincie_overzicht():
     vandaag, peildatum_fout = peildatum_uit_request()  # ?op=: the networks as they stood then
     if (set(bereik) if bereik is not None else None) == (set(actor.provincies) if beperkt else None):
         # what the actor sees anyway: the menu's list, read once per request
-        netwerken = zichtbare_netwerken()
+        netwerk_ids = [n.id for n in zichtbare_netwerken()]
     else:
-        netwerken = queries.netwerken_in(frozenset(bereik) if bereik is not None else None)
-    rijen = _rijen([n.id for n in netwerken], vandaag)
+        netwerk_ids = queries.netwerk_ids_in(frozenset(bereik) if bereik is not None else None)
+    rijen = _rijen(netwerk_ids, vandaag)
     _aanvraag_kolommen(rijen, vandaag)
     sort = request.args.get("sort", "naam")
     if sort not in SORTEERBAAR:
