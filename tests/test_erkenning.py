@@ -65,6 +65,32 @@ def test_dashboard_groups_checklist_with_icon_text_and_fix_links(waasland, login
     assert 'name="partner"' in html  # the wat-als form
 
 
+def test_the_rows_cells_are_rendered_once_per_network_facts(waasland, app, login, monkeypatch):
+    """The cells of a condition's row that follow from the bundle are kept per facts and
+    peildatum (erkenning/views.voorwaarde_cellen); a change of facts renders them again."""
+    from huisvanhetkind.partners.models import Organisatie
+
+    gerenderd = []
+    get_template = app.jinja_env.get_template
+
+    def tel(naam, *args, **kwargs):
+        if naam == "erkenning/_voorwaarde_cellen.html":
+            gerenderd.append(naam)
+        return get_template(naam, *args, **kwargs)
+    monkeypatch.setattr(app.jinja_env, "get_template", tel)
+    client = login(waasland.coordinator)
+    url = f"/netwerken/{waasland.netwerk}/erkenning"
+    eerste = client.get(url).get_data(as_text=True)
+    tweede = client.get(url).get_data(as_text=True)
+    assert len(gerenderd) == 1 and statussen_in_html(tweede) == statussen_in_html(eerste)
+    assert list(statussen_in_html(tweede)) == ALLE_IDS
+    with app.app_context():
+        db.session.get(Organisatie, waasland.temse).sector = "welzijn"  # a fact
+        db.session.commit()
+    client.get(url)
+    assert len(gerenderd) == 2
+
+
 def test_fix_links_only_to_existing_views_else_network_page(waasland, app, login):
     from huisvanhetkind.erkenning.links import herstel_links
     with app.test_request_context():

@@ -1,7 +1,7 @@
 """The erkenning dashboard of a network (its 'wat als' is the one page graaf.wat_als)."""
 from __future__ import annotations
 
-from flask import redirect, render_template, request, url_for
+from flask import current_app, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from ..luie_import import later
@@ -21,6 +21,18 @@ def laatste_oordelen(review: dict) -> dict[str, str]:
     """Per condition the most recent verdict (answers carry none)."""
     return {vid: oordelen[-1] for vid, rs in review.items()
             if (oordelen := [r.oordeel for r in rs if r.oordeel])}
+
+
+def voorwaarde_cellen(ev) -> dict[str, Markup]:
+    """Per condition the dashboard row's cells that follow from the bundle alone (id, title,
+    status, explanation with its details: templates/erkenning/_voorwaarde_cellen.html), rendered
+    once per network facts and peildatum: they were most of the page's rendering. The links to
+    fix a condition and the review column depend on the user and are rendered per request.
+    Autoescaped by Jinja before it is kept as Markup."""
+    def render() -> dict[str, Markup]:
+        sjabloon = current_app.jinja_env.get_template("erkenning/_voorwaarde_cellen.html")
+        return {u.id: Markup(sjabloon.render(u=u)) for u in ev.beoordeling.uitkomsten}
+    return pipeline.per_bundel(ev, "voorwaardecellen", render)
 
 
 def partner_opties(ev) -> Markup:
@@ -47,7 +59,7 @@ def dashboard(netwerk_id: int):
         peildatum_fout=fout, termijn=deadline(ev.netwerk, peildatum),
         groepen=[("Erkenning", [u for u in uitkomsten if u.soort == ERKENNING]),
                  ("Subsidie", [u for u in uitkomsten if u.soort == SUBSIDIE])],
-        links=links, partner_opties=partner_opties(ev),
+        links=links, partner_opties=partner_opties(ev), cellen=voorwaarde_cellen(ev),
         review=review, laatste_oordeel=laatste_oordelen(review),
         mag_review=mag_review, mag_reviewen=allowed(can_review, ref),
         mag_antwoorden=allowed(can_answer_review, ref),
