@@ -218,3 +218,29 @@ def test_network_list_counts_follow_every_change(wereld, login, app):
         f.aanbod(db.session.get(f.Organisatie, wereld.org_a), "Nog een aanbod")
         db.session.commit()
     assert aanbod_van_x() == [leden, aanbod + 1]
+
+
+def test_network_page_shows_a_new_coordinator_and_municipality_at_once(wereld, login, app):
+    """The page keeps the werkingsgebied per revisie (partners/queries.bewaard_werkingsgebied)
+    and reads the coordinator accounts fresh: granting one (the user's page) gives the network
+    no new revisie. The network row itself comes from netwerk_ref, not a second SELECT."""
+    from huisvanhetkind.partners.models import WerkingsgebiedDeel
+    from tests.sql_count import sent_statements
+
+    c = login(wereld.coordinator_x)
+    url = f"/netwerken/{wereld.netwerk_x}"
+    html = c.get(url).get_data(as_text=True)
+    assert "Sint-Niklaas" in html and "Gent" not in html and "Nieuwe Coördinator" not in html
+    with app.app_context():
+        nieuw = f.gebruiker("coordinator", "nieuw@test.be")
+        nieuw.naam = "Nieuwe Coördinator"
+        nieuw.netwerken = [db.session.get(Netwerk, wereld.netwerk_x)]
+        db.session.commit()
+    html, sql = sent_statements(lambda: c.get(url).get_data(as_text=True), app)
+    assert "Nieuwe Coördinator" in html
+    assert sum(bool(re.match(r"SELECT netwerk\.id\b", s)) for s in sql) == 1
+    with app.app_context():
+        db.session.add(WerkingsgebiedDeel(netwerk_id=wereld.netwerk_x, nis="44021",
+                                          deel="Zwijnaarde"))
+        db.session.commit()
+    assert "Gent (deel: Zwijnaarde)" in c.get(url).get_data(as_text=True)

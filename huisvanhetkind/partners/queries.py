@@ -252,6 +252,26 @@ def bewaarde_gemeenten(netwerk: Netwerk, lru: cache.Lru | None = None
                        lru=lru)
 
 
+def bewaard_werkingsgebied(netwerk: Netwerk) -> tuple[tuple[str, str | None], ...]:
+    """(nis, deel) of the network's werkingsgebied by nis, per revisie (its rows are the
+    network's own: every change gives a new revisie): the network page."""
+    return per_revisie("werkingsgebied", netwerk, lambda: tuple(sorted(
+        ((nis, deel) for nis, deel in db.session.execute(
+            select(WerkingsgebiedDeel.nis, WerkingsgebiedDeel.deel)
+            .where(WerkingsgebiedDeel.netwerk_id == netwerk.id))),
+        key=lambda d: (d[0], d[1] or ""))))
+
+
+def coordinator_namen(netwerk_id: int) -> list[str]:
+    """Name (else e-mail) of the network's coordinator accounts, read fresh: a beheerder grants
+    them on the user's page, which gives the network no new revisie."""
+    from ..auth.models import Gebruiker, gebruiker_netwerk  # late: auth imports partners
+    return [naam or email for naam, email in db.session.execute(
+        select(Gebruiker.naam, Gebruiker.email)
+        .join(gebruiker_netwerk, gebruiker_netwerk.c.gebruiker_id == Gebruiker.id)
+        .where(gebruiker_netwerk.c.netwerk_id == netwerk_id).order_by(Gebruiker.id))]
+
+
 def netwerk_overzicht(netwerk_id: int, vandaag: date | None = None) -> Overzicht:
     members = actieve_leden(netwerk_id)
     per_sector: dict[str, list[tuple[int, str]]] = {}

@@ -15,7 +15,8 @@ from ..extensions import db
 from . import bp, operations
 from .forms_netwerk import NetwerkForm, NetwerkVelden
 from .models import Netwerk
-from .queries import bewaard_overzicht, netwerk_counts, zichtbare_netwerken
+from .queries import (bewaard_overzicht, bewaard_werkingsgebied, coordinator_namen, netwerk_counts,
+                      zichtbare_netwerken)
 from .refs import netwerk_ref
 
 
@@ -37,8 +38,10 @@ def _load_netwerk(netwerk_id: int) -> Netwerk:
 def netwerk(netwerk_id: int):
     ref = netwerk_ref(netwerk_id)
     authorize(can_view_netwerk, ref)
-    n = _load_netwerk(netwerk_id)
+    n = db.get_or_404(Netwerk, netwerk_id)  # netwerk_ref holds it: no statement
     return render_template("partners/netwerk.html", netwerk=n,
+                           werkingsgebied=bewaard_werkingsgebied(n),
+                           coordinatoren=coordinator_namen(netwerk_id),
                            overzicht=bewaard_overzicht(n),
                            mag_bewerken=allowed(can_edit_netwerk, ref),
                            mag_publiceren=allowed(can_publish_gids, ref),
