@@ -126,3 +126,18 @@ def test_the_menu_switcher_reads_only_the_names_of_the_networks(wereld, login, a
     netwerken = [s for s in sql if re.match(r"SELECT netwerk\.id\b.*\sFROM netwerk\s+ORDER BY", s, re.S)]
     assert len(netwerken) == 1
     assert re.match(r"SELECT netwerk\.id, netwerk\.naam\s+FROM netwerk\s+ORDER BY", netwerken[0])
+
+
+def test_the_switchers_kept_options_follow_a_new_name_and_escape_it(wereld, login, app):
+    """The options are kept per list of names and choice (main/template_helpers.netwerk_opties):
+    a renamed network shows at once, as text."""
+    from huisvanhetkind.extensions import db
+    from huisvanhetkind.partners.models import Netwerk
+
+    c = login(wereld.beheerder)
+    assert ">Huis van het Kind Y</option>" in c.get("/referentie").get_data(as_text=True)
+    with app.app_context():
+        db.session.get(Netwerk, wereld.netwerk_y).naam = "<b>Y</b>"
+        db.session.commit()
+    html = c.get("/referentie").get_data(as_text=True)
+    assert ">&lt;b&gt;Y&lt;/b&gt;</option>" in html and "<b>Y</b>" not in html
