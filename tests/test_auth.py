@@ -226,3 +226,39 @@ def test_session_cookie_flags(client, wereld):
     secure = client.application.test_client()
     r = _login(secure, "beheerder@test.be", WACHTWOORD, base_url="https://localhost")
     assert "Secure" in r.headers["Set-Cookie"]
+
+
+def _getekend_geleden(client, app, monkeypatch, seconden: int) -> None:
+    """Give the client its own session cookie as if it was signed `seconden` ago."""
+    import time
+
+    from itsdangerous.timed import TimestampSigner
+    with client.session_transaction() as sessie:
+        data = dict(sessie)
+    with monkeypatch.context() as m:
+        m.setattr(TimestampSigner, "get_timestamp", lambda self: int(time.time()) - seconden)
+        waarde = app.session_interface.get_signing_serializer(app).dumps(data)
+    client.set_cookie("session", waarde)
+
+
+def test_an_unchanged_session_is_signed_again_at_most_once_a_minute(client, wereld, app,
+                                                                    monkeypatch):
+    """auth/session.HttpsAwareSessionInterface: a fresh cookie is not sent again (no Set-Cookie
+    on every page); one signed over a minute ago is renewed, so the idle timeout counts from
+    the last minute's activity; a changed session is always sent; an idle session ends."""
+    assert _login(client, "beheerder@test.be", WACHTWOORD).status_code == 302
+    assert "session=" in client.get("/referentie").headers["Set-Cookie"]  # + the CSRF token
+    r = client.get("/referentie")
+    assert r.status_code == 200 and "Set-Cookie" not in r.headers
+    r = client.post("/netwerk-kiezen", data={"netwerk_id": wereld.netwerk_x})
+    assert r.status_code == 302 and "session=" in r.headers["Set-Cookie"]  # changed: sent
+
+    _getekend_geleden(client, app, monkeypatch, 90)
+    r = client.get("/referentie")
+    assert r.status_code == 200 and "session=" in r.headers["Set-Cookie"]  # renewed
+    assert "Set-Cookie" not in client.get("/referentie").headers  # and fresh again
+
+    _getekend_geleden(client, app, monkeypatch,
+                      int(app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()) + 60)
+    r = client.get("/referentie")
+    assert r.status_code == 302 and r.headers["Location"].startswith("/aanmelden")
