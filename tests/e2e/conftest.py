@@ -44,7 +44,10 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     """A fresh browser context; every request outside the app is recorded in page.foreign."""
-    context = browser.new_context(locale="nl-BE", base_url=live_server)
+    # a desktop wide enough for every role's unfolded menu (base.html folds the beheerder's and
+    # consultant's below 1,400 px; test_smal_scherm checks 390, 1,024 and 1,280 px)
+    context = browser.new_context(locale="nl-BE", base_url=live_server,
+                                  viewport={"width": 1440, "height": 900})
     pg = context.new_page()
     pg.foreign = []
     pg.dialogs = []

@@ -17,7 +17,8 @@ BEWERK_WOORDEN = ("bewerken", "toevoegen", "verwijderen", "nagekeken", "importer
 def tweede_pagina(browser, base_url: str):
     """A second, independent browser context (another user at another desk), recorded like the
     `page` fixture: foreign requests in .foreign, JavaScript dialogs in .dialogs."""
-    context = browser.new_context(locale="nl-BE", base_url=base_url)
+    context = browser.new_context(locale="nl-BE", base_url=base_url,
+                                  viewport={"width": 1440, "height": 900})  # as the page fixture
     pg = context.new_page()
     pg.foreign, pg.dialogs = [], []
     pg.on("request", lambda req: None if req.url.startswith((base_url, "data:"))

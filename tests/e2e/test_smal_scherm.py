@@ -189,6 +189,25 @@ def test_no_page_is_wider_than_a_phone(app, runner, browser, live_server):
     assert problemen == {}
 
 
+@pytest.mark.parametrize("breedte", [1024, 1280])
+def test_the_menu_fits_a_laptop_for_every_role(runner, browser, live_server, breedte):
+    """The beheerder's menu (eight links, the network switcher, the account) was 1,305 px wide
+    at 1,024 and 1,280 px, the consultant's 1,057 px at 1,024: the page scrolled sideways and the
+    switcher was squeezed to an empty box. Their menu folds below 1,400 px now."""
+    from huisvanhetkind.demo import DEMO_USERS
+
+    assert runner.invoke(args=["hvk", "demo"]).exit_code == 0
+    for email in ROLLEN:
+        context = browser.new_context(base_url=live_server, locale="nl-BE",
+                                      viewport={"width": breedte, "height": 800})
+        page = context.new_page()
+        login(page, email, next(u[2] for u in DEMO_USERS if u[0] == email))
+        page.goto("/netwerken/1")
+        breed = page.evaluate("document.documentElement.scrollWidth")
+        context.close()
+        assert breed <= breedte, f"{email} op {breedte} px: pagina {breed} px"
+
+
 def test_the_width_check_catches_a_wide_page(browser, live_server):
     context = browser.new_context(base_url=live_server, viewport={"width": BREEDTE, "height": 844})
     page = context.new_page()
