@@ -237,6 +237,22 @@ def test_overview_of_a_province_reads_no_full_network_rows(app, wereld, login):
     assert not [s for s in sql if "netwerk.beschrijving" in s]
 
 
+def test_overview_of_a_consultants_own_provinces_reads_no_full_network_rows(app, wereld, login):
+    """Without ?provincie= a consultant of some provinces sees their own networks: the ids
+    come from the menu's switcher list (ids and names), read once for both."""
+    from tests.sql_count import sent_statements
+
+    with app.app_context():
+        cons = f.gebruiker("consultant", "cons-antw@test.be", provincies=("Antwerpen",)).id
+        db.session.commit()
+    c = login(cons)
+    c.get("/overzicht")
+    r, sql = sent_statements(lambda: c.get("/overzicht"), app)
+    assert r.status_code == 200 and "Huis van het Kind Y" in r.get_data(as_text=True)
+    assert not [s for s in sql if "netwerk.beschrijving" in s]
+    assert len([s for s in sql if "FROM netwerk" in s and "werkingsgebied" in s]) == 1
+
+
 def _tbody(html: str) -> str:
     return html[html.index("<tbody>"):html.index("</tbody>")]
 
