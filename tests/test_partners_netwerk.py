@@ -244,3 +244,28 @@ def test_network_page_shows_a_new_coordinator_and_municipality_at_once(wereld, l
                                           deel="Zwijnaarde"))
         db.session.commit()
     assert "Gent (deel: Zwijnaarde)" in c.get(url).get_data(as_text=True)
+
+
+def test_network_page_tables_are_rendered_once_for_everyone_and_follow_a_change(wereld, login,
+                                                                                app):
+    """The tables of partners per sector and aanbod per vorm are kept rendered per network
+    revisie and day (partners/weergave_bewaard.netwerk_tabellen): one rendering serves every
+    user, a renamed member shows at once as plain text, the links follow the mount root."""
+    from huisvanhetkind import cache
+
+    url = f"/netwerken/{wereld.netwerk_x}"
+    cache.rijen.clear()
+    eerst = login(wereld.consultant_ov).get(url).get_data(as_text=True)
+    dan = login(wereld.coordinator_x).get(url).get_data(as_text=True)
+    tabellen = [k for k in cache.rijen._entries if k[0] == "netwerktabellen"]
+    assert len(tabellen) == 1
+    stuk = re.compile(r'<h2 class="h4">Partners per sector</h2>.*?</table>', re.S)
+    assert stuk.search(eerst).group(0) == stuk.search(dan).group(0)
+    with app.app_context():
+        db.session.get(f.Organisatie, wereld.org_b).naam = "<b>Partner</b> B"
+        db.session.commit()
+    c = login(wereld.consultant_ov)
+    html = c.get(url).get_data(as_text=True)
+    assert "&lt;b&gt;Partner&lt;/b&gt; B" in html and "<b>Partner</b>" not in html
+    onder = c.get(url, base_url="http://localhost/hvk").get_data(as_text=True)
+    assert f'href="/hvk/netwerken/{wereld.netwerk_x}/partners?sector=' in onder

@@ -18,6 +18,7 @@ from .models import Netwerk
 from .queries import (bewaard_overzicht, bewaard_werkingsgebied, coordinator_namen, netwerk_counts,
                       zichtbare_netwerken)
 from .refs import netwerk_ref
+from .weergave_bewaard import netwerk_tabellen
 
 
 @bp.get("/netwerken")
@@ -39,10 +40,11 @@ def netwerk(netwerk_id: int):
     ref = netwerk_ref(netwerk_id)
     authorize(can_view_netwerk, ref)
     n = db.get_or_404(Netwerk, netwerk_id)  # netwerk_ref holds it: no statement
+    overzicht = bewaard_overzicht(n)
     return render_template("partners/netwerk.html", netwerk=n,
                            werkingsgebied=bewaard_werkingsgebied(n),
                            coordinatoren=coordinator_namen(netwerk_id),
-                           overzicht=bewaard_overzicht(n),
+                           overzicht=overzicht, tabellen=netwerk_tabellen(n, overzicht),
                            mag_bewerken=allowed(can_edit_netwerk, ref),
                            mag_publiceren=allowed(can_publish_gids, ref),
                            mag_audit=allowed(can_view_audit, ref),

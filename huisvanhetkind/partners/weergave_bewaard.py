@@ -27,6 +27,19 @@ def filterformulier(form, n: Netwerk, soort: str, reset_url: str) -> Markup:
     return per_revisie(soort, n, render, waarden, reset_url, lru=cache.rijen)
 
 
+def netwerk_tabellen(n: Netwerk, overzicht) -> Markup:
+    """The network page's tables of partners per sector (up to 12 linked names each) and aanbod
+    per vorm (templates/partners/_netwerk_tabellen.html), rendered once per network revisie and
+    day: they show the overview (queries.bewaard_overzicht), which is kept per revisie and day,
+    and rendering their ~200 links was a third of the page."""
+    def render() -> Markup:
+        sjabloon = current_app.jinja_env.get_template("partners/_netwerk_tabellen.html")
+        return Markup(sjabloon.render(netwerk=n, overzicht=overzicht))
+
+    return per_revisie("netwerktabellen", n, render, date.today(), request.script_root,
+                       lru=cache.rijen)
+
+
 class AanbodRij(NamedTuple):
     """A row of the aanbod list as kept: what the row's actions need, and its other cells."""
     id: int
