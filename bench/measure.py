@@ -66,11 +66,35 @@ def _import(url: str, cookie: str, port: int, bestand: bytes, aantal: int) -> lo
     return m
 
 
+# a page's floor is measured in blocks alternating with the page's own: the machine's speed
+# drifts within a run (the floor was 0.9 ms at one moment and 1.9 ms a minute later), and a
+# floor measured once at the start made the same page 6x in one run and 11x in the next
+BLOKKEN = 4
+
+
+def afwisselend(doe, doe_vloer, clients: int, n: int, max_s: float | None
+                ) -> tuple[load.Meting, load.Meting]:
+    """The page and the bare route in BLOKKEN alternating blocks of n / BLOKKEN requests each
+    (the same clients): (page, floor), both measured under the same conditions."""
+    pagina, vloer = load.Meting(), load.Meting()
+    per_blok = max(clients, -(-n // BLOKKEN))
+    for _ in range(BLOKKEN):
+        for m, nieuw in ((vloer, load.run(doe_vloer, clients, per_blok)),
+                         (pagina, load.run(doe, clients, per_blok,
+                                           max_s / BLOKKEN if max_s else None))):
+            m.latencies += nieuw.latencies
+            m.sql += nieuw.sql
+            m.fouten += nieuw.fouten
+            m.wall += nieuw.wall
+    return pagina, vloer
+
+
 def _rij(naam: str, clients: int, m: load.Meting, rss: float, grens) -> dict:
     return {"naam": naam, "clients": clients, "n": m.n, "median": m.median, "p95": m.pct(0.95),
             "rps": m.rps, "sql": round(statistics.median(m.sql)) if m.sql else None,
             "sql_max": max(m.sql) if m.sql else None, "rss": rss, "fouten": len(m.fouten),
-            "fout_voorbeeld": m.fouten[:3], "grens_ms": grens, "ratio": float("nan")}
+            "fout_voorbeeld": m.fouten[:3], "grens_ms": grens, "ratio": float("nan"),
+            "vloer_ernaast": float("nan")}
 
 
 class ServerWeg(RuntimeError):
@@ -86,6 +110,7 @@ def meet_alles(app, context: dict, port: int, proc, args):
     geheugen = load.Geheugen(master)
     geheugen.start()
     rijen, vloer, een = [], {}, {}
+    vloer_url = next(r.url for r in resolved if r.page.doel == "main.gezondheid")
     niveaus = [int(x) for x in args.clients.split(",")]
     for r in (r for r in resolved if r.url is not None):
         p = r.page
@@ -127,13 +152,23 @@ def meet_alles(app, context: dict, port: int, proc, args):
             if not p.zwaar:
                 load.run(doe, min(2, clients), 2)  # warm up: a page's first request computes
             geheugen.reset()
-            m = load.run(doe, clients, n, args.max_s)
+            ernaast = None
+            if p.zwaar or p.doel == "main.gezondheid":
+                m = load.run(doe, clients, n, args.max_s)
+            else:
+                m, ernaast = afwisselend(doe, _getter(vloer_url, "", port, clients), clients, n,
+                                         args.max_s)
             if clients == 1:
                 een[p.naam] = m.median
             rij = _rij(p.naam, clients, m, geheugen.piek(), p.grens_ms if clients == 1 else None)
             if p.doel == "main.gezondheid":
                 vloer[clients] = m.median
-            rij["ratio"] = m.median / vloer.get(clients, float("nan"))
+            rij["soort"] = p.soort
+            if ernaast is not None:
+                rij["vloer_ernaast"] = ernaast.median
+                rij["ratio"] = m.median / ernaast.median
+            else:
+                rij["ratio"] = m.median / vloer.get(clients, float("nan"))
             rijen.append(rij)
             print(f"  {p.naam:<32} {clients:>2} clients: mediaan {m.median * 1000:7.1f} ms, "
                   f"p95 {m.pct(0.95) * 1000:7.1f} ms, SQL {rij['sql']}, fouten {len(m.fouten)}",
