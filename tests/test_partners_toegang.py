@@ -125,3 +125,20 @@ def test_contact_persons_crud_for_own_organisation(wereld, login, app):
     assert r.status_code == 302
     with app.app_context():
         assert db.session.get(Contactpersoon, cid) is None
+
+
+def test_a_networks_reference_follows_its_werkingsgebied_with_one_shared_statement(wereld, app):
+    """netwerk_ref's statement is built once and bound per network (building it was ~3 % of a
+    page); each call reads the network's own municipalities, an unknown id has none."""
+    from huisvanhetkind.partners import refs
+    from huisvanhetkind.partners.models import WerkingsgebiedDeel
+
+    with app.app_context():
+        assert refs._netwerk_met_gemeenten() is refs._netwerk_met_gemeenten()
+        x = refs.netwerk_ref(wereld.netwerk_x)
+        assert x.id == wereld.netwerk_x and x.provincies == {"Oost-Vlaanderen"}
+        db.session.add(WerkingsgebiedDeel(netwerk_id=wereld.netwerk_x, nis="11002"))
+        db.session.commit()
+        assert refs.netwerk_ref(wereld.netwerk_x).provincies == {"Oost-Vlaanderen", "Antwerpen"}
+        assert refs.netwerk_ref(wereld.netwerk_y).provincies == {"Antwerpen"}
+        assert refs.netwerk_ref(10**6).provincies == frozenset()
