@@ -210,21 +210,21 @@ class _IdPagina(Pagination):
         return len(self._query_args["ids"])
 
 
-def pagina_van(entiteit, maak_stmt: Callable[[], Select], netwerk, soort: str, *extra, mee=None,
-               rijen: Callable[[list[int]], dict] | None = None):
+def pagina_van(entiteit, maak_stmt: Callable[[], Select], netwerk, soort: str, *extra,
+               rijen: Callable[[list[int]], dict]):
     """A page of a network's list, maak_stmt() being SELECT entiteit … ORDER BY …. The matching
     ids in their order are kept per network revisie and `extra` (the filters); a request reads
-    only its page's rows by id, with `mee` (a relationship) loaded. Sorting and counting every
-    matching row was most of the largest network's aanbod list (its 3,464 aanbod: 5.8 ms of
-    SQL); the statement is built only when its ids are not kept (~0.3 ms of every visit).
-    `rijen(ids)` → {id: row}, when given, reads the rows instead (kept rendered rows)."""
+    only its page's rows, rijen(ids) → {id: row} (the entities: `entiteiten`, or kept rendered
+    rows). Sorting and counting every matching row was most of the largest network's aanbod
+    list (its 3,464 aanbod: 5.8 ms of SQL); the statement is built only when its ids are not
+    kept (~0.3 ms of every visit)."""
     ids = per_revisie(soort, netwerk, lambda: array("q", db.session.scalars(
         maak_stmt().with_only_columns(entiteit.id, maintain_column_froms=True))), *extra)
 
     def lees(pagina_ids: list[int]) -> list:
         if not pagina_ids:
             return []
-        gevonden = rijen(pagina_ids) if rijen else entiteiten(entiteit, pagina_ids, mee)
+        gevonden = rijen(pagina_ids)
         return [gevonden[i] for i in pagina_ids if gevonden.get(i) is not None]
 
     return _IdPagina(per_page=PER_PAGINA, error_out=False, ids=ids, lees=lees)

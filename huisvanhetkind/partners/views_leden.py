@@ -14,7 +14,7 @@ from .forms_aanbod import ALLE, LedenFilterForm, filter_waarden
 from .forms_leden import BeeindigForm, LidmaatschapForm, LidmaatschapVelden, OrganisatieNieuwForm
 from .models import Lidmaatschap, Netwerk, Organisatie
 from .operations import LID_VELDEN, ORGANISATIE_VELDEN
-from .queries import (aanbod_per_organisatie, bewaarde_gemeenten, leden_stmt,
+from .queries import (aanbod_per_organisatie, bewaarde_gemeenten, entiteiten, leden_stmt,
                       lid_met_organisatie, pagina_van, zoek_organisaties)
 from .queries_toestemming import open_uitnodigingen_van_netwerk
 from .refs import netwerk_ref, organisatie_ref
@@ -30,7 +30,8 @@ def leden(netwerk_id: int):
     form.gemeente.choices = ALLE + list(bewaarde_gemeenten(n))
     filters = filter_waarden(form)
     pagina = pagina_van(Lidmaatschap, lambda: leden_stmt(netwerk_id, **filters), n, "ledenlijst",
-                        tuple(sorted(filters.items())), mee=Lidmaatschap.organisatie)
+                        tuple(sorted(filters.items())),
+                        rijen=lambda ids: entiteiten(Lidmaatschap, ids, Lidmaatschap.organisatie))
     rijen = list(pagina.items)
     oud = db.session.scalars(leden_stmt(netwerk_id, actief=False)).all()
     formulier = filterformulier(form, n, "ledenfilters",
