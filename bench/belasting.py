@@ -150,7 +150,7 @@ def markdown(res: dict) -> str:
         f"schrijvende ({res['schrijven'] * 100:.0f} %) handeling en wacht dan "
         f"{res['denktijd'] * 0.5:.1f}–{res['denktijd'] * 1.5:.1f} s (denktijd). Lezen: "
         "startpagina, netwerkpagina, aanbodlijst (met filters of een volgende pagina), "
-        "erkenningsdashboard, graafdata, dekkingsmatrix van hun netwerk(en). Schrijven: partners "
+        "erkenningsdashboard, graafdata, dekkingsmatrix van hun netwerken. Schrijven: partners "
         "voegen aanbod toe of bewerken het (formulier openen + bewaren), voegen een "
         "contactpersoon toe, tellen '+1' bij een verwijzing; coördinatoren voegen "
         "contactpersonen toe bij leden en tellen '+1'; consultants schrijven een "
