@@ -17,6 +17,7 @@ from ..domein import snapshot as s
 from ..extensions import db
 from ..fouten import NietGevonden
 from ..partners.models import Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
+from ..partners.queries import netwerk_ids_in_provincies
 from .models import BewustNiet, Verwijzing
 
 
@@ -171,9 +172,7 @@ def netwerk_ids_in(provincies: frozenset[str] | None) -> list[int]:
     the overview reads the rest from the kept heads (64 full rows were ~1 ms of each visit)."""
     stmt = select(Netwerk.id).order_by(Netwerk.naam)
     if provincies is not None:
-        nis = [g.nis for g in gemeenten.alle() if g.provincie in provincies]
-        stmt = stmt.where(Netwerk.id.in_(
-            select(WerkingsgebiedDeel.netwerk_id).where(WerkingsgebiedDeel.nis.in_(nis))))
+        stmt = stmt.where(Netwerk.id.in_(netwerk_ids_in_provincies(provincies)))
     return list(db.session.scalars(stmt))
 
 

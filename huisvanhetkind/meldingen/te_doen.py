@@ -16,13 +16,13 @@ from ..auth.models import Gebruiker, gebruiker_netwerk
 from ..bevraging.models import Deelname, Meetmoment
 from ..db import alias
 from ..domein import aanvraag as av
-from ..domein import gemeenten
 from ..domein.permissions import BEHEERDER, CONSULTANT, COORDINATOR, PARTNER, Actor
 from ..erkenning.models import Aanvraag, Actie, ReviewOpmerking
 from ..extensions import db
 from ..graaf.models import Verwijzing
-from ..partners.models import Aanbod, Lidmaatschap, Netwerk, Organisatie, WerkingsgebiedDeel
+from ..partners.models import Aanbod, Lidmaatschap, Netwerk, Organisatie
 from ..partners.models_eigendom import OPEN, Uitnodiging, Wijzigingsvoorstel
+from ..partners.queries import netwerk_ids_in_provincies
 from .models import WACHT, Melding, UitgaandeMail
 
 MAX_ITEMS = 50  # per kind on the start page; the count is exact
@@ -112,8 +112,7 @@ def _in_provincies(actor: Actor, kolom):
     """Networks with a municipality in one of the consultant's provinces (none: all of them)."""
     if not actor.provincies:
         return literal(True)
-    nis = [g.nis for g in gemeenten.alle() if g.provincie in actor.provincies]
-    return kolom.in_(select(WerkingsgebiedDeel.netwerk_id).where(WerkingsgebiedDeel.nis.in_(nis)))
+    return kolom.in_(netwerk_ids_in_provincies(actor.provincies))
 
 
 def _te_behandelen(actor: Actor):

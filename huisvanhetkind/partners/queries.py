@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, TypeVar
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy.orm import contains_eager, joinedload
 
@@ -25,6 +25,16 @@ from .models import (Aanbod, Contactpersoon, Lidmaatschap, Netwerk, Organisatie,
 T = TypeVar("T")
 
 
+def netwerk_ids_in_provincies(provincies) -> Select:
+    """SELECT the ids of the networks with a municipality in one of these provinces. The codes
+    (~70 per province) are written into the statement (literal_execute): as as many bound
+    parameters they doubled its time on PostgreSQL (0.73-0.91 ms against 0.35-0.42 ms). They
+    come from the vendored municipality table, never from a request."""
+    nis = sorted(g.nis for g in gemeenten.alle() if g.provincie in provincies)
+    return select(WerkingsgebiedDeel.netwerk_id).where(WerkingsgebiedDeel.nis.in_(
+        bindparam("provincie_nis", nis, expanding=True, literal_execute=True, unique=True)))
+
+
 def visible_netwerken_stmt(actor: Actor):
     """SELECT of the networks this actor may read, ordered by name."""
     stmt = select(Netwerk).order_by(Netwerk.naam)
@@ -37,9 +47,7 @@ def visible_netwerken_stmt(actor: Actor):
     if actor.rol == CONSULTANT:
         if not actor.provincies:
             return stmt
-        nis = [g.nis for g in gemeenten.alle() if g.provincie in actor.provincies]
-        return stmt.where(Netwerk.id.in_(
-            select(WerkingsgebiedDeel.netwerk_id).where(WerkingsgebiedDeel.nis.in_(nis))))
+        return stmt.where(Netwerk.id.in_(netwerk_ids_in_provincies(actor.provincies)))
     return stmt.where(Netwerk.id == -1)
 
 
