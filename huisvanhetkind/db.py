@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime, timezone
 
-from sqlalchemy import Integer, MetaData, Text, event, types
+from sqlalchemy import Integer, MetaData, Text, bindparam, event, types
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.pool import Pool
@@ -32,6 +32,16 @@ class Base(DeclarativeBase):
 def nieuwe_revisie() -> int:
     """A random token identifying one committed state of a network (revisie.py)."""
     return secrets.randbits(62) + 1
+
+
+def in_ids(kolom, ids):
+    """kolom IN (ids), the ids written into the statement (literal_execute; each is cast to int,
+    so nothing else can be written there). As bound parameters, 64 network ids made the statement
+    twice as slow on PostgreSQL: 0.76 ms against 0.39-0.45 ms (SQLAlchemy expands and processes
+    every parameter per execution). For the lists read on every page: the overview's networks,
+    a list page's rows."""
+    return kolom.in_(bindparam("ids", [int(i) for i in ids], expanding=True,
+                               literal_execute=True, unique=True))
 
 
 @functools.cache

@@ -21,6 +21,7 @@ from sqlalchemy import and_, func, select
 
 from . import cache, revisie
 from .berekening_models import GedeeldeFeiten
+from .db import in_ids
 from .domein import snapshot as s
 from .erkenning.models import Actie, Engagement, Zorgregio
 from .extensions import db
@@ -141,7 +142,7 @@ def koppen(netwerk_ids: Iterable[int]) -> dict[int, Kop]:
     rijen = db.session.execute(select(
         Netwerk.id, Netwerk.naam, Netwerk.rechtsvorm, Netwerk.aanvraagdatum,
         Netwerk.erkenningsdatum, Netwerk.coordinator_naam, Netwerk.coordinator_email,
-        Netwerk.feitenrevisie, Netwerk.revisie, _GEDEELD_TOKEN).where(Netwerk.id.in_(ids))).all()
+        Netwerk.feitenrevisie, Netwerk.revisie, _GEDEELD_TOKEN).where(in_ids(Netwerk.id, ids))).all()
     onzeker = revisie.onzeker(db.session)
     token = None if onzeker or not rijen else rijen[0][-1]
     database = str(db.engine.url)

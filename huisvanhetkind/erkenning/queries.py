@@ -6,6 +6,7 @@ from collections import defaultdict
 from sqlalchemy import func, select
 from sqlalchemy.orm import defer, joinedload
 
+from ..db import in_ids
 from ..domein import aanvraag as aanvraag_domein
 from ..extensions import db
 from ..fouten import NietGevonden
@@ -131,7 +132,7 @@ def aanvraag_overzicht(netwerk_ids: list[int]) -> dict[int, tuple[str | None, st
     return {netwerk_id: (toestand, advies, aantal) for netwerk_id, toestand, advies, aantal in
             db.session.execute(select(Netwerk.id, Aanvraag.toestand, Aanvraag.advies, beoordeeld)
                                .outerjoin(Aanvraag, Aanvraag.netwerk_id == Netwerk.id)
-                               .where(Netwerk.id.in_(netwerk_ids)))}
+                               .where(in_ids(Netwerk.id, netwerk_ids)))}
 
 
 def aanvraag_stand(netwerk_id: int, erkenningsdatum) -> dict:

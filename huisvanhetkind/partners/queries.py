@@ -12,6 +12,7 @@ from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy.orm import contains_eager, joinedload
 
 from .. import cache, revisie
+from ..db import in_ids
 from ..domein.permissions import BEHEERDER, CONSULTANT, COORDINATOR, PARTNER, Actor
 from ..extensions import db
 from ..fouten import NietGevonden
@@ -241,7 +242,7 @@ def pagina_van(entiteit, maak_stmt: Callable[[], Select], netwerk, soort: str, *
 def entiteiten(entiteit, ids: list[int], mee) -> dict[int, object]:
     """{id: row} of these ids, with `mee` (a relationship) loaded in the same statement."""
     return {r.id: r for r in db.session.scalars(
-        select(entiteit).where(entiteit.id.in_(ids)).options(joinedload(mee)))}
+        select(entiteit).where(in_ids(entiteit.id, ids)).options(joinedload(mee)))}
 
 
 def bewaard_overzicht(netwerk: Netwerk, vandaag: date | None = None) -> Overzicht:
