@@ -272,3 +272,26 @@ def test_wide_tables_on_a_phone_pass_axe(runner, browser, live_server):
     context.close()
     assert problemen == {}
     assert schuivend > 0, "no table scrolled at 390 px: the keyboard-stop check ran on nothing"
+
+
+def test_a_wide_table_scrolls_in_its_box_with_its_words_whole(runner, browser, live_server):
+    """At 390 px the province overview's table scrolls inside its .table-responsive box; it used
+    to shrink into the screen by breaking every word (overflow-wrap: anywhere on main), its
+    header 'Subsidieerbaar' a letter a line."""
+    from huisvanhetkind.demo import DEMO_USERS
+
+    assert runner.invoke(args=["hvk", "demo"]).exit_code == 0
+    context = browser.new_context(base_url=live_server, locale="nl-BE",
+                                  viewport={"width": BREEDTE, "height": 844})
+    page = context.new_page()
+    email = "consultant@demo.hvk.be"
+    login(page, email, next(u[2] for u in DEMO_USERS if u[0] == email))
+    page.goto("/overzicht")
+    box = page.locator(".table-responsive").first
+    breed, zichtbaar = box.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert breed > zichtbaar
+    kop = page.get_by_role("link", name="Subsidieerbaar")
+    regel = float(kop.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+    assert kop.bounding_box()["height"] < 1.5 * regel
+    assert page.evaluate("document.documentElement.scrollWidth") <= BREEDTE
+    context.close()
