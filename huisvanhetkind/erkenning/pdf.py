@@ -48,13 +48,21 @@ def _fetcher():
     return StaticOnlyFetcher(allowed_protocols=("https",))
 
 
-def render_pdf(html: str) -> bytes:
+# PDF/UA-1: a tagged PDF (structure tree, headings, tables, figures with their text) that screen
+# readers can follow; WeasyPrint ≥ 63 writes the tags and the UA metadata
+OPTIES = {"pdf_variant": "pdf/ua-1"}
+
+
+def opgemaakt(html: str):
+    """The dossier laid out in pages (a weasyprint Document): what render_pdf writes, and what a
+    test can measure (tests/test_dossier_pdf_opmaak.py)."""
     from weasyprint import CSS, HTML
 
     fetcher = _fetcher()
     css = Path(current_app.static_folder, DOSSIER_CSS).read_text(encoding="utf-8")
-    # PDF/UA-1: a tagged PDF (structure tree, headings, tables, figures with their text) that
-    # screen readers can follow; WeasyPrint ≥ 63 writes the tags and the UA metadata
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(
-        stylesheets=[CSS(string=css, base_url=BASE_URL, url_fetcher=fetcher)],
-        pdf_variant="pdf/ua-1")
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
+        stylesheets=[CSS(string=css, base_url=BASE_URL, url_fetcher=fetcher)], **OPTIES)
+
+
+def render_pdf(html: str) -> bytes:
+    return opgemaakt(html).write_pdf(**OPTIES)
