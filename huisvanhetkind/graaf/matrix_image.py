@@ -76,9 +76,21 @@ def cel_regels(cel: Cel, aantal_gemeenten: int) -> list[str]:
     return regels
 
 
+def _tekens(breedte: float, grootte: int) -> int:
+    return max(8, int(breedte / (grootte * TEKEN_BREEDTE)))
+
+
 def _wrap(tekst: str, breedte: float, grootte: int) -> list[str]:
-    tekens = max(8, int(breedte / (grootte * TEKEN_BREEDTE)))
-    return textwrap.wrap(tekst, tekens) or [""]
+    return textwrap.wrap(tekst, _tekens(breedte, grootte)) or [""]
+
+
+def _kop(label: str, breedte: float) -> tuple[list[str], int]:
+    """A leeftijdsgroep's header: lines broken between words or after a hyphen, never inside a
+    word ("opvoedings- / verantwoordelijken", not "veran / twoordelijken"); a line that is still
+    too wide for 12 px is drawn at 11 px."""
+    kop = label.replace("opvoedingsverantw", "opvoedings-verantw")
+    regels = textwrap.wrap(kop, _tekens(breedte, 12), break_long_words=False) or [""]
+    return regels[:3], 12 if max(map(len, regels)) <= _tekens(breedte, 12) else 11
 
 
 def tekening(matrix: Matrix, titel: str, ondertitel: str) -> Tekening:
@@ -97,10 +109,9 @@ def tekening(matrix: Matrix, titel: str, ondertitel: str) -> Tekening:
     for j, code in enumerate(matrix.leeftijdsgroepen):
         x = RAND + EERSTE_KOLOM + j * KOLOM
         vakken.append(Vak(x, y0, KOLOM, KOP_H, "#f1f3f5"))
-        kop = LEEFTIJDSGROEP.label(code).replace("opvoedingsverantw", "opvoedings- verantw")
-        regels = _wrap(kop, KOLOM - 12, 12)[:3]
+        regels, grootte = _kop(LEEFTIJDSGROEP.label(code), KOLOM - 12)
         for k, regel in enumerate(regels):
-            teksten.append(Tekst(x + KOLOM / 2, y0 + 18 + k * 14, regel, 12, vet=True,
+            teksten.append(Tekst(x + KOLOM / 2, y0 + 18 + k * 14, regel, grootte, vet=True,
                                  midden=True))
     for i, rij in enumerate(matrix.rijen):
         y = y0 + KOP_H + i * RIJ_H

@@ -60,6 +60,17 @@ def test_svg_is_well_formed_and_escapes_every_text():
     assert len(rects) == 1 + 8 + 7 * 8  # background, header row, 7 functies x (label + 7 ages)
 
 
+def test_the_parents_header_breaks_between_words_and_fits_its_column():
+    from PIL import ImageFont
+    t = matrix_image.tekening(dekking.matrix(netwerk()), "Dekking", "Heel het gebied")
+    kop = [s for s in t.teksten if s.midden and s.x == matrix_image.RAND
+           + matrix_image.EERSTE_KOLOM + 6.5 * matrix_image.KOLOM]
+    assert [s.tekst for s in kop] == ["Ouders en", "opvoedings-", "verantwoordelijken"]
+    for s in kop:  # measured in the face the PNG uses (DejaVu, Debian's fonts-dejavu-core)
+        breedte = ImageFont.truetype("DejaVuSans-Bold.ttf", s.grootte).getlength(s.tekst)
+        assert breedte <= matrix_image.KOLOM - 4
+
+
 def test_png_is_drawn_from_the_same_layout():
     from PIL import Image
     t = matrix_image.tekening(dekking.matrix(netwerk(), SN), "Dekking", "Sint-Niklaas")
