@@ -16,16 +16,19 @@ The newest BEWAARD PDFs of a network are kept, older ones are deleted.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 import time
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Callable
 
 from flask import current_app
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from .. import templates_dir
 from ..db import aparte_schrijftransactie, utcnow
 from ..extensions import db
 from .models import DossierPdf
@@ -33,7 +36,47 @@ from .models import DossierPdf
 MAX_GELIJKTIJDIG = 1  # renders per process (WeasyPrint is CPU-bound: one per core's worker)
 CLAIM_VERLOOPT = timedelta(minutes=2)
 BEWAARD = 5  # PDFs kept per network
-SJABLOON = "dossier-6"  # bump when the PDF's template changes: old PDFs then no longer match
+# The version of the PDF's content and look, part of every key: a deployment that changes how
+# the PDF is made never serves one made the old way. The templates and the stylesheet are
+# hashed (a change to them used to need a hand-bumped name, which was forgotten); bump the
+# name when Python code changes what the dossier shows.
+SJABLOON_NAAM = "dossier-7"
+
+
+def vingerafdruk(bestanden) -> str:
+    """A short hash of these files' contents, in the order given (a missing file counts as
+    empty: an installed package without a checkout's templates still starts)."""
+    h = hashlib.sha256()
+    for pad in bestanden:
+        h.update(str(pad.name).encode())
+        h.update(pad.read_bytes() if pad.is_file() else b"")
+    return h.hexdigest()[:16]
+
+
+def pdf_bronnen() -> list[Path]:
+    """dossier.css and every template the PDF's template includes or imports, followed to the
+    end (a template named by a variable cannot be followed: the PDF's have none)."""
+    from jinja2 import Environment, meta
+    templates, env = Path(templates_dir()), Environment()
+    gezien: set[str] = set()
+    te_doen = ["erkenning/dossier_pdf.html"]
+    while te_doen:
+        naam = te_doen.pop()
+        if naam in gezien:
+            continue
+        gezien.add(naam)
+        pad = templates / naam
+        if pad.is_file():
+            te_doen += [t for t in meta.find_referenced_templates(
+                env.parse(pad.read_text(encoding="utf-8"))) if t]
+    css = Path(__file__).resolve().parent.parent / "static" / "css" / "dossier.css"
+    return [css] + [templates / naam for naam in sorted(gezien)]
+
+
+@functools.cache
+def sjabloon() -> str:
+    """Read on the first key, not at import: the command line never needs it."""
+    return f"{SJABLOON_NAAM}-{vingerafdruk(pdf_bronnen())}"
 
 _renders = threading.BoundedSemaphore(MAX_GELIJKTIJDIG)
 
@@ -42,7 +85,7 @@ def sleutel(bron: tuple | None, peildatum: date) -> str | None:
     """The cache key of these facts at this peildatum; None when the facts have no identity."""
     if bron is None:
         return None
-    return hashlib.sha256(repr((SJABLOON, bron, peildatum.isoformat())).encode()).hexdigest()
+    return hashlib.sha256(repr((sjabloon(), bron, peildatum.isoformat())).encode()).hexdigest()
 
 
 def bewaard(bron: tuple | None, peildatum: date) -> bytes | None:
