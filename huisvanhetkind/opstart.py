@@ -49,6 +49,10 @@ def voor_de_workers(app: Flask) -> None:
     for naam in TRAAG_GELADEN:
         importlib.import_module(naam)
     gemeenten.alle()  # the municipalities, which forms read when first built (gemeenten.choices)
+    # the dossier PDF's cache key hashes its templates (~40 ms): once here, not in the first PDF
+    # request of every worker (ten clients at once made the kept PDF 5x slower)
+    from .erkenning import pdf_cache
+    pdf_cache.sjabloon()
     for naam in app.jinja_env.list_templates():
         app.jinja_env.get_template(naam)
     for regel in app.url_map.iter_rules():  # url_for builders (main/routing.py)

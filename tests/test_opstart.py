@@ -19,10 +19,13 @@ def test_the_master_compiles_every_template_and_keeps_no_connection(app):
         pool = db.engine.pool
         assert pool.checkedin() >= 1
     app.jinja_env.cache.clear()
+    from huisvanhetkind.erkenning import pdf_cache
+    pdf_cache.sjabloon.cache_clear()
     voor_de_workers(app)
     assert set(TRAAG_GELADEN) <= set(sys.modules)
     from huisvanhetkind.domein import gemeenten
     assert gemeenten._data.cache_info().currsize == 1  # read once, shared by the workers
+    assert pdf_cache.sjabloon.cache_info().currsize == 1  # the PDF's templates hashed once
     namen = app.jinja_env.list_templates()
     assert len(namen) > 50 and len(app.jinja_env.cache) >= len(namen)
     regels = [r for r in app.url_map.iter_rules() if r.endpoint != "static"]
