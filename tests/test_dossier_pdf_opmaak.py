@@ -100,3 +100,18 @@ def test_an_overlap_names_each_aanbod_name_once_with_a_count(waasland, login):
     tekst = " ".join(pdf_tekst(r.data).split())
     assert "4 aanbod: Speelpleinwerking ×4" in tekst
     assert '"Naam ×3": drie aanbod met dezelfde naam.' in tekst
+
+
+def test_the_count_is_explained_only_when_a_name_repeats(app, login):
+    with app.app_context():
+        w = realistisch_netwerk()
+        org = f.organisatie("Jeugddienst Sint-Niklaas", sector="vrije_tijd_cultuur",
+                            gemeenten=(SINT_NIKLAAS,))
+        f.lid(db.session.get(Netwerk, w.netwerk), org)
+        f.aanbod(org, "Speelpleinwerking Sint-Niklaas", "vrije_tijd", functies=("vrije_tijd",),
+                 leeftijdsgroepen=("6-12",))
+        db.session.commit()
+    html = login(w.coordinator).get(f"/netwerken/{w.netwerk}/erkenning/dossier").get_data(
+        as_text=True)
+    assert "2 aanbod: Speelpleinwerking, Speelpleinwerking Sint-Niklaas" in html
+    assert "×" not in html and "Naam ×3" not in html

@@ -86,10 +86,28 @@ class Dossier:
     def b(self):
         return self.ev.beoordeling
 
+    @property
+    def getoonde_overlappen(self) -> tuple[Overlap, ...]:
+        return self.overlappen[:MAX_OVERLAPPEN]
+
+    @property
+    def overlap_namen_herhaald(self) -> bool:
+        """Whether an overlap shown holds one aanbod name more than once ("Naam ×3")."""
+        return any(len(set(o.aanbod_namen)) < len(o.aanbod_namen)
+                   for o in self.getoonde_overlappen)
+
+    @property
+    def overlap_namen_ingekort(self) -> bool:
+        """Whether the PDF names only the first max_overlap_namen names of an overlap shown."""
+        return any(len(set(o.aanbod_namen)) > self.max_overlap_namen
+                   for o in self.getoonde_overlappen)
+
 
 # Above this the dossier counts aanbod per vorm and partner instead of listing each one: a
 # 60-page list helps no reviewer and made the PDF of the largest network take 18 s.
 MAX_AANBOD_PER_STUK = 400
+# The dossier shows this many overlaps; the page 'Lacunes en overlap' shows them all.
+MAX_OVERLAPPEN = 200
 # Above this many partners the dossier leaves the network picture out (a blot, not a picture):
 # the interactive drawing and the analysis page serve such a network.
 MAX_PARTNERS_TEKENING = 300
